@@ -1,0 +1,344 @@
+//! The `gongwen` command line: the same core and the same store as the app, for batch use
+//! and tests. Output on stdout; errors as one Chinese sentence on stderr with a non-zero exit.
+
+mod args;
+mod show;
+
+use args::Args;
+use gongwen::error::{Error, ErrorKind};
+use gongwen::model::Report;
+use gongwen::spec::Spec;
+use gongwen::store::{self, Store};
+use gongwen::{export, templates};
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+pub const HELP: &str = "\
+公文写作台（gongwen）命令行 —— 起草工作总结，按 GB/T 9704-2012 导出 Word 和 PDF
+
+用法：gongwen [--data-dir 目录] <命令> [参数]
+
+命令：
+  new --template 模板 --unit 单位 --year 年份 [--period 年度]   新建报告，输出其编号
+  list [--json] [--trash]            列出报告（--trash 列出回收站）
+  show 编号 [--json]                 显示报告（--json 输出交换格式）
+  templates [--json]                 列出可用模板
+  import 文件 [--json]               导入报告并输出编号；--json 只输出结构、不保存
+  export 编号|文件.json [--docx 输出.docx] [--pdf 输出.pdf]   导出
+  check 编号|文件.json [--json]      导出前质检
+  rename 编号 新标题                 重命名
+  duplicate 编号                     复制一份，输出新编号
+  delete 编号 / restore 编号         删除到回收站 / 从回收站恢复
+  purge 编号                         彻底删除（仅限回收站中的报告）
+  versions 编号                      列出命名版本
+  save-version 编号 --name 名称      保存命名版本，输出版本编号
+  restore-version 版本编号           恢复到某个版本（恢复前自动另存当前状态）
+
+全局选项：
+  --data-dir 目录    数据文件夹（默认取环境变量 GONGWEN_DATA_DIR，否则为系统数据目录下的 gongwen）
+  -h, --help         显示本帮助
+  -V, --version      显示版本
+
+gongwen (公文写作台) command line — draft work summaries, export DOCX and PDF in the
+official layout of GB/T 9704-2012.
+
+Usage: gongwen [--data-dir DIR] <command> [arguments]
+
+Commands:
+  new --template ID --unit UNIT --year YEAR [--period PERIOD]   create a report, print its id
+  list [--json] [--trash]            list reports (--trash: the recycle bin)
+  show ID [--json]                   show a report (--json: the exchange format)
+  templates [--json]                 list the templates
+  import FILE [--json]               import a report and print its id; --json prints it, stores nothing
+  export ID|FILE.json [--docx OUT.docx] [--pdf OUT.pdf]   export
+  check ID|FILE.json [--json]        pre-export checks
+  rename ID TITLE                    rename
+  duplicate ID                       copy a report, print the new id
+  delete ID / restore ID             move to / restore from the recycle bin
+  purge ID                           delete for good (recycle bin only)
+  versions ID                        list named versions
+  save-version ID --name NAME        save a named version, print its id
+  restore-version VERSION_ID         restore a version (the current state is saved first)
+
+Global options:
+  --data-dir DIR     data folder (default: $GONGWEN_DATA_DIR, else gongwen in the OS data folder)
+  -h, --help         show this help
+  -V, --version      show the version
+";
+
+/// Runs the CLI; returns the process exit code.
+pub fn run(raw: Vec<OsString>) -> i32 {
+    let args = match Args::parse(raw) {
+        Ok(a) => a,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return 2;
+        }
+    };
+    if args.flag("version") {
+        println!("gongwen {}", env!("CARGO_PKG_VERSION"));
+        return 0;
+    }
+    if args.flag("help") || args.positionals.is_empty() || args.positionals[0] == "help" {
+        print!("{HELP}");
+        return if args.positionals.is_empty() && !args.flag("help") {
+            2
+        } else {
+            0
+        };
+    }
+    match dispatch(&args) {
+        Ok(()) => 0,
+        Err(e) => {
+            eprintln!("{}", e.message);
+            if std::env::var_os("GONGWEN_DEBUG").is_some() {
+                eprintln!("(cause: {})", e.cause);
+            }
+            match e.kind {
+                ErrorKind::Input => 2,
+                _ => 1,
+            }
+        }
+    }
+}
+
+fn usage(msg: String) -> Error {
+    Error::input(msg)
+}
+
+fn open_store(args: &Args) -> Result<Store, Error> {
+    let dir = store::data_dir(args.path("data-dir").as_deref())?;
+    Store::open_dir(&dir)
+}
+
+fn id_arg(args: &Args, pos: usize, what: &str) -> Result<i64, Error> {
+    let raw = args
+        .positionals
+        .get(pos)
+        .ok_or_else(|| usage(format!("缺少{what}。")))?;
+    raw.parse()
+        .map_err(|_| usage(format!("“{raw}”不是有效的{what}（应为数字）。")))
+}
+
+fn print_json<T: serde::Serialize>(v: &T) -> Result<(), Error> {
+    let s = serde_json::to_string_pretty(v).map_err(|e| Error::storage("输出 JSON 失败。", e))?;
+    println!("{s}");
+    Ok(())
+}
+
+/// Reads a report in our JSON exchange format.
+fn read_report_json(path: &Path) -> Result<Report, Error> {
+    let bytes = std::fs::read(path).map_err(|e| Error::io("读取文件", path, &e))?;
+    let text = String::from_utf8(bytes).map_err(|_| {
+        Error::input(format!(
+            "“{}”不是 UTF-8 编码的公文写作台 JSON 文件；从文本或 Word 导入的功能尚未完成。",
+            path.display()
+        ))
+    })?;
+    let r: Report = serde_json::from_str(&text).map_err(|e| {
+        Error::input(format!(
+            "“{}”不是公文写作台的 JSON 格式（第 {} 行第 {} 列）；从文本或 Word 导入的功能尚未完成。",
+            path.display(),
+            e.line(),
+            e.column()
+        ))
+    })?;
+    r.validate()
+        .map_err(|m| Error::input(format!("“{}”中的报告有误：{m}。", path.display())))?;
+    Ok(r)
+}
+
+/// `ID` (a report in the store) or `FILE.json` (an existing file).
+fn report_arg(args: &Args) -> Result<Report, Error> {
+    let raw = args
+        .positionals
+        .get(1)
+        .ok_or_else(|| usage("缺少报告编号或 JSON 文件。".into()))?;
+    let path = PathBuf::from(raw);
+    if path.is_file() {
+        return read_report_json(&path);
+    }
+    match raw.parse::<i64>() {
+        Ok(id) => open_store(args)?.load(id),
+        Err(_) => Err(Error::input(format!(
+            "“{raw}”既不是报告编号，也不是存在的文件。"
+        ))),
+    }
+}
+
+fn dispatch(args: &Args) -> Result<(), Error> {
+    let cmd = args.positionals[0].as_str();
+    let extra = |n: usize| -> Result<(), Error> {
+        if args.positionals.len() > n {
+            return Err(usage(format!(
+                "多余的参数“{}”。",
+                args.positionals[n..].join(" ")
+            )));
+        }
+        Ok(())
+    };
+    match cmd {
+        "new" => {
+            args.only(&["template", "unit", "year", "period", "title"])
+                .map_err(usage)?;
+            extra(1)?;
+            let template = templates::get(args.required("template", "模板编号").map_err(usage)?)?;
+            let unit = args.required("unit", "单位名称").map_err(usage)?.trim();
+            let year_raw = args.required("year", "年份").map_err(usage)?;
+            let year: i32 = year_raw
+                .parse()
+                .map_err(|_| usage(format!("年份“{year_raw}”应为四位数字，例如 2024。")))?;
+            let period = args.value("period").unwrap_or("年度");
+            let mut report = template.instantiate(unit, year, period);
+            if let Some(t) = args.value("title") {
+                report.title = t.trim().to_string();
+            }
+            report.validate().map_err(|m| usage(format!("{m}。")))?;
+            let id = open_store(args)?.create(&report)?;
+            println!("{id}");
+            Ok(())
+        }
+        "list" => {
+            args.only(&["json", "trash"]).map_err(usage)?;
+            extra(1)?;
+            let store = open_store(args)?;
+            let list = if args.flag("trash") {
+                store.list_trash()?
+            } else {
+                store.list()?
+            };
+            if args.flag("json") {
+                return print_json(&list);
+            }
+            show::print_list(&list);
+            Ok(())
+        }
+        "show" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            let r = open_store(args)?.load(id)?;
+            if args.flag("json") {
+                return print_json(&r);
+            }
+            print!("{}", show::render_text(&r));
+            Ok(())
+        }
+        "templates" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(1)?;
+            let all = templates::all();
+            if args.flag("json") {
+                return print_json(&all);
+            }
+            for t in all {
+                println!("{}\t{}\t{}", t.id, t.name, t.description);
+            }
+            Ok(())
+        }
+        "import" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(2)?;
+            let file = args
+                .positionals
+                .get(1)
+                .ok_or_else(|| usage("缺少要导入的文件。".into()))?;
+            let r = read_report_json(Path::new(file))?;
+            if args.flag("json") {
+                return print_json(&r);
+            }
+            let id = open_store(args)?.create(&r)?;
+            println!("{id}");
+            Ok(())
+        }
+        "export" => {
+            args.only(&["docx", "pdf"]).map_err(usage)?;
+            extra(2)?;
+            let (docx, pdf) = (args.path("docx"), args.path("pdf"));
+            if docx.is_none() && pdf.is_none() {
+                return Err(usage("请用 --docx 或 --pdf 指定输出文件。".into()));
+            }
+            let r = report_arg(args)?;
+            let spec = Spec::official();
+            if let Some(out) = docx {
+                export::docx::export_docx(&r, &spec, &out)?;
+                println!("{}", out.display());
+            }
+            if let Some(out) = pdf {
+                export::pdf::export_pdf(&r, &spec, &out)?;
+                println!("{}", out.display());
+            }
+            Ok(())
+        }
+        "check" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(2)?;
+            let _ = report_arg(args)?;
+            Err(Error::new(
+                ErrorKind::Unavailable,
+                "质检功能尚未完成。",
+                "checks not implemented",
+            ))
+        }
+        "rename" => {
+            args.only(&[]).map_err(usage)?;
+            extra(3)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            let title = args
+                .positionals
+                .get(2)
+                .filter(|t| !t.trim().is_empty())
+                .ok_or_else(|| usage("缺少新标题。".into()))?;
+            open_store(args)?.rename(id, title)
+        }
+        "duplicate" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            println!("{}", open_store(args)?.duplicate(id)?);
+            Ok(())
+        }
+        "delete" | "restore" | "purge" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            let mut s = open_store(args)?;
+            match cmd {
+                "delete" => s.trash(id),
+                "restore" => s.restore(id),
+                _ => s.purge(id),
+            }
+        }
+        "versions" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            let list = open_store(args)?.list_versions(id)?;
+            if args.flag("json") {
+                return print_json(&list);
+            }
+            for v in list {
+                println!("{}\t{}\t{}", v.id, v.created, v.name);
+            }
+            Ok(())
+        }
+        "save-version" => {
+            args.only(&["name"]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            let name = args.value("name").unwrap_or("");
+            println!("{}", open_store(args)?.save_version(id, name)?);
+            Ok(())
+        }
+        "restore-version" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            let v = id_arg(args, 1, "版本编号")?;
+            open_store(args)?.restore_version(v)?;
+            Ok(())
+        }
+        other => Err(usage(format!(
+            "不认识的命令“{other}”，请用 gongwen --help 查看用法。"
+        ))),
+    }
+}

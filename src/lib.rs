@@ -1,0 +1,13 @@
+//! gongwen (公文写作台): the core of the app and the CLI — report model, SQLite store,
+//! templates, the official layout, and the exporters. No GUI dependency: everything here runs
+//! and is tested headless.
+
+pub mod error;
+pub mod export;
+pub mod model;
+pub mod resources;
+pub mod spec;
+pub mod store;
+pub mod templates;
+
+pub use error::{Error, ErrorKind, Result};

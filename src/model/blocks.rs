@@ -1,0 +1,159 @@
+//! The body of a report flattened into the paragraphs every exporter writes, in order, with
+//! the derived heading numbers. DOCX and PDF both consume this, so they cannot disagree on
+//! numbering, run-in handling or order.
+
+use super::numbering::heading_number;
+use super::{Report, Section, MAX_LEVEL};
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block {
+    /// A body paragraph (opening or section text).
+    Paragraph(String),
+    /// A heading on its own line: `number` + `text`, in the font of its level.
+    Heading {
+        level: u8,
+        number: String,
+        text: String,
+    },
+    /// A run-in heading: `number` + `heading` (ending with `。`) in the heading font, then
+    /// `body` in the body font, all in one paragraph.
+    RunIn {
+        level: u8,
+        number: String,
+        heading: String,
+        body: String,
+    },
+}
+
+/// Sentence-final marks that may end a run-in heading sentence as typed.
+const SENTENCE_END: [char; 5] = ['。', '！', '？', '：', '；'];
+
+/// A run-in heading sentence always ends with a full stop; add `。` when the clerk left it off.
+pub fn run_in_heading(text: &str) -> String {
+    let t = text.trim_end();
+    if t.ends_with(SENTENCE_END) {
+        t.to_string()
+    } else {
+        format!("{t}。")
+    }
+}
+
+/// Opening paragraphs, then each section depth-first: heading (or run-in paragraph), its
+/// paragraphs, its children. Empty paragraphs are dropped (they would print as blank lines).
+pub fn body_blocks(report: &Report) -> Vec<Block> {
+    let mut out = Vec::new();
+    for p in &report.opening {
+        push_paragraph(&mut out, p);
+    }
+    walk(&report.sections, 1, &mut out);
+    out
+}
+
+fn push_paragraph(out: &mut Vec<Block>, text: &str) {
+    let t = text.trim();
+    if !t.is_empty() {
+        out.push(Block::Paragraph(t.to_string()));
+    }
+}
+
+fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
+    let level = level.min(MAX_LEVEL);
+    for (i, s) in sections.iter().enumerate() {
+        let number = heading_number(level, i);
+        let mut paragraphs = s
+            .paragraphs
+            .iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty());
+        if s.run_in {
+            let body = paragraphs.next().unwrap_or("").to_string();
+            out.push(Block::RunIn {
+                level,
+                number,
+                heading: run_in_heading(&s.heading),
+                body,
+            });
+        } else {
+            out.push(Block::Heading {
+                level,
+                number,
+                text: s.heading.trim().to_string(),
+            });
+        }
+        for p in paragraphs {
+            out.push(Block::Paragraph(p.to_string()));
+        }
+        walk(&s.children, level + 1, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Report {
+        let mut r = Report::new("t", "甲乡", 2024, "年度");
+        r.opening = vec!["导语。".into(), "  ".into()];
+        let mut one = Section::new("工作开展情况");
+        one.children.push(Section {
+            heading: "强化组织领导".into(),
+            run_in: true,
+            paragraphs: vec!["成立了领导小组。".into(), "第二段。".into()],
+            ..Section::default()
+        });
+        let mut second = Section::new("完善制度");
+        second.children.push(Section::new("细则"));
+        second.children[0].children.push(Section::new("第一条"));
+        one.children.push(second);
+        r.sections.push(one);
+        r.sections.push(Section::new("存在的问题"));
+        r
+    }
+
+    #[test]
+    fn numbering_is_derived_from_position() {
+        let b = body_blocks(&sample());
+        let numbers: Vec<_> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { number, .. } | Block::RunIn { number, .. } => {
+                    Some(number.as_str())
+                }
+                _ => None,
+            })
+            .collect();
+        assert_eq!(numbers, ["一、", "（一）", "（二）", "1.", "（1）", "二、"]);
+    }
+
+    #[test]
+    fn run_in_takes_first_paragraph_and_adds_full_stop() {
+        let b = body_blocks(&sample());
+        assert_eq!(b[0], Block::Paragraph("导语。".into()));
+        assert_eq!(
+            b[2],
+            Block::RunIn {
+                level: 2,
+                number: "（一）".into(),
+                heading: "强化组织领导。".into(),
+                body: "成立了领导小组。".into()
+            }
+        );
+        assert_eq!(b[3], Block::Paragraph("第二段。".into()));
+        assert_eq!(run_in_heading("已有问号？"), "已有问号？");
+    }
+
+    #[test]
+    fn moving_a_section_renumbers() {
+        let mut r = sample();
+        r.sections.swap(0, 1);
+        let b = body_blocks(&r);
+        assert_eq!(
+            b[1],
+            Block::Heading {
+                level: 1,
+                number: "一、".into(),
+                text: "存在的问题".into()
+            }
+        );
+    }
+}

@@ -1,0 +1,101 @@
+//! 成文日期: a calendar date, stored and exchanged as ISO `YYYY-MM-DD`, shown in the official
+//! form with Arabic numerals and no leading zeros (`2024年1月5日`).
+
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::str::FromStr;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Date {
+    pub year: i32,
+    pub month: u8,
+    pub day: u8,
+}
+
+pub fn is_leap(year: i32) -> bool {
+    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
+}
+
+pub fn days_in_month(year: i32, month: u8) -> u8 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if is_leap(year) => 29,
+        2 => 28,
+        _ => 0,
+    }
+}
+
+impl Date {
+    /// A valid date, or `None` (30 February, month 13 …).
+    pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
+        let ok = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
+        ok.then_some(Date { year, month, day })
+    }
+
+    /// `2024年1月5日`.
+    pub fn to_chinese(&self) -> String {
+        format!("{}年{}月{}日", self.year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+impl FromStr for Date {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Date, String> {
+        let bad = || format!("日期“{s}”无效，应写作 YYYY-MM-DD，例如 2024-01-05");
+        let mut it = s.trim().splitn(3, '-');
+        let (y, m, d) = (it.next(), it.next(), it.next());
+        let (Some(y), Some(m), Some(d)) = (y, m, d) else {
+            return Err(bad());
+        };
+        let y: i32 = y.parse().map_err(|_| bad())?;
+        let m: u8 = m.parse().map_err(|_| bad())?;
+        let d: u8 = d.parse().map_err(|_| bad())?;
+        Date::new(y, m, d).ok_or_else(bad)
+    }
+}
+
+impl Serialize for Date {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.to_string())
+    }
+}
+
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Date, D::Error> {
+        let s = String::deserialize(d)?;
+        s.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parse_format_and_chinese_form() {
+        let d: Date = "2024-01-05".parse().unwrap();
+        assert_eq!(d.to_string(), "2024-01-05");
+        assert_eq!(d.to_chinese(), "2024年1月5日");
+        assert_eq!(
+            Date::new(2017, 12, 15).unwrap().to_chinese(),
+            "2017年12月15日"
+        );
+    }
+
+    #[test]
+    fn invalid_dates_are_refused() {
+        assert!("2023-02-29".parse::<Date>().is_err());
+        assert!("2024-02-29".parse::<Date>().is_ok());
+        assert!("2024-13-01".parse::<Date>().is_err());
+        assert!("2024-1".parse::<Date>().is_err());
+        assert!("昨天".parse::<Date>().unwrap_err().contains("YYYY-MM-DD"));
+        assert!(serde_json::from_str::<Date>("\"1900-02-29\"").is_err());
+    }
+}

@@ -1,0 +1,230 @@
+//! The report a clerk writes: metadata, an opening, a tree of numbered sections, attachments,
+//! signature and date. Heading numbers are derived from position (see [`numbering`]), never
+//! stored in the text, so moving a section renumbers everything.
+//!
+//! The JSON form (serde) is the exchange format of the CLI: `show --json` prints it and
+//! `import`/`export FILE.json` read it.
+
+mod blocks;
+mod date;
+pub mod numbering;
+
+pub use blocks::{body_blocks, Block};
+pub use date::Date;
+
+use serde::{Deserialize, Serialize};
+
+/// Deepest heading level the official layout knows (一、（一）1.（1）).
+pub const MAX_LEVEL: u8 = 4;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum Status {
+    /// 草稿
+    #[default]
+    #[serde(rename = "draft", alias = "草稿")]
+    Draft,
+    /// 定稿
+    #[serde(rename = "final", alias = "定稿")]
+    Final,
+}
+
+impl Status {
+    pub fn label(&self) -> &'static str {
+        match self {
+            Status::Draft => "草稿",
+            Status::Final => "定稿",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// Store id; absent in a report that was never saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// Template id the report was started from (its kind), e.g. `township-zwgk`.
+    #[serde(default)]
+    pub kind: String,
+    /// 单位, e.g. 双河镇人民政府.
+    #[serde(default)]
+    pub unit: String,
+    pub year: i32,
+    /// 年度 / 上半年 / 下半年 / 第一季度 …
+    #[serde(default = "default_period")]
+    pub period: String,
+    #[serde(default)]
+    pub title: String,
+    /// 导语: paragraphs before the first heading.
+    #[serde(default)]
+    pub opening: Vec<String>,
+    /// Top-level nodes are level 1; children are one level deeper.
+    #[serde(default)]
+    pub sections: Vec<Section>,
+    /// 附件说明: attachment names, in order.
+    #[serde(default)]
+    pub attachments: Vec<String>,
+    /// 落款: the signing unit.
+    #[serde(default)]
+    pub signature: String,
+    /// 成文日期.
+    #[serde(default)]
+    pub date: Option<Date>,
+    #[serde(default)]
+    pub status: Status,
+    /// With a seal (盖章) the date sits 4 characters from the right instead of 2.
+    #[serde(default)]
+    pub seal: bool,
+}
+
+fn default_period() -> String {
+    "年度".to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Section {
+    /// Store id of the node; absent before it is saved.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<i64>,
+    /// Heading text without its number.
+    #[serde(default)]
+    pub heading: String,
+    /// Run-in (标题句 + 正文 in one paragraph): the heading sentence and the first paragraph
+    /// share one paragraph, the heading part in the heading font.
+    #[serde(default)]
+    pub run_in: bool,
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
+    #[serde(default)]
+    pub children: Vec<Section>,
+}
+
+impl Section {
+    pub fn new(heading: &str) -> Section {
+        Section {
+            heading: heading.to_string(),
+            ..Section::default()
+        }
+    }
+}
+
+impl Report {
+    pub fn new(kind: &str, unit: &str, year: i32, period: &str) -> Report {
+        let mut r = Report {
+            id: None,
+            kind: kind.to_string(),
+            unit: unit.to_string(),
+            year,
+            period: period.to_string(),
+            title: String::new(),
+            opening: Vec::new(),
+            sections: Vec::new(),
+            attachments: Vec::new(),
+            signature: unit.to_string(),
+            date: None,
+            status: Status::Draft,
+            seal: false,
+        };
+        r.title = r.proposed_title("政务公开工作总结");
+        r
+    }
+
+    /// `单位 + 年度/时段 + 事项`, e.g. `双溪乡2017年政务公开工作总结` or
+    /// `双溪乡2017年上半年政务公开工作总结`.
+    pub fn proposed_title(&self, subject: &str) -> String {
+        let period = match self.period.as_str() {
+            "" | "年度" | "全年" => String::new(),
+            p => p.to_string(),
+        };
+        format!("{}{}年{}{}", self.unit, self.year, period, subject)
+    }
+
+    /// Checks what the JSON form cannot express by its types alone.
+    pub fn validate(&self) -> Result<(), String> {
+        if !(1900..=2200).contains(&self.year) {
+            return Err(format!("年份 {} 不在 1900—2200 之间", self.year));
+        }
+        fn depth(s: &Section) -> u8 {
+            1 + s.children.iter().map(depth).max().unwrap_or(0)
+        }
+        if let Some(d) = self.sections.iter().map(depth).max() {
+            if d > MAX_LEVEL {
+                return Err(format!(
+                    "标题层级最多 {MAX_LEVEL} 级（一、（一）1.（1）），此报告有 {d} 级"
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// Number of section nodes at every level.
+    pub fn section_count(&self) -> usize {
+        fn count(s: &[Section]) -> usize {
+            s.iter().map(|c| 1 + count(&c.children)).sum()
+        }
+        count(&self.sections)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn json_round_trip_keeps_everything() {
+        let mut r = Report::new("township-zwgk", "双河镇人民政府", 2024, "年度");
+        r.opening.push("2024年，我镇……".into());
+        let mut s = Section::new("工作开展情况");
+        s.children.push(Section {
+            heading: "强化组织领导".into(),
+            run_in: true,
+            paragraphs: vec!["成立领导小组。".into()],
+            ..Section::default()
+        });
+        r.sections.push(s);
+        r.attachments.push("政务公开工作台账".into());
+        r.date = Some(Date::new(2024, 12, 20).unwrap());
+        r.status = Status::Final;
+        let json = serde_json::to_string(&r).unwrap();
+        assert!(json.contains("\"date\":\"2024-12-20\""));
+        assert!(json.contains("\"status\":\"final\""));
+        let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn minimal_json_gets_defaults_and_chinese_status() {
+        let r: Report =
+            serde_json::from_str(r#"{"unit":"甲乡","year":2023,"status":"定稿"}"#).unwrap();
+        assert_eq!(r.period, "年度");
+        assert_eq!(r.status, Status::Final);
+        assert!(r.sections.is_empty());
+    }
+
+    #[test]
+    fn proposed_title_follows_the_usual_pattern() {
+        let mut r = Report::new("x", "双溪乡", 2017, "年度");
+        assert_eq!(r.title, "双溪乡2017年政务公开工作总结");
+        r.period = "上半年".into();
+        assert_eq!(
+            r.proposed_title("政务公开工作总结"),
+            "双溪乡2017年上半年政务公开工作总结"
+        );
+    }
+
+    #[test]
+    fn validate_rejects_five_levels() {
+        let mut r = Report::new("x", "甲", 2024, "年度");
+        let mut s = Section::new("1");
+        let mut cur = &mut s;
+        for _ in 0..4 {
+            cur.children.push(Section::new("x"));
+            cur = &mut cur.children[0];
+        }
+        r.sections.push(s);
+        assert!(r.validate().unwrap_err().contains("最多 4 级"));
+        r.sections[0].children[0].children[0].children[0]
+            .children
+            .clear();
+        assert!(r.validate().is_ok());
+    }
+}

@@ -1,0 +1,293 @@
+//! The official layout of GB/T 9704-2012 as it applies to a work summary (see
+//! `shared/design/FORMAT.md`), as one value. Every exporter and the typesetter read their
+//! numbers from [`Spec::official()`]; no layout number belongs anywhere else.
+//!
+//! Lengths are in points (1 pt = 1/72 in). Helpers convert to millimetres and twips.
+
+use serde::Serialize;
+
+pub const PT_PER_MM: f32 = 72.0 / 25.4;
+
+pub fn mm(v: f32) -> f32 {
+    v * PT_PER_MM
+}
+
+pub fn pt_to_mm(v: f32) -> f32 {
+    v / PT_PER_MM
+}
+
+/// Twentieths of a point, the unit of most OOXML lengths.
+pub fn twips(pt: f32) -> i32 {
+    (pt * 20.0).round() as i32
+}
+
+/// What a piece of text is, typographically. Each role has one font family and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, PartialOrd, Ord)]
+pub enum Role {
+    /// 标题: 2号 方正小标宋简体.
+    Title,
+    /// 正文: 3号 仿宋_GB2312.
+    Body,
+    /// 一级标题 `一、`: 3号 黑体.
+    Heading1,
+    /// 二级标题 `（一）`: 3号 楷体_GB2312.
+    Heading2,
+    /// 三级标题 `1.`: 3号 仿宋_GB2312 (bold).
+    Heading3,
+    /// 四级标题 `（1）`: 3号 仿宋_GB2312.
+    Heading4,
+    /// 页码: 4号 宋体.
+    PageNumber,
+}
+
+impl Role {
+    pub const ALL: [Role; 7] = [
+        Role::Title,
+        Role::Body,
+        Role::Heading1,
+        Role::Heading2,
+        Role::Heading3,
+        Role::Heading4,
+        Role::PageNumber,
+    ];
+
+    pub fn heading(level: u8) -> Role {
+        match level {
+            1 => Role::Heading1,
+            2 => Role::Heading2,
+            3 => Role::Heading3,
+            _ => Role::Heading4,
+        }
+    }
+
+    /// Chinese name for reports to the clerk (正文：仿宋（系统）…).
+    pub fn label(self) -> &'static str {
+        match self {
+            Role::Title => "标题",
+            Role::Body => "正文",
+            Role::Heading1 => "一级标题",
+            Role::Heading2 => "二级标题",
+            Role::Heading3 => "三级标题",
+            Role::Heading4 => "四级标题",
+            Role::PageNumber => "页码",
+        }
+    }
+}
+
+/// Generic families, used to find a close face when the official one is missing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Family {
+    /// 仿宋
+    FangSong,
+    /// 楷体
+    Kai,
+    /// 黑体
+    Hei,
+    /// 宋体
+    Song,
+    /// 小标宋 (a heavy Song)
+    XiaoBiaoSong,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct FontSpec {
+    /// The East-Asian font name the receiving office has installed (written into DOCX).
+    pub east_asian: &'static str,
+    /// Generic family, for fallbacks.
+    pub family: Family,
+    /// Size in points.
+    pub size: f32,
+    pub bold: bool,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Page {
+    pub width: f32,
+    pub height: f32,
+    /// 天头
+    pub margin_top: f32,
+    /// 订口
+    pub margin_left: f32,
+    pub margin_right: f32,
+    pub margin_bottom: f32,
+}
+
+impl Page {
+    /// 版心 width.
+    pub fn text_width(&self) -> f32 {
+        self.width - self.margin_left - self.margin_right
+    }
+    /// 版心 height.
+    pub fn text_height(&self) -> f32 {
+        self.height - self.margin_top - self.margin_bottom
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Grid {
+    pub lines_per_page: u32,
+    pub chars_per_line: u32,
+    /// Baseline-to-baseline distance of body lines. The standard measures the block on the
+    /// ink (top of the first line's glyphs to the bottom of the last's), hence
+    /// (text height − one glyph) / (lines − 1).
+    pub line_pitch: f32,
+    /// Width of one character cell: text width / chars per line.
+    pub char_pitch: f32,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Fonts {
+    pub title: FontSpec,
+    pub body: FontSpec,
+    pub heading: [FontSpec; 4],
+    pub page_number: FontSpec,
+    /// Digits and Latin letters in every role but the page number.
+    pub latin: &'static str,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct Spec {
+    pub page: Page,
+    pub grid: Grid,
+    pub fonts: Fonts,
+    /// First-line indent of paragraphs and headings, in characters.
+    pub first_line_indent_chars: u32,
+    /// Line pitch inside a multi-line title (closer than body lines; 28–35 pt are common).
+    pub title_line_pitch: f32,
+    /// Blank body lines between the title and what follows.
+    pub blank_lines_after_title: u32,
+    /// Blank body lines between the body and the attachments note / the signature.
+    pub blank_lines_before_attachments: u32,
+    pub blank_lines_before_signature: u32,
+    /// Characters of space right of the signing unit.
+    pub signature_right_chars: u32,
+    /// Characters the date's first character sits right of the unit's first character.
+    pub date_offset_chars: u32,
+    /// Characters of space right of the date when it is longer than the unit (no seal).
+    pub date_right_chars: u32,
+    /// Characters of space right of the date when sealed (盖章).
+    pub date_right_chars_sealed: u32,
+    /// Characters of space beside the page number (right on odd pages, left on even).
+    pub page_number_side_chars: u32,
+    /// Distance from the bottom of the text block down to the page number's dash line.
+    pub page_number_drop: f32,
+    /// The dash around page numbers (一字线).
+    pub page_number_dash: &'static str,
+}
+
+impl Spec {
+    /// GB/T 9704-2012 as FORMAT.md reads it.
+    pub fn official() -> Spec {
+        let page = Page {
+            width: mm(210.0),
+            height: mm(297.0),
+            margin_top: mm(37.0),
+            margin_left: mm(28.0),
+            margin_right: mm(26.0),
+            margin_bottom: mm(35.0),
+        };
+        let body_size = 16.0; // 3号
+        let lines = 22;
+        let chars = 28;
+        let grid = Grid {
+            lines_per_page: lines,
+            chars_per_line: chars,
+            line_pitch: (page.text_height() - body_size) / (lines - 1) as f32,
+            char_pitch: page.text_width() / chars as f32,
+        };
+        let f = |east_asian, family, size, bold| FontSpec {
+            east_asian,
+            family,
+            size,
+            bold,
+        };
+        let fonts = Fonts {
+            title: f("方正小标宋简体", Family::XiaoBiaoSong, 22.0, false),
+            body: f("仿宋_GB2312", Family::FangSong, body_size, false),
+            heading: [
+                f("黑体", Family::Hei, body_size, false),
+                f("楷体_GB2312", Family::Kai, body_size, false),
+                f("仿宋_GB2312", Family::FangSong, body_size, true),
+                f("仿宋_GB2312", Family::FangSong, body_size, false),
+            ],
+            page_number: f("宋体", Family::Song, 14.0, false),
+            latin: "Times New Roman",
+        };
+        Spec {
+            page,
+            grid,
+            fonts,
+            first_line_indent_chars: 2,
+            title_line_pitch: 32.0,
+            blank_lines_after_title: 1,
+            blank_lines_before_attachments: 1,
+            blank_lines_before_signature: 1,
+            signature_right_chars: 2,
+            date_offset_chars: 2,
+            date_right_chars: 2,
+            date_right_chars_sealed: 4,
+            page_number_side_chars: 1,
+            page_number_drop: mm(7.0),
+            page_number_dash: "—",
+        }
+    }
+
+    pub fn font(&self, role: Role) -> &FontSpec {
+        match role {
+            Role::Title => &self.fonts.title,
+            Role::Body => &self.fonts.body,
+            Role::Heading1 => &self.fonts.heading[0],
+            Role::Heading2 => &self.fonts.heading[1],
+            Role::Heading3 => &self.fonts.heading[2],
+            Role::Heading4 => &self.fonts.heading[3],
+            Role::PageNumber => &self.fonts.page_number,
+        }
+    }
+
+    /// `— 3 —`
+    pub fn page_number_text(&self, n: u32) -> String {
+        format!("{d} {n} {d}", d = self.page_number_dash)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_block_is_156_by_225_mm() {
+        let s = Spec::official();
+        assert!((pt_to_mm(s.page.text_width()) - 156.0).abs() < 0.01);
+        assert!((pt_to_mm(s.page.text_height()) - 225.0).abs() < 0.01);
+    }
+
+    #[test]
+    fn grid_pitches_match_the_standard() {
+        let s = Spec::official();
+        // (225 − 5.64) / 21 ≈ 10.45 mm ≈ 29.6 pt
+        assert!(
+            (s.grid.line_pitch - 29.6).abs() < 0.1,
+            "{}",
+            s.grid.line_pitch
+        );
+        // 156 / 28 ≈ 5.57 mm ≈ 15.8 pt
+        assert!(
+            (s.grid.char_pitch - 15.8).abs() < 0.05,
+            "{}",
+            s.grid.char_pitch
+        );
+        // The 22 lines' ink fills the block exactly.
+        let ink = s.grid.line_pitch * 21.0 + s.fonts.body.size;
+        assert!((ink - s.page.text_height()).abs() < 0.01);
+    }
+
+    #[test]
+    fn roles_have_their_official_fonts() {
+        let s = Spec::official();
+        assert_eq!(s.font(Role::Title).size, 22.0);
+        assert_eq!(s.font(Role::Heading1).east_asian, "黑体");
+        assert_eq!(s.font(Role::heading(2)).east_asian, "楷体_GB2312");
+        assert_eq!(s.font(Role::PageNumber).size, 14.0);
+        assert_eq!(s.page_number_text(12), "— 12 —");
+    }
+}

@@ -1,0 +1,467 @@
+//! Whole reports: create, list, load, metadata, rename, duplicate, trash.
+
+use super::{db_err, now_ms, Store};
+use crate::error::{Error, Result};
+use crate::model::{Date, Report, Section, Status};
+use rusqlite::{params, OptionalExtension, Transaction};
+use serde::{Deserialize, Serialize};
+
+/// One line of the report list.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ReportSummary {
+    pub id: i64,
+    pub kind: String,
+    pub unit: String,
+    pub year: i32,
+    pub period: String,
+    pub title: String,
+    pub status: Status,
+    /// Milliseconds since the Unix epoch.
+    pub updated_at: i64,
+    /// Local time, `2024-12-20 16:05`.
+    pub updated: String,
+    /// Set when the report is in the 回收站.
+    pub trashed_at: Option<i64>,
+}
+
+/// Everything of a report but its text: one row, written in one statement.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ReportMeta {
+    pub kind: String,
+    pub unit: String,
+    pub year: i32,
+    pub period: String,
+    pub title: String,
+    pub signature: String,
+    pub date: Option<Date>,
+    pub status: Status,
+    pub seal: bool,
+    pub attachments: Vec<String>,
+}
+
+impl ReportMeta {
+    pub fn of(r: &Report) -> ReportMeta {
+        ReportMeta {
+            kind: r.kind.clone(),
+            unit: r.unit.clone(),
+            year: r.year,
+            period: r.period.clone(),
+            title: r.title.clone(),
+            signature: r.signature.clone(),
+            date: r.date,
+            status: r.status.clone(),
+            seal: r.seal,
+            attachments: r.attachments.clone(),
+        }
+    }
+}
+
+fn status_str(s: &Status) -> &'static str {
+    match s {
+        Status::Draft => "draft",
+        Status::Final => "final",
+    }
+}
+
+fn parse_status(s: &str) -> Status {
+    if s == "final" {
+        Status::Final
+    } else {
+        Status::Draft
+    }
+}
+
+pub(super) fn touch(tx: &Transaction, id: i64) -> Result<()> {
+    let n = tx
+        .execute(
+            "UPDATE reports SET updated_at = ?1 WHERE id = ?2",
+            params![now_ms(), id],
+        )
+        .map_err(|e| db_err("保存", e))?;
+    if n == 0 {
+        return Err(no_report(id));
+    }
+    Ok(())
+}
+
+pub(super) fn no_report(id: i64) -> Error {
+    Error::not_found(format!("找不到编号为 {id} 的报告。"))
+}
+
+fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
+    let attachments = serde_json::to_string(&m.attachments).unwrap_or_else(|_| "[]".into());
+    let n = tx
+        .execute(
+            "UPDATE reports SET kind=?1, unit=?2, year=?3, period=?4, title=?5, signature=?6,
+                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11 WHERE id=?12",
+            params![
+                m.kind,
+                m.unit,
+                m.year,
+                m.period,
+                m.title,
+                m.signature,
+                m.date.map(|d| d.to_string()),
+                status_str(&m.status),
+                m.seal,
+                attachments,
+                now_ms(),
+                id
+            ],
+        )
+        .map_err(|e| db_err("保存", e))?;
+    if n == 0 {
+        return Err(no_report(id));
+    }
+    Ok(())
+}
+
+/// Inserts the opening and the section tree of `r` into report `id` (which has none).
+pub(super) fn insert_content(tx: &Transaction, id: i64, r: &Report) -> Result<()> {
+    insert_paragraphs(tx, id, None, &r.opening)?;
+    fn nodes(tx: &Transaction, id: i64, parent: Option<i64>, list: &[Section]) -> Result<()> {
+        for (ord, s) in list.iter().enumerate() {
+            tx.execute(
+                "INSERT INTO nodes (report_id, parent_id, ord, heading, run_in) VALUES (?1,?2,?3,?4,?5)",
+                params![id, parent, ord as i64, s.heading, s.run_in],
+            )
+            .map_err(|e| db_err("保存", e))?;
+            let node = tx.last_insert_rowid();
+            insert_paragraphs(tx, id, Some(node), &s.paragraphs)?;
+            nodes(tx, id, Some(node), &s.children)?;
+        }
+        Ok(())
+    }
+    nodes(tx, id, None, &r.sections)
+}
+
+fn insert_paragraphs(tx: &Transaction, id: i64, node: Option<i64>, paras: &[String]) -> Result<()> {
+    let mut st = tx
+        .prepare_cached(
+            "INSERT INTO paragraphs (report_id, node_id, ord, text) VALUES (?1,?2,?3,?4)",
+        )
+        .map_err(|e| db_err("保存", e))?;
+    for (ord, p) in paras.iter().enumerate() {
+        st.execute(params![id, node, ord as i64, p])
+            .map_err(|e| db_err("保存", e))?;
+    }
+    Ok(())
+}
+
+/// Writes `paras` over the paragraphs of one owner (a node, or the opening when `node` is
+/// `None`), touching only the rows that differ. Returns the number of rows written.
+pub(super) fn sync_paragraphs(
+    tx: &Transaction,
+    id: i64,
+    node: Option<i64>,
+    paras: &[String],
+) -> Result<usize> {
+    let existing: Vec<(i64, String)> = {
+        let mut st = tx
+            .prepare_cached(
+                "SELECT id, text FROM paragraphs WHERE report_id=?1 AND node_id IS ?2 ORDER BY ord",
+            )
+            .map_err(|e| db_err("保存", e))?;
+        let rows = st
+            .query_map(params![id, node], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(|e| db_err("保存", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| db_err("保存", e))?
+    };
+    let mut written = 0;
+    for (ord, text) in paras.iter().enumerate() {
+        match existing.get(ord) {
+            Some((_, old)) if old == text => {}
+            Some((pid, _)) => {
+                tx.execute(
+                    "UPDATE paragraphs SET text=?1 WHERE id=?2",
+                    params![text, pid],
+                )
+                .map_err(|e| db_err("保存", e))?;
+                written += 1;
+            }
+            None => {
+                tx.execute(
+                    "INSERT INTO paragraphs (report_id, node_id, ord, text) VALUES (?1,?2,?3,?4)",
+                    params![id, node, ord as i64, text],
+                )
+                .map_err(|e| db_err("保存", e))?;
+                written += 1;
+            }
+        }
+    }
+    for (pid, _) in existing.iter().skip(paras.len()) {
+        tx.execute("DELETE FROM paragraphs WHERE id=?1", params![pid])
+            .map_err(|e| db_err("保存", e))?;
+        written += 1;
+    }
+    Ok(written)
+}
+
+fn summary(r: &rusqlite::Row) -> rusqlite::Result<ReportSummary> {
+    Ok(ReportSummary {
+        id: r.get(0)?,
+        kind: r.get(1)?,
+        unit: r.get(2)?,
+        year: r.get(3)?,
+        period: r.get(4)?,
+        title: r.get(5)?,
+        status: parse_status(&r.get::<_, String>(6)?),
+        updated_at: r.get(7)?,
+        updated: r.get(8)?,
+        trashed_at: r.get(9)?,
+    })
+}
+
+const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at,
+    strftime('%Y-%m-%d %H:%M', updated_at / 1000, 'unixepoch', 'localtime'), trashed_at";
+
+impl Store {
+    /// Stores a new report (its ids are ignored) and returns its id.
+    pub fn create(&mut self, r: &Report) -> Result<i64> {
+        r.validate().map_err(Error::input)?;
+        self.write("新建报告", |tx| {
+            let now = now_ms();
+            tx.execute(
+                "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
+                params![r.year, now],
+            )
+            .map_err(|e| db_err("新建报告", e))?;
+            let id = tx.last_insert_rowid();
+            write_meta(tx, id, &ReportMeta::of(r))?;
+            insert_content(tx, id, r)?;
+            Ok(id)
+        })
+    }
+
+    /// Reports not in the 回收站, most recently changed first.
+    pub fn list(&self) -> Result<Vec<ReportSummary>> {
+        self.query_summaries("trashed_at IS NULL ORDER BY updated_at DESC, id DESC")
+    }
+
+    /// Reports in the 回收站, most recently deleted first.
+    pub fn list_trash(&self) -> Result<Vec<ReportSummary>> {
+        self.query_summaries("trashed_at IS NOT NULL ORDER BY trashed_at DESC, id DESC")
+    }
+
+    fn query_summaries(&self, filter: &str) -> Result<Vec<ReportSummary>> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM reports WHERE {filter}");
+        let mut st = self
+            .conn
+            .prepare(&sql)
+            .map_err(|e| db_err("读取报告列表", e))?;
+        let rows = st
+            .query_map([], summary)
+            .map_err(|e| db_err("读取报告列表", e))?;
+        rows.collect::<rusqlite::Result<_>>()
+            .map_err(|e| db_err("读取报告列表", e))
+    }
+
+    pub fn summary(&self, id: i64) -> Result<ReportSummary> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM reports WHERE id = ?1");
+        self.conn
+            .query_row(&sql, [id], summary)
+            .optional()
+            .map_err(|e| db_err("读取报告", e))?
+            .ok_or_else(|| no_report(id))
+    }
+
+    /// The whole report, with the store ids of its nodes.
+    pub fn load(&self, id: i64) -> Result<Report> {
+        let row = self
+            .conn
+            .query_row(
+                "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments
+                 FROM reports WHERE id = ?1",
+                [id],
+                |r| {
+                    Ok((
+                        ReportMeta {
+                            kind: r.get(0)?,
+                            unit: r.get(1)?,
+                            year: r.get(2)?,
+                            period: r.get(3)?,
+                            title: r.get(4)?,
+                            signature: r.get(5)?,
+                            date: None,
+                            status: parse_status(&r.get::<_, String>(7)?),
+                            seal: r.get(8)?,
+                            attachments: Vec::new(),
+                        },
+                        r.get::<_, Option<String>>(6)?,
+                        r.get::<_, String>(9)?,
+                    ))
+                },
+            )
+            .optional()
+            .map_err(|e| db_err("读取报告", e))?
+            .ok_or_else(|| no_report(id))?;
+        let (m, date, attachments) = row;
+        let mut r = Report {
+            id: Some(id),
+            kind: m.kind,
+            unit: m.unit,
+            year: m.year,
+            period: m.period,
+            title: m.title,
+            opening: Vec::new(),
+            sections: Vec::new(),
+            attachments: serde_json::from_str(&attachments).unwrap_or_default(),
+            signature: m.signature,
+            date: date.and_then(|d| d.parse().ok()),
+            status: m.status,
+            seal: m.seal,
+        };
+        self.load_content(id, &mut r)?;
+        Ok(r)
+    }
+
+    fn load_content(&self, id: i64, r: &mut Report) -> Result<()> {
+        use std::collections::HashMap;
+        let err = |e| db_err("读取报告", e);
+        let mut paras: HashMap<Option<i64>, Vec<String>> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT node_id, text FROM paragraphs WHERE report_id=?1 ORDER BY node_id, ord",
+            )
+            .map_err(err)?;
+        for row in st
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .map_err(err)?
+        {
+            let (node, text): (Option<i64>, String) = row.map_err(err)?;
+            paras.entry(node).or_default().push(text);
+        }
+        let mut children: HashMap<Option<i64>, Vec<(i64, String, bool)>> = HashMap::new();
+        let mut st = self
+            .conn
+            .prepare_cached(
+                "SELECT id, parent_id, heading, run_in FROM nodes WHERE report_id=?1 ORDER BY parent_id, ord",
+            )
+            .map_err(err)?;
+        for row in st
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .map_err(err)?
+        {
+            let (nid, parent, heading, run_in): (i64, Option<i64>, String, bool) =
+                row.map_err(err)?;
+            children
+                .entry(parent)
+                .or_default()
+                .push((nid, heading, run_in));
+        }
+        fn build(
+            parent: Option<i64>,
+            children: &mut HashMap<Option<i64>, Vec<(i64, String, bool)>>,
+            paras: &mut HashMap<Option<i64>, Vec<String>>,
+        ) -> Vec<Section> {
+            let list = children.remove(&parent).unwrap_or_default();
+            list.into_iter()
+                .map(|(nid, heading, run_in)| Section {
+                    id: Some(nid),
+                    heading,
+                    run_in,
+                    paragraphs: paras.remove(&Some(nid)).unwrap_or_default(),
+                    children: build(Some(nid), children, paras),
+                })
+                .collect()
+        }
+        r.opening = paras.remove(&None).unwrap_or_default();
+        r.sections = build(None, &mut children, &mut paras);
+        Ok(())
+    }
+
+    /// Writes the metadata (everything but the text) of a report.
+    pub fn update_meta(&mut self, id: i64, m: &ReportMeta) -> Result<()> {
+        if !(1900..=2200).contains(&m.year) {
+            return Err(Error::input(format!(
+                "年份 {} 不在 1900—2200 之间。",
+                m.year
+            )));
+        }
+        self.write("保存", |tx| write_meta(tx, id, m))
+    }
+
+    pub fn rename(&mut self, id: i64, title: &str) -> Result<()> {
+        self.write("重命名", |tx| {
+            tx.execute(
+                "UPDATE reports SET title=?1 WHERE id=?2",
+                params![title.trim(), id],
+            )
+            .map_err(|e| db_err("重命名", e))?;
+            touch(tx, id)
+        })
+    }
+
+    /// Writes the opening (导语) paragraphs; only changed rows are written.
+    pub fn set_opening(&mut self, id: i64, paras: &[String]) -> Result<usize> {
+        self.write("保存导语", |tx| {
+            touch(tx, id)?;
+            sync_paragraphs(tx, id, None, paras)
+        })
+    }
+
+    /// Replaces the whole content and metadata of report `id` with `r` (import into an
+    /// existing report, restoring a version).
+    pub fn replace(&mut self, id: i64, r: &Report) -> Result<()> {
+        r.validate().map_err(Error::input)?;
+        self.write("保存", |tx| replace_in(tx, id, r))
+    }
+
+    /// A copy of report `id` with `（副本）` after its title; returns the new id.
+    pub fn duplicate(&mut self, id: i64) -> Result<i64> {
+        let mut r = self.load(id)?;
+        r.title.push_str("（副本）");
+        r.status = Status::Draft;
+        self.create(&r)
+    }
+
+    /// Moves a report to the 回收站 (it stays restorable until purged).
+    pub fn trash(&mut self, id: i64) -> Result<()> {
+        self.set_trashed(id, Some(now_ms()), "删除")
+    }
+
+    pub fn restore(&mut self, id: i64) -> Result<()> {
+        self.set_trashed(id, None, "恢复")
+    }
+
+    fn set_trashed(&mut self, id: i64, at: Option<i64>, action: &str) -> Result<()> {
+        self.write(action, |tx| {
+            let n = tx
+                .execute(
+                    "UPDATE reports SET trashed_at=?1 WHERE id=?2",
+                    params![at, id],
+                )
+                .map_err(|e| db_err(action, e))?;
+            if n == 0 {
+                return Err(no_report(id));
+            }
+            Ok(())
+        })
+    }
+
+    /// Deletes a report for good. Only reports already in the 回收站 can be purged.
+    pub fn purge(&mut self, id: i64) -> Result<()> {
+        let s = self.summary(id)?;
+        if s.trashed_at.is_none() {
+            return Err(Error::input(
+                "只能彻底删除回收站中的报告，请先删除到回收站。",
+            ));
+        }
+        self.write("彻底删除", |tx| {
+            tx.execute("DELETE FROM reports WHERE id=?1", [id])
+                .map_err(|e| db_err("彻底删除", e))?;
+            Ok(())
+        })
+    }
+}
+
+pub(super) fn replace_in(tx: &Transaction, id: i64, r: &Report) -> Result<()> {
+    write_meta(tx, id, &ReportMeta::of(r))?;
+    tx.execute("DELETE FROM paragraphs WHERE report_id=?1", [id])
+        .map_err(|e| db_err("保存", e))?;
+    tx.execute("DELETE FROM nodes WHERE report_id=?1", [id])
+        .map_err(|e| db_err("保存", e))?;
+    insert_content(tx, id, r)
+}

@@ -1,0 +1,53 @@
+//! Schema and forward migrations. `PRAGMA user_version` holds the number of migrations
+//! applied; a database with a higher number was written by a newer gongwen and is refused.
+
+/// Each entry moves the schema one version forward; never edit an entry once released,
+/// append a new one.
+pub const MIGRATIONS: &[&str] = &[
+    // 1: reports, their section tree, paragraphs (one row each, so saving one paragraph
+    // writes one row), and named versions (JSON snapshots).
+    r#"
+    CREATE TABLE reports (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        kind        TEXT    NOT NULL DEFAULT '',
+        unit        TEXT    NOT NULL DEFAULT '',
+        year        INTEGER NOT NULL,
+        period      TEXT    NOT NULL DEFAULT '年度',
+        title       TEXT    NOT NULL DEFAULT '',
+        signature   TEXT    NOT NULL DEFAULT '',
+        date        TEXT,
+        status      TEXT    NOT NULL DEFAULT 'draft',
+        seal        INTEGER NOT NULL DEFAULT 0,
+        attachments TEXT    NOT NULL DEFAULT '[]',
+        created_at  INTEGER NOT NULL,
+        updated_at  INTEGER NOT NULL,
+        trashed_at  INTEGER
+    );
+    CREATE TABLE nodes (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        parent_id INTEGER REFERENCES nodes(id) ON DELETE CASCADE,
+        ord       INTEGER NOT NULL,
+        heading   TEXT    NOT NULL DEFAULT '',
+        run_in    INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX nodes_by_report ON nodes(report_id, parent_id, ord);
+    CREATE TABLE paragraphs (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        node_id   INTEGER REFERENCES nodes(id) ON DELETE CASCADE, -- NULL: the opening (导语)
+        ord       INTEGER NOT NULL,
+        text      TEXT    NOT NULL
+    );
+    CREATE INDEX paragraphs_by_owner ON paragraphs(report_id, node_id, ord);
+    CREATE TABLE versions (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id  INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        name       TEXT    NOT NULL,
+        created_at INTEGER NOT NULL,
+        snapshot   TEXT    NOT NULL
+    );
+    "#,
+];
+
+pub const LATEST: u32 = MIGRATIONS.len() as u32;

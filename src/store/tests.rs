@@ -1,0 +1,305 @@
+use super::*;
+use crate::model::{Date, Report, Section, Status};
+use crate::templates;
+
+fn temp_store() -> (tempfile::TempDir, Store) {
+    let dir = tempfile::tempdir().unwrap();
+    let s = Store::open_dir(dir.path()).unwrap();
+    (dir, s)
+}
+
+fn sample() -> Report {
+    let mut r =
+        templates::get("township-zwgk")
+            .unwrap()
+            .instantiate("双河镇人民政府", 2024, "年度");
+    r.opening = vec!["第一段导语。".into(), "第二段导语。".into()];
+    r.sections[0].children[0].paragraphs = vec!["成立领导小组。".into()];
+    r.sections[1].paragraphs = vec!["问题一。".into(), "问题二。".into()];
+    r.attachments = vec!["台账".into()];
+    r.date = Some(Date::new(2024, 12, 20).unwrap());
+    r
+}
+
+fn without_ids(mut r: Report) -> Report {
+    fn walk(s: &mut [Section]) {
+        for n in s {
+            n.id = None;
+            walk(&mut n.children);
+        }
+    }
+    r.id = None;
+    walk(&mut r.sections);
+    r
+}
+
+#[test]
+fn new_database_is_at_latest_schema_in_wal_mode() {
+    let (_d, s) = temp_store();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let mode: String = s
+        .conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    assert_eq!(mode, "wal");
+}
+
+#[test]
+fn create_load_round_trip() {
+    let (_d, mut s) = temp_store();
+    let r = sample();
+    let id = s.create(&r).unwrap();
+    let back = s.load(id).unwrap();
+    assert_eq!(back.id, Some(id));
+    assert!(back.sections[0].id.is_some());
+    assert_eq!(without_ids(back), r);
+}
+
+#[test]
+fn list_is_sorted_by_last_change_and_hides_trash() {
+    let (_d, mut s) = temp_store();
+    let a = s.create(&sample()).unwrap();
+    let b = s.create(&sample()).unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(5));
+    s.rename(a, "改过的标题").unwrap();
+    let list = s.list().unwrap();
+    assert_eq!(list.iter().map(|x| x.id).collect::<Vec<_>>(), [a, b]);
+    assert_eq!(list[0].title, "改过的标题");
+    assert_eq!(list[0].unit, "双河镇人民政府");
+    assert_eq!(list[0].year, 2024);
+    assert_eq!(list[0].updated.len(), "2024-12-20 16:05".len());
+
+    s.trash(a).unwrap();
+    assert_eq!(s.list().unwrap().len(), 1);
+    assert_eq!(s.list_trash().unwrap()[0].id, a);
+    s.restore(a).unwrap();
+    assert_eq!(s.list().unwrap().len(), 2);
+}
+
+#[test]
+fn purge_only_from_trash() {
+    let (_d, mut s) = temp_store();
+    let a = s.create(&sample()).unwrap();
+    s.save_version(a, "v1").unwrap();
+    assert!(s.purge(a).unwrap_err().message.contains("回收站"));
+    s.trash(a).unwrap();
+    s.purge(a).unwrap();
+    assert_eq!(s.load(a).unwrap_err().kind, crate::ErrorKind::NotFound);
+    // Cascades: nothing of it is left.
+    let left: i64 = s
+        .conn
+        .query_row(
+            "SELECT (SELECT count(*) FROM nodes) + (SELECT count(*) FROM paragraphs)
+                  + (SELECT count(*) FROM versions)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0);
+}
+
+#[test]
+fn saving_one_paragraph_writes_one_paragraph_row() {
+    let (_d, mut s) = temp_store();
+    let mut r = sample();
+    r.sections[1].paragraphs = (0..50).map(|i| format!("第{i}段。")).collect();
+    let id = s.create(&r).unwrap();
+    let node = s.load(id).unwrap().sections[1].id.unwrap();
+    let mut paras = r.sections[1].paragraphs.clone();
+    paras[17] = "改过的第十七段。".into();
+    let before = s.total_changes();
+    let written = s.set_section_paragraphs(node, &paras).unwrap();
+    assert_eq!(written, 1);
+    // One paragraph row plus the report's updated_at.
+    assert_eq!(s.total_changes() - before, 2);
+    assert_eq!(
+        s.load(id).unwrap().sections[1].paragraphs[17],
+        "改过的第十七段。"
+    );
+
+    // Shorter and longer lists insert and delete only the difference.
+    paras.truncate(48);
+    assert_eq!(s.set_section_paragraphs(node, &paras).unwrap(), 2);
+    paras.push("新段落。".into());
+    assert_eq!(s.set_section_paragraphs(node, &paras).unwrap(), 1);
+    assert_eq!(s.load(id).unwrap().sections[1].paragraphs, paras);
+}
+
+#[test]
+fn opening_and_meta_updates() {
+    let (_d, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    assert_eq!(s.set_opening(id, &["第一段导语。".into()]).unwrap(), 1);
+    let mut m = ReportMeta::of(&s.load(id).unwrap());
+    m.status = Status::Final;
+    m.period = "上半年".into();
+    m.attachments = vec!["甲".into(), "乙".into()];
+    m.date = None;
+    s.update_meta(id, &m).unwrap();
+    let r = s.load(id).unwrap();
+    assert_eq!(r.opening, ["第一段导语。"]);
+    assert_eq!(ReportMeta::of(&r), m);
+    m.year = 20240;
+    assert!(s.update_meta(id, &m).unwrap_err().message.contains("年份"));
+}
+
+#[test]
+fn section_tree_edits() {
+    let (_d, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    let r = s.load(id).unwrap();
+    let first = r.sections[0].id.unwrap();
+    let kids: Vec<i64> = r.sections[0]
+        .children
+        .iter()
+        .map(|c| c.id.unwrap())
+        .collect();
+
+    // Add a sub-item at position 1 and give it text.
+    let new = s.add_section(id, Some(first), Some(1), "新增事项").unwrap();
+    s.update_section(new, "新增事项二", true).unwrap();
+    s.set_section_paragraphs(new, &["内容。".into()]).unwrap();
+    let r = s.load(id).unwrap();
+    assert_eq!(r.sections[0].children[1].heading, "新增事项二");
+    assert!(r.sections[0].children[1].run_in);
+    assert_eq!(r.sections[0].children[2].id, Some(kids[1]));
+
+    // Move up / down.
+    s.move_up(new).unwrap();
+    assert_eq!(s.load(id).unwrap().sections[0].children[0].id, Some(new));
+    s.move_up(new).unwrap(); // already first: no-op
+    s.move_down(new).unwrap();
+    assert_eq!(s.load(id).unwrap().sections[0].children[1].id, Some(new));
+
+    // Indent under the previous sibling, then outdent back after it.
+    s.indent(new).unwrap();
+    let r = s.load(id).unwrap();
+    assert_eq!(r.sections[0].children[0].children[0].id, Some(new));
+    assert_eq!(r.sections[0].children[0].children[0].paragraphs, ["内容。"]);
+    s.outdent(new).unwrap();
+    let r = s.load(id).unwrap();
+    assert_eq!(r.sections[0].children[1].id, Some(new));
+
+    // Remove renumbers the rest.
+    s.remove_section(new).unwrap();
+    let r = s.load(id).unwrap();
+    assert_eq!(
+        r.sections[0]
+            .children
+            .iter()
+            .map(|c| c.id.unwrap())
+            .collect::<Vec<_>>(),
+        kids
+    );
+}
+
+#[test]
+fn tree_limits_are_enforced() {
+    let (_d, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    let top = s.load(id).unwrap().sections[0].id.unwrap();
+    let l2 = s.add_section(id, Some(top), None, "二级").unwrap();
+    let l3 = s.add_section(id, Some(l2), None, "三级").unwrap();
+    let l4 = s.add_section(id, Some(l3), None, "四级").unwrap();
+    let e = s.add_section(id, Some(l4), None, "五级").unwrap_err();
+    assert!(e.message.contains("最多 4 级"), "{}", e.message);
+    // A node cannot move into its own subtree.
+    let e = s.move_section(l2, Some(l4), 0).unwrap_err();
+    assert!(e.message.contains("自己的下级"));
+    // Moving a 3-level subtree under a level-3 node would make level 5.
+    let other = s.add_section(id, Some(top), None, "另一个二级").unwrap();
+    let deep = s.add_section(id, Some(other), None, "三级").unwrap();
+    let e = s.move_section(l2, Some(deep), 0).unwrap_err();
+    assert!(e.message.contains("最多 4 级"));
+    assert!(s.load(id).unwrap().validate().is_ok());
+}
+
+#[test]
+fn duplicate_copies_everything() {
+    let (_d, mut s) = temp_store();
+    let a = s.create(&sample()).unwrap();
+    let b = s.duplicate(a).unwrap();
+    assert_ne!(a, b);
+    let (ra, rb) = (s.load(a).unwrap(), s.load(b).unwrap());
+    assert_eq!(rb.title, format!("{}（副本）", ra.title));
+    assert_eq!(without_ids(rb).sections, without_ids(ra).sections);
+}
+
+#[test]
+fn versions_snapshot_and_restore() {
+    let (_d, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    let v1 = s.save_version(id, "初稿").unwrap();
+    let node = s.load(id).unwrap().sections[1].id.unwrap();
+    s.set_section_paragraphs(node, &["全部改掉。".into()])
+        .unwrap();
+    s.rename(id, "新标题").unwrap();
+
+    s.restore_version(v1).unwrap();
+    let r = s.load(id).unwrap();
+    assert_eq!(without_ids(r), sample());
+    let versions = s.list_versions(id).unwrap();
+    assert_eq!(versions.len(), 2);
+    assert_eq!(versions[0].name, "恢复前自动保存");
+    assert_eq!(versions[1].name, "初稿");
+    // The pre-restore state is itself restorable.
+    let (_, before) = s.version_report(versions[0].id).unwrap();
+    assert_eq!(before.title, "新标题");
+    assert_eq!(before.sections[1].paragraphs, ["全部改掉。"]);
+}
+
+#[test]
+fn reopening_keeps_data_and_schema() {
+    let dir = tempfile::tempdir().unwrap();
+    let id = Store::open_dir(dir.path())
+        .unwrap()
+        .create(&sample())
+        .unwrap();
+    let s = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(without_ids(s.load(id).unwrap()), sample());
+}
+
+#[test]
+fn migrates_an_empty_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    std::fs::write(&path, b"").unwrap();
+    let mut s = Store::open_file(&path).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    s.create(&sample()).unwrap();
+}
+
+#[test]
+fn newer_schema_is_refused_and_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        c.execute_batch("CREATE TABLE future (x); PRAGMA user_version = 99;")
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let e = Store::open_file(&path).err().unwrap();
+    assert_eq!(e.kind, crate::ErrorKind::NewerSchema);
+    assert!(e.message.contains("更新版本"), "{}", e.message);
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+    // Not even a WAL file was created.
+    assert!(!dir.path().join("gongwen.db-wal").exists());
+}
+
+#[test]
+fn garbage_file_is_a_clear_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    let junk: Vec<u8> = (0..4096u32).map(|i| (i * 7 + 3) as u8).collect();
+    std::fs::write(&path, &junk).unwrap();
+    let e = Store::open_file(&path).err().unwrap();
+    assert!(e.message.contains("损坏"), "{}", e.message);
+    assert_eq!(std::fs::read(&path).unwrap(), junk);
+}
+
+#[test]
+fn data_dir_precedence() {
+    let explicit = std::path::Path::new("/tmp/explicit");
+    assert_eq!(data_dir(Some(explicit)).unwrap(), explicit);
+}

@@ -1,0 +1,133 @@
+//! Report kinds: the section skeleton of a summary plus short guidance for each section,
+//! loaded from the JSON files in `resources/templates/` (compiled in, so the CLI and the app
+//! always have them).
+
+use crate::error::{Error, Result};
+use crate::model::{Report, Section};
+use serde::{Deserialize, Serialize};
+
+/// What belongs in a section, and one example sentence (written by us).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Guidance {
+    pub what: String,
+    pub example: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct TemplateSection {
+    pub heading: String,
+    #[serde(default)]
+    pub run_in: bool,
+    pub guidance: Guidance,
+    #[serde(default)]
+    pub children: Vec<TemplateSection>,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Template {
+    pub id: String,
+    pub name: String,
+    /// 乡镇 / 县直部门 / …
+    pub level: String,
+    /// The matter the title names, e.g. 政务公开工作总结.
+    pub subject: String,
+    pub description: String,
+    pub opening: Guidance,
+    pub sections: Vec<TemplateSection>,
+}
+
+const BUILTIN: &[&str] = &[
+    include_str!("../../resources/templates/township-zwgk.json"),
+    include_str!("../../resources/templates/county-dept-zwgk.json"),
+];
+
+/// All built-in templates, in display order.
+pub fn all() -> Vec<Template> {
+    BUILTIN
+        .iter()
+        .map(|s| serde_json::from_str(s).expect("built-in template is valid JSON (tested)"))
+        .collect()
+}
+
+pub fn get(id: &str) -> Result<Template> {
+    all().into_iter().find(|t| t.id == id).ok_or_else(|| {
+        let ids: Vec<String> = all().into_iter().map(|t| t.id).collect();
+        Error::not_found(format!(
+            "没有编号为“{id}”的模板，可用的模板有：{}。",
+            ids.join("、")
+        ))
+    })
+}
+
+impl Template {
+    /// A new, empty report of this kind: title proposed from unit, year and period; the
+    /// section skeleton with no text.
+    pub fn instantiate(&self, unit: &str, year: i32, period: &str) -> Report {
+        fn skeleton(s: &TemplateSection) -> Section {
+            Section {
+                heading: s.heading.clone(),
+                run_in: s.run_in,
+                children: s.children.iter().map(skeleton).collect(),
+                ..Section::default()
+            }
+        }
+        let mut r = Report::new(&self.id, unit, year, period);
+        r.title = r.proposed_title(&self.subject);
+        r.sections = self.sections.iter().map(skeleton).collect();
+        r
+    }
+
+    /// Guidance for the section at `path` (indices from the top level), if the template has
+    /// one there.
+    pub fn guidance_at(&self, path: &[usize]) -> Option<&Guidance> {
+        let (first, rest) = path.split_first()?;
+        let mut cur = self.sections.get(*first)?;
+        for i in rest {
+            cur = cur.children.get(*i)?;
+        }
+        Some(&cur.guidance)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_templates_parse_and_have_guidance_everywhere() {
+        let all = all();
+        assert!(all.len() >= 2);
+        fn check(s: &TemplateSection) {
+            assert!(!s.guidance.what.is_empty() && !s.guidance.example.is_empty());
+            s.children.iter().for_each(check);
+        }
+        for t in &all {
+            assert!(!t.opening.example.is_empty());
+            t.sections.iter().for_each(check);
+        }
+        assert!(all.iter().any(|t| t.level == "乡镇"));
+        assert!(all.iter().any(|t| t.level == "县直部门"));
+    }
+
+    #[test]
+    fn instantiate_builds_the_skeleton() {
+        let t = get("township-zwgk").unwrap();
+        let r = t.instantiate("双河镇", 2024, "年度");
+        assert_eq!(r.title, "双河镇2024年政务公开工作总结");
+        assert_eq!(r.sections.len(), t.sections.len());
+        assert_eq!(r.sections[0].children.len(), t.sections[0].children.len());
+        assert!(r.sections[0].children[0].run_in);
+        assert!(r.validate().is_ok());
+        assert_eq!(
+            t.guidance_at(&[0, 1]).unwrap(),
+            &t.sections[0].children[1].guidance
+        );
+        assert!(t.guidance_at(&[9]).is_none());
+    }
+
+    #[test]
+    fn unknown_template_lists_the_known_ones() {
+        let e = get("nope").unwrap_err();
+        assert!(e.message.contains("township-zwgk"), "{}", e.message);
+    }
+}
