@@ -4,6 +4,7 @@
 
 pub mod error;
 pub mod export;
+pub mod fixtures;
 pub mod model;
 pub mod resources;
 pub mod spec;

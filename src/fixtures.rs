@@ -1,0 +1,138 @@
+//! Sample reports written by us (not taken from any real summary), for tests, benchmarks and
+//! demos: every heading level, run-in headings, digits and Latin inside Chinese text,
+//! attachments, signature and date. Deterministic: the same size gives the same report.
+
+use crate::model::{Date, Report, Section, Status};
+
+/// Body sentences, our own. Digit runs and Latin are deliberate (typesetting must keep
+/// `482` together and set it in the Latin font).
+const SENTENCES: &[&str] = &[
+    "全年通过镇政府信息公开专栏主动公开各类信息482条，其中政策文件37件、工作动态215条。",
+    "我们把政务公开工作纳入年度目标考核，由党政办每季度通报一次进展情况。",
+    "对群众反映集中的低保、医保、养老保险等事项，在便民服务中心设置了专门的查询窗口。",
+    "按照“谁制作、谁公开，谁获取、谁公开”的原则，明确了各站所的公开责任。",
+    "在12个行政村的村务公开栏统一张贴惠农补贴发放名单，接受群众监督。",
+    "组织镇村两级信息员开展业务培训3次，参训人员累计达156人次。",
+    "镇政府门户网站全年访问量约2.6万次，较上年增长18%。",
+    "依托微信公众号“双河发布”推送政策解读文章64篇，阅读量超过3万次。",
+    "对涉及群众切身利益的重大决策，事前通过座谈会、公示等形式征求意见。",
+    "信息发布前严格执行审核和保密审查，全年未发生失泄密事件。",
+    "对上级转办的12345热线诉求，均在规定时限内办结并回复群众。",
+    "财政预算、决算和“三公”经费情况按规定时间在网站专栏全文公开。",
+    "建立了政务公开工作台账，对公开内容、时间和载体逐项登记。",
+    "结合乡村振兴工作，及时公开产业扶持项目的申报条件、评审结果和资金使用情况。",
+    "通过LED显示屏、宣传册和入户走访等方式，把政策送到群众身边。",
+    "对申请人提出的政府信息公开申请，做到依法受理、按期答复、规范送达。",
+];
+
+fn paragraph(seed: usize, sentences: usize) -> String {
+    (0..sentences)
+        .map(|i| SENTENCES[(seed * 7 + i * 3) % SENTENCES.len()])
+        .collect()
+}
+
+fn section(heading: &str, run_in: bool, paragraphs: Vec<String>) -> Section {
+    Section {
+        heading: heading.to_string(),
+        run_in,
+        paragraphs,
+        ..Section::default()
+    }
+}
+
+/// A report of roughly `pages` pages in the official layout (about 560 characters of body
+/// text per page after headings and indents). Every heading level and run-in headings occur
+/// from one page up.
+pub fn sample_report(pages: usize) -> Report {
+    let pages = pages.max(1);
+    let mut r = Report::new("township-zwgk", "双河镇人民政府", 2024, "年度");
+    r.opening = vec![format!(
+        "2024年，我镇在县委、县政府的领导下，以公开为常态、不公开为例外，推动政务公开工作取得新进展。{}现将全年工作情况总结如下：",
+        paragraph(0, 1)
+    )];
+
+    // Level-2 items under 一、, each with level-3 and level-4 children; repeated to size.
+    let mut seed = 1;
+    let mut next = |n: usize| {
+        seed += 1;
+        paragraph(seed, n)
+    };
+    let level2_titles = [
+        "健全工作机制",
+        "做好重点领域信息公开",
+        "规范依申请公开",
+        "拓宽公开渠道",
+        "加强政策解读",
+        "强化监督考核",
+    ];
+    let mut work = section("工作开展情况", false, vec![]);
+    let items = (pages * 3).max(3);
+    for i in 0..items {
+        let title = level2_titles[i % level2_titles.len()];
+        let mut l2 = section(title, i % 2 == 0, vec![next(3), next(2)]);
+        if i % 3 == 1 {
+            let mut l3 = section("村级公开栏规范化建设", true, vec![next(2)]);
+            l3.children
+                .push(section("统一版面和栏目", false, vec![next(1)]));
+            l3.children
+                .push(section("明确更新时限", true, vec![next(1)]));
+            l2.children.push(l3);
+            l2.children
+                .push(section("政务新媒体管理", true, vec![next(2)]));
+        }
+        work.children.push(l2);
+    }
+    r.sections.push(work);
+    r.sections.push(section(
+        "存在的问题",
+        false,
+        vec![
+            "一是个别村公开栏更新不够及时，内容不够全面。".to_string(),
+            "二是政策解读以文字为主，图解、音视频等形式运用较少。".to_string(),
+        ],
+    ));
+    let mut plan = section("下一步工作打算", false, vec![]);
+    plan.children
+        .push(section("加强业务培训", true, vec![next(1)]));
+    plan.children
+        .push(section("强化监督考核", true, vec![next(1)]));
+    r.sections.push(plan);
+
+    r.attachments = vec![
+        "双河镇2024年政务公开工作台账".to_string(),
+        "双河镇2024年依申请公开办理情况统计表".to_string(),
+    ];
+    r.signature = "双河镇人民政府".to_string();
+    r.date = Date::new(2024, 12, 20);
+    r.status = Status::Final;
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{body_blocks, Block};
+
+    #[test]
+    fn every_level_and_run_in_occur() {
+        let r = sample_report(5);
+        assert!(r.validate().is_ok());
+        let blocks = body_blocks(&r);
+        for level in 1..=4 {
+            assert!(
+                blocks.iter().any(|b| matches!(b,
+                    Block::Heading { level: l, .. } | Block::RunIn { level: l, .. } if *l == level)),
+                "level {level}"
+            );
+        }
+        assert!(blocks.iter().any(|b| matches!(b, Block::RunIn { .. })));
+        assert_eq!(sample_report(5), sample_report(5));
+    }
+
+    #[test]
+    fn size_grows_with_pages() {
+        let chars = |r: &Report| serde_json::to_string(r).unwrap().chars().count();
+        let (a, b) = (chars(&sample_report(10)), chars(&sample_report(100)));
+        assert!(b > a * 8, "{a} {b}");
+    }
+}
