@@ -215,10 +215,11 @@ impl Spec {
         };
         Spec {
             page,
-            grid,
             fonts,
             first_line_indent_chars: 2,
-            title_line_pitch: 32.0,
+            // On the body grid: within the usual 28–35 pt, and Word/WPS/LibreOffice with a
+            // line grid put every line on it anyway, so DOCX and PDF paginate alike.
+            title_line_pitch: grid.line_pitch,
             blank_lines_after_title: 1,
             blank_lines_before_attachments: 1,
             blank_lines_before_signature: 1,
@@ -229,6 +230,7 @@ impl Spec {
             page_number_side_chars: 1,
             page_number_drop: mm(7.0),
             page_number_dash: "—",
+            grid,
         }
     }
 
