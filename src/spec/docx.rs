@@ -74,7 +74,8 @@ impl Spec {
             margin_top: twips(top),
             margin_bottom: twips(bottom),
             margin_left: twips(p.margin_left),
-            margin_right: twips(p.margin_right),
+            // Derived, so the text block is 156 mm to the twip whatever the rounding.
+            margin_right: twips(p.width) - twips(p.margin_left) - twips(p.text_width()),
             header_distance: twips(top / 2.0),
             footer_distance: twips(footer),
             line_pitch,
