@@ -84,7 +84,7 @@ fn document_xml_has_the_official_page_grid_and_footers() {
     assert!(doc.contains(&mar), "{mar} not in document");
     // Left margin 28 mm, text block 156 mm.
     assert_eq!(d.margin_left, 1587);
-    assert_eq!(11906 - d.margin_left - d.margin_right, 8844);
+    assert_eq!(11906 - d.margin_left - d.margin_right, 8878);
     // Line grid of the standard's 29.6 pt pitch.
     assert!(doc.contains(r#"<w:docGrid w:type="lines" w:linePitch="592" w:charSpace="0"/>"#));
     // Schema order: footer references first in sectPr, pStyle first in pPr.
@@ -169,7 +169,7 @@ fn styles_name_the_official_fonts_with_outline_levels() {
     );
     assert!(normal.contains("<w:widowControl/>") && normal.contains(r#"<w:jc w:val="both"/>"#));
     assert!(
-        normal.contains(r#"<w:spacing w:val="-5"/>"#),
+        normal.contains(r#"<w:spacing w:val="-4"/>"#),
         "condensed to 28 per line"
     );
     let title = style("Title");

@@ -167,7 +167,22 @@ pub fn bands(g: &Gray) -> Vec<Band> {
         }
     }
     out.extend(cur);
-    out.into_iter()
+    // Glyph parts close above each other (the hairline top of a 5 in a Song face) belong to
+    // one line; lines are about 5 mm apart.
+    let gap = (g.dpi * 1.5 / 25.4) as usize;
+    let mut merged: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for b in out {
+        match merged.last_mut() {
+            Some(m) if b.0 <= m.1 + gap => {
+                m.1 = b.1;
+                m.2 = m.2.min(b.2);
+                m.3 = m.3.max(b.3);
+            }
+            _ => merged.push(b),
+        }
+    }
+    merged
+        .into_iter()
         .map(|(t, b, l, r)| Band {
             top: g.mm(t),
             bottom: g.mm(b + 1),

@@ -184,7 +184,7 @@ mod tests {
         let (u, d) = signature_indents(&s, "双河镇人民政府办公室党政综合办", "2024年1月5日", false);
         assert_eq!(u, 2 * c);
         let unit_start = u + 15 * c;
-        let date_w = 3 * c + 4 * (160 - 5) + 2 * (160 - 5);
+        let date_w = 3 * c + 6 * (160 + s.docx().char_spacing);
         assert_eq!(d + date_w, unit_start - 2 * c);
         // Date as long as the unit: date 2 chars from the right, unit moved left.
         let (u, d) = signature_indents(&s, "双河镇人民政府", "2024年12月20日", false);
