@@ -164,8 +164,8 @@ fn styles_name_the_official_fonts_with_outline_levels() {
         normal.contains(r#"<w:spacing w:before="0" w:after="0" w:line="592" w:lineRule="exact"/>"#)
     );
     assert!(
-        normal.contains(r#"<w:ind w:firstLine="630"/>"#),
-        "2 cells of 15.75 pt"
+        normal.contains(r#"<w:ind w:firstLine="632"/>"#),
+        "2 cells of 15.8 pt"
     );
     assert!(normal.contains("<w:widowControl/>") && normal.contains(r#"<w:jc w:val="both"/>"#));
     assert!(

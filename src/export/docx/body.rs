@@ -21,7 +21,7 @@ fn blank() -> Paragraph {
 /// Width of body text in twips: CJK characters take one condensed cell, Latin and digits
 /// their Times New Roman advance.
 fn width(spec: &Spec, d: &DocxLayout, text: &str) -> i32 {
-    let em = (spec.fonts.body.size * 20.0) as f32;
+    let em = spec.fonts.body.size * 20.0;
     text.chars()
         .map(|c| {
             if c.is_ascii() {
