@@ -107,9 +107,7 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
         return Err(Error::input("没有可导入的内容：粘贴的文字是空的。"));
     }
     if text.trim_start().starts_with('{') {
-        if let Ok(r) = serde_json::from_str::<Report>(text) {
-            return from_report(r, opts, "json", None);
-        }
+        return import_json(text, opts);
     }
     let mut notes = Vec::new();
     let lines = text_to_lines(text, &mut notes);
@@ -146,6 +144,9 @@ fn too_long(bytes: usize) -> Error {
 /// Imports the bytes of a file; `name` (the file name) decides between .docx, .json and text
 /// only when the content does not tell by itself.
 pub fn import_bytes(bytes: &[u8], name: &str, opts: &ImportOptions) -> Result<ImportResult> {
+    if bytes.iter().all(|b| b.is_ascii_whitespace()) {
+        return Err(Error::input("文件是空的，没有可导入的内容。"));
+    }
     let lower = name.to_lowercase();
     let wants_docx = lower.ends_with(".docx") || lower.ends_with(".doc") || lower.ends_with(".wps");
     if docx::is_zip(bytes) || docx::is_ole(bytes) || wants_docx {
@@ -162,6 +163,11 @@ pub fn import_bytes(bytes: &[u8], name: &str, opts: &ImportOptions) -> Result<Im
     }
     if bytes.len() > MAX_TEXT_BYTES * 2 {
         return Err(too_long(bytes.len()));
+    }
+    if lower.ends_with(".json") {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| Error::input("文件不是 UTF-8 编码的公文写作台 JSON 文件。"))?;
+        return import_json(text, opts);
     }
     let (text, enc) = encoding::decode(bytes)?;
     let mut r = import_text(&text, opts)?;
@@ -198,6 +204,18 @@ pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     import_bytes(&bytes, &name, opts)
+}
+
+/// Our JSON exchange format (what `show --json` prints).
+fn import_json(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
+    let r: Report = serde_json::from_str(text).map_err(|e| {
+        Error::input(format!(
+            "内容不是公文写作台的 JSON 格式（第 {} 行第 {} 列有误）。",
+            e.line(),
+            e.column()
+        ))
+    })?;
+    from_report(r, opts, "json", None)
 }
 
 fn from_report(

@@ -214,7 +214,10 @@ pub fn join_broken_lines(lines: Vec<String>, notes: &mut Vec<ImportNote>) -> Vec
         if can_join {
             if let Some(prev) = out.last_mut() {
                 let pc: Vec<char> = prev.chars().collect();
-                let prose = prev.contains('。') || (pc.len() >= 30 && parse_marker(&pc).is_none());
+                // Headings and titles have no comma and no full stop; prose has.
+                let bare = parse_marker(&pc).is_none();
+                let prose =
+                    prev.contains('。') || (bare && (prev.contains(['，', ',']) || pc.len() >= 30));
                 if !ends_closed(prev) && (ends_open(prev) || prose) {
                     let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
                     if latin(pc.last().copied()) && latin(tc.first().copied()) {
