@@ -298,8 +298,7 @@ pub fn apply_fixes(report: &mut Report, fixes: &[Fix]) -> usize {
         FixAction::Replace { start, end, .. } => (start, end),
         FixAction::RemoveParagraph { .. } => (0, 0),
     };
-    replaces
-        .sort_by(|a, b| (a.location.clone(), start_of(a)).cmp(&(b.location.clone(), start_of(b))));
+    replaces.sort_by_key(|f| (f.location.clone(), start_of(f)));
     let mut applied = 0;
     let mut last: Option<(Location, usize)> = None;
     for f in replaces.into_iter().rev() {

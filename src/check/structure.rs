@@ -190,7 +190,7 @@ mod tests {
         let mut out = Vec::new();
         yi_shi("一是甲。二是乙。四是丁。", Location::Title, &mut out);
         assert_eq!(out.len(), 1);
-        assert_eq!(out[0].excerpt.contains("四是"), true);
+        assert!(out[0].excerpt.contains("四是"));
         let mut out = Vec::new();
         yi_shi(
             "一是甲；二是乙；三是丙。统一思想",

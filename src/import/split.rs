@@ -210,7 +210,7 @@ pub fn join_broken_lines(lines: Vec<String>, notes: &mut Vec<ImportNote>) -> Vec
         let can_join = !blank_before
             && out.iter().filter(|l| !l.is_empty()).count() > 1 // never onto the title
             && parse_marker(&tc).is_none()
-            && !(find_dates(t).first().is_some_and(|d| d.start == 0));
+            && find_dates(t).first().is_none_or(|d| d.start != 0);
         if can_join {
             if let Some(prev) = out.last_mut() {
                 let pc: Vec<char> = prev.chars().collect();

@@ -87,7 +87,7 @@ fn split_heading(rest: &str, marker_level: u8) -> (String, Option<String>, bool)
     (rest.trim().to_string(), None, false)
 }
 
-fn section_mut<'a>(sections: &'a mut Vec<Section>, path: &[usize]) -> Option<&'a mut Section> {
+fn section_mut<'a>(sections: &'a mut [Section], path: &[usize]) -> Option<&'a mut Section> {
     let (first, rest) = path.split_first()?;
     let mut cur = sections.get_mut(*first)?;
     for i in rest {
