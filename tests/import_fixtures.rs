@@ -145,11 +145,33 @@ fn gbk_text_file_is_detected() {
     assert!(res.notes.iter().any(|n| n.kind == NoteKind::Encoding));
 }
 
+#[test]
+fn big5_traditional_file_becomes_simplified() {
+    let text = "松林鎮2024年政務公開工作總結\n一、工作開展情況\n全年發佈資訊三百條，辦理申請十二件，群眾滿意。\n";
+    let (big5, _, _) = encoding_rs::BIG5.encode(text);
+    let res = import_bytes(&big5, "范文.txt", &ImportOptions::default()).unwrap();
+    assert_eq!(res.encoding.as_deref(), Some("Big5"));
+    assert_eq!(res.report.title, "松林镇2024年政务公开工作总结");
+    assert_eq!(res.report.sections[0].heading, "工作开展情况");
+    assert!(res.report.sections[0].paragraphs[0].contains("办理申请"));
+}
+
 /// A minimal .docx: only what Word needs to hold text (stored, not compressed).
 fn docx_with(paragraphs: &[&str]) -> Vec<u8> {
+    let list: Vec<_> = paragraphs.iter().map(|p| (None, *p)).collect();
+    docx_numbered(&list, None)
+}
+
+/// Paragraphs, each optionally in list level `ilvl` of list 1, and a numbering part.
+fn docx_numbered(paragraphs: &[(Option<u8>, &str)], numbering: Option<&str>) -> Vec<u8> {
     let body: String = paragraphs
         .iter()
-        .map(|p| format!("<w:p><w:pPr><w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>"))
+        .map(|(lvl, p)| {
+            let num = lvl
+                .map(|l| format!("<w:numPr><w:ilvl w:val=\"{l}\"/><w:numId w:val=\"1\"/></w:numPr>"))
+                .unwrap_or_default();
+            format!("<w:p><w:pPr>{num}<w:tabs><w:tab w:val=\"left\" w:pos=\"720\"/></w:tabs></w:pPr><w:r><w:t xml:space=\"preserve\">{p}</w:t></w:r></w:p>")
+        })
         .collect();
     let xml = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
     let mut buf = std::io::Cursor::new(Vec::new());
@@ -161,6 +183,10 @@ fn docx_with(paragraphs: &[&str]) -> Vec<u8> {
         z.write_all(b"<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"/>").unwrap();
         z.start_file("word/document.xml", opts).unwrap();
         z.write_all(xml.as_bytes()).unwrap();
+        if let Some(n) = numbering {
+            z.start_file("word/numbering.xml", opts).unwrap();
+            z.write_all(n.as_bytes()).unwrap();
+        }
         z.finish().unwrap();
     }
     buf.into_inner()
@@ -189,6 +215,43 @@ fn docx_is_read_paragraph_by_paragraph() {
     );
     assert_eq!(r.date, Date::new(2024, 12, 20));
     assert_eq!(res.placeholders.len(), 1);
+}
+
+#[test]
+fn docx_automatic_list_numbers_are_seen() {
+    let lvl = |i: u8, fmt: &str, text: &str| {
+        format!("<w:lvl w:ilvl=\"{i}\"><w:start w:val=\"1\"/><w:numFmt w:val=\"{fmt}\"/><w:lvlText w:val=\"{text}\"/></w:lvl>")
+    };
+    let numbering = format!(
+        "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"7\">{}{}{}</w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"7\"/></w:num></w:numbering>",
+        lvl(0, "chineseCounting", "%1、"),
+        lvl(1, "chineseCounting", "（%2）"),
+        lvl(2, "decimal", "%3."),
+    );
+    let bytes = docx_numbered(
+        &[
+            (None, "金山乡2024年政务公开工作总结"),
+            (Some(0), "工作开展情况"),
+            (Some(1), "强化组织。成立了工作专班。"),
+            (Some(2), "明确分工。"),
+            (Some(2), "定期调度。"),
+            (Some(1), "规范发布。信息先审后发。"),
+            (Some(0), "存在的问题"),
+            (Some(1), "更新不够及时。"),
+            (None, "金山乡人民政府"),
+            (None, "2024年12月1日"),
+        ],
+        Some(&numbering),
+    );
+    let r = import_bytes(&bytes, "范文.docx", &ImportOptions::default())
+        .unwrap()
+        .report;
+    let h: Vec<_> = r.sections.iter().map(|s| s.heading.as_str()).collect();
+    assert_eq!(h, ["工作开展情况", "存在的问题"]);
+    assert_eq!(r.sections[0].children.len(), 2);
+    assert_eq!(r.sections[0].children[0].children.len(), 2);
+    assert_eq!(r.sections[1].children.len(), 1);
+    assert_eq!(r.signature, "金山乡人民政府");
 }
 
 #[test]

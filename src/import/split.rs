@@ -199,6 +199,7 @@ pub fn join_broken_lines(lines: Vec<String>, notes: &mut Vec<ImportNote>) -> Vec
     let mut out: Vec<String> = Vec::with_capacity(lines.len());
     let mut blank_before = true;
     let mut joined = 0;
+    let mut kept = 0; // non-empty lines in `out`
     for line in lines {
         let t = line.trim();
         if t.is_empty() {
@@ -208,7 +209,7 @@ pub fn join_broken_lines(lines: Vec<String>, notes: &mut Vec<ImportNote>) -> Vec
         }
         let tc: Vec<char> = t.chars().collect();
         let can_join = !blank_before
-            && out.iter().filter(|l| !l.is_empty()).count() > 1 // never onto the title
+            && kept > 1 // never onto the title
             && parse_marker(&tc).is_none()
             && find_dates(t).first().is_none_or(|d| d.start != 0);
         if can_join {
@@ -230,6 +231,7 @@ pub fn join_broken_lines(lines: Vec<String>, notes: &mut Vec<ImportNote>) -> Vec
             }
         }
         blank_before = false;
+        kept += 1;
         out.push(t.to_string());
     }
     if joined > 0 {
