@@ -148,3 +148,107 @@ fn stdin_dash_imports_a_paste() {
     // --json stores nothing.
     assert!(!d.path().join("gongwen.db").exists());
 }
+
+/// Deterministic pseudo-random pastes built from the characters that steer import and checks
+/// (markers, brackets, quotes, digits, spaces, placeholders, dates): import, check, apply every
+/// fix and fill every field, and nothing may panic.
+#[test]
+fn random_pastes_never_panic() {
+    const PIECES: &[&str] = &[
+        "一、",
+        "（一）",
+        "(二)",
+        "1.",
+        "2、",
+        "（3）",
+        "①",
+        "。",
+        "，",
+        ",",
+        ".",
+        "：",
+        "“",
+        "”",
+        "\"",
+        "《",
+        "》",
+        "（",
+        "）",
+        "(",
+        ")",
+        "【",
+        "】",
+        "[bookmark: x",
+        "]",
+        "X",
+        "XX",
+        "×",
+        "*",
+        "＊",
+        "x",
+        "  ",
+        "\u{3000}",
+        "\n",
+        "\n\n",
+        "个",
+        "条",
+        "年",
+        "月",
+        "日",
+        "2024",
+        "二〇二四年",
+        "十二月",
+        "三十一日",
+        "总结",
+        "供参考",
+        "首页 > ",
+        "来源：",
+        "政务公开",
+        "我镇",
+        "工作",
+        "_",
+        "____",
+        "一是",
+        "二是",
+        "四是",
+        "下一步工作打算",
+        "2023年",
+        "20XX年",
+        "X月X日",
+        "（具体数字）",
+        "镇人民政府",
+        "2024年2月30日",
+        "2024-1-5",
+        "總結(jié)",
+        "\t",
+        "é",
+        "\u{fffd}",
+    ];
+    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    let words = gongwen::check::WordList::builtin();
+    for _ in 0..1500 {
+        let n = (next() % 60) as usize;
+        let text: String = (0..n)
+            .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
+            .collect();
+        let Ok(res) = import_text(&text, &ImportOptions::default()) else {
+            continue;
+        };
+        let mut r = res.report;
+        let findings = gongwen::check::run(&r, &words);
+        let fixes: Vec<_> = findings.iter().filter_map(|f| f.fix.clone()).collect();
+        gongwen::check::apply_fixes(&mut r, &fixes);
+        for _ in 0..50 {
+            let ph = gongwen::check::placeholders(&r);
+            let Some(p) = ph.first() else { break };
+            gongwen::check::fill_placeholder(&mut r, p, "7").unwrap();
+        }
+        let _ = gongwen::check::run(&r, &words);
+    }
+}

@@ -204,8 +204,9 @@ pub fn strip_artefacts(line: &str, notes: &mut Vec<ImportNote>) -> String {
     ] {
         while let Some(b) = out.find(open) {
             let close = out[b..]
-                .find([']', '】'])
-                .map(|k| b + k + 1)
+                .char_indices()
+                .find(|(_, c)| matches!(c, ']' | '】'))
+                .map(|(k, c)| b + k + c.len_utf8())
                 .unwrap_or(out.len());
             notes.push(ImportNote::new(
                 NoteKind::RemovedText,

@@ -173,7 +173,7 @@ impl Ctx {
         let count = *self
             .counters
             .entry((abs.clone(), ilvl))
-            .and_modify(|c| *c += 1)
+            .and_modify(|c| *c = c.saturating_add(1))
             .or_insert(level.start);
         // A new item at one level restarts every deeper level.
         self.counters.retain(|(a, l), _| *a != abs || *l <= ilvl);
