@@ -4,6 +4,15 @@
 //!
 //! Heading numbers are derived from position, so a numbering "jump" can only come from
 //! numbers typed into the text; those are what the numbering checks look at.
+//!
+//! For the app (all values serde): [`run`] → `Vec<Finding>` (show `message` at `location`;
+//! [`Location::describe`] gives `一、（二）第1段`); a finding with a `fix` gets a button that
+//! calls [`apply_fix`] (or [`apply_fixes`] for "fix all of this kind"), then run the checks
+//! again. [`count`] gives the totals; export with `errors > 0` asks for confirmation.
+//! Fields: [`placeholders`] lists them (`location` + char offsets `start..end`), and
+//! [`fill_placeholder`] rewrites exactly one; list again after each fill, since a fill
+//! shifts the offsets of later fields in the same paragraph (a stale one is refused).
+//! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
 
 pub mod dates;
 pub mod location;

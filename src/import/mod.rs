@@ -3,7 +3,11 @@
 //! title, opening, numbered sections, signature and date, and its placeholders are listed.
 //!
 //! Pure: nothing here touches the store. The app shows [`ImportResult::notes`] so the clerk
-//! sees what was removed or changed, and stores the report as a new one (undo = discard it).
+//! sees what was removed or changed, and stores the report as a new one (undo = discard it,
+//! or, when importing over an existing report, save a named version before `Store::replace`).
+//! [`import_text`] takes a paste, [`import_file`] a path (`-` = stdin), [`import_bytes`] the
+//! bytes of a dropped file. Errors are [`Error`]s with a Chinese `message` (`ErrorKind::Input`
+//! for anything the clerk's input caused: too long, empty, not text, not a .docx).
 
 pub mod clean;
 pub mod convert;
