@@ -132,6 +132,17 @@ fn lines_broken_inside_sentences_are_joined_and_heading_spellings_nest() {
 }
 
 #[test]
+fn attachments_note_signature_and_chinese_numeral_date() {
+    let text = "东湖街道2024年政务公开工作总结\n一、工作开展情况\n全年发布信息120条。\n附件：1.政务公开工作台账\n2.依申请公开统计表\n东湖街道办事处\n二○二四年十二月十六日\n";
+    let r = import_text(text, &ImportOptions::default()).unwrap().report;
+    assert_eq!(r.attachments, ["政务公开工作台账", "依申请公开统计表"]);
+    assert_eq!(r.signature, "东湖街道办事处");
+    assert_eq!(r.date, Date::new(2024, 12, 16));
+    assert_eq!(r.sections[0].paragraphs, ["全年发布信息120条。"]);
+    assert_eq!(r.kind, "township-zwgk");
+}
+
+#[test]
 fn gbk_text_file_is_detected() {
     let text = "松林镇2024年政务公开工作总结\n一、工作开展情况\n全年发布信息X条，办理申请  件。\n";
     let (gbk, _, _) = encoding_rs::GBK.encode(text);
