@@ -12,3 +12,5 @@ pub mod store;
 pub mod templates;
 
 pub use error::{Error, ErrorKind, Result};
+pub mod check;
+pub mod import;
