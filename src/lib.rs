@@ -14,3 +14,4 @@ pub mod templates;
 pub use error::{Error, ErrorKind, Result};
 pub mod check;
 pub mod import;
+pub mod print;

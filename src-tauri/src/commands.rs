@@ -1,13 +1,26 @@
 //! IPC commands. Each one is a few lines: call the core, map its error to its Chinese message.
+//! Commands that render or touch files are `async` so that Tauri runs them off the main
+//! thread and the window keeps painting (and the IME keeps composing) meanwhile.
 
-use gongwen::store::{self, ReportSummary, Store};
+use gongwen::check::{self, Finding, Fix, Placeholder};
+use gongwen::import::{self, ImportOptions, ImportResult};
+use gongwen::model::Report;
+use gongwen::print::{self, PrintMethod, PrintOptions, Printer};
+use gongwen::spec::Spec;
+use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
 use gongwen::templates::{self, Template};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use tauri::ipc::Response;
+use tauri::State;
 
 pub struct AppState {
     store: Mutex<Store>,
+    data_dir: PathBuf,
 }
+
+type Res<T> = Result<T, String>;
 
 impl AppState {
     /// Opens the store in `GONGWEN_DATA_DIR` or the OS data folder — the same file the CLI uses.
@@ -15,16 +28,37 @@ impl AppState {
         let dir = store::data_dir(None)?;
         Ok(AppState {
             store: Mutex::new(Store::open_dir(&dir)?),
+            data_dir: dir,
         })
     }
 
-    fn with<T>(&self, f: impl FnOnce(&mut Store) -> gongwen::Result<T>) -> Result<T, String> {
+    fn with<T>(&self, f: impl FnOnce(&mut Store) -> gongwen::Result<T>) -> Res<T> {
         let mut s = self
             .store
             .lock()
             .map_err(|_| "内部错误：数据库锁已失效，请重启程序。".to_string())?;
         f(&mut s).map_err(|e| e.message)
     }
+
+    /// Loads report `id`, changes it with `f`, stores the whole report again and returns it
+    /// (used by one-click fixes and placeholder filling, which work on the report as a value).
+    fn edit(&self, id: i64, f: impl FnOnce(&mut Report) -> gongwen::Result<()>) -> Res<Report> {
+        self.with(|s| {
+            let mut r = s.load(id)?;
+            f(&mut r)?;
+            s.replace(id, &r)?;
+            s.load(id)
+        })
+    }
+
+    /// A scratch file for the preview and print jobs, private to this process.
+    fn scratch(&self, name: &str) -> PathBuf {
+        std::env::temp_dir().join(format!("gongwen-{}-{name}", std::process::id()))
+    }
+}
+
+fn msg(e: gongwen::Error) -> String {
+    e.message
 }
 
 #[derive(Serialize)]
@@ -35,7 +69,7 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
-pub fn app_info(state: tauri::State<AppState>) -> Result<AppInfo, String> {
+pub fn app_info(state: State<AppState>) -> Res<AppInfo> {
     state.with(|s| {
         Ok(AppInfo {
             version: env!("CARGO_PKG_VERSION"),
@@ -45,14 +79,312 @@ pub fn app_info(state: tauri::State<AppState>) -> Result<AppInfo, String> {
     })
 }
 
+// ---- report list -------------------------------------------------------------------------
+
 #[tauri::command]
-pub fn list_reports(state: tauri::State<AppState>) -> Result<Vec<ReportSummary>, String> {
+pub fn list_reports(state: State<AppState>) -> Res<Vec<ReportSummary>> {
     state.with(|s| s.list())
+}
+
+#[tauri::command]
+pub fn list_trash(state: State<AppState>) -> Res<Vec<ReportSummary>> {
+    state.with(|s| s.list_trash())
 }
 
 #[tauri::command]
 pub fn list_templates() -> Vec<Template> {
     templates::all()
+}
+
+#[tauri::command]
+pub fn create_report(
+    state: State<AppState>,
+    kind: String,
+    unit: String,
+    year: i32,
+    period: String,
+) -> Res<i64> {
+    let t = templates::get(&kind).map_err(msg)?;
+    let r = t.instantiate(unit.trim(), year, &period);
+    state.with(|s| s.create(&r))
+}
+
+/// Stores a report the clerk accepted after an import preview.
+#[tauri::command]
+pub fn create_from(state: State<AppState>, report: Report) -> Res<i64> {
+    state.with(|s| s.create(&report))
+}
+
+#[tauri::command]
+pub fn load_report(state: State<AppState>, id: i64) -> Res<Report> {
+    state.with(|s| s.load(id))
+}
+
+#[tauri::command]
+pub fn rename_report(state: State<AppState>, id: i64, title: String) -> Res<()> {
+    state.with(|s| s.rename(id, &title))
+}
+
+#[tauri::command]
+pub fn duplicate_report(state: State<AppState>, id: i64) -> Res<i64> {
+    state.with(|s| s.duplicate(id))
+}
+
+#[tauri::command]
+pub fn trash_report(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.trash(id))
+}
+
+#[tauri::command]
+pub fn restore_report(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.restore(id))
+}
+
+#[tauri::command]
+pub fn purge_report(state: State<AppState>, id: i64) -> Res<()> {
+    state.with(|s| s.purge(id))
+}
+
+#[tauri::command]
+pub fn new_from_last_year(state: State<AppState>, id: i64) -> Res<i64> {
+    state.with(|s| s.new_from_last_year(id))
+}
+
+// ---- editing -----------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn update_meta(state: State<AppState>, id: i64, meta: ReportMeta) -> Res<()> {
+    state.with(|s| s.update_meta(id, &meta))
+}
+
+#[tauri::command]
+pub fn set_opening(state: State<AppState>, id: i64, paragraphs: Vec<String>) -> Res<()> {
+    state.with(|s| s.set_opening(id, &paragraphs).map(|_| ()))
+}
+
+#[tauri::command]
+pub fn update_section(state: State<AppState>, node: i64, heading: String, run_in: bool) -> Res<()> {
+    state.with(|s| s.update_section(node, &heading, run_in))
+}
+
+#[tauri::command]
+pub fn set_paragraphs(state: State<AppState>, node: i64, paragraphs: Vec<String>) -> Res<()> {
+    state.with(|s| s.set_section_paragraphs(node, &paragraphs).map(|_| ()))
+}
+
+/// Adds a section (under `parent`, at the end) and returns the report as stored.
+#[tauri::command]
+pub fn add_section(
+    state: State<AppState>,
+    id: i64,
+    parent: Option<i64>,
+    heading: String,
+) -> Res<Report> {
+    state.with(|s| {
+        s.add_section(id, parent, None, &heading)?;
+        s.load(id)
+    })
+}
+
+#[derive(Deserialize, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum TreeOp {
+    Remove,
+    Up,
+    Down,
+    Indent,
+    Outdent,
+}
+
+/// One change to the section tree; returns the report as stored (numbers re-derived).
+#[tauri::command]
+pub fn tree_op(state: State<AppState>, id: i64, node: i64, op: TreeOp) -> Res<Report> {
+    state.with(|s| {
+        match op {
+            TreeOp::Remove => s.remove_section(node)?,
+            TreeOp::Up => s.move_up(node)?,
+            TreeOp::Down => s.move_down(node)?,
+            TreeOp::Indent => s.indent(node)?,
+            TreeOp::Outdent => s.outdent(node)?,
+        }
+        s.load(id)
+    })
+}
+
+// ---- versions ----------------------------------------------------------------------------
+
+#[tauri::command]
+pub fn save_version(state: State<AppState>, id: i64, name: String) -> Res<i64> {
+    state.with(|s| s.save_version(id, &name))
+}
+
+#[tauri::command]
+pub fn list_versions(state: State<AppState>, id: i64) -> Res<Vec<VersionInfo>> {
+    state.with(|s| s.list_versions(id))
+}
+
+#[tauri::command]
+pub fn restore_version(state: State<AppState>, version: i64) -> Res<i64> {
+    state.with(|s| s.restore_version(version))
+}
+
+// ---- drafting aids (issue 6) -------------------------------------------------------------
+
+#[tauri::command]
+pub fn run_checks(state: State<AppState>, id: i64) -> Res<Vec<Finding>> {
+    state.with(|s| {
+        let words = s.word_list()?;
+        Ok(check::run(&s.load(id)?, &words))
+    })
+}
+
+#[tauri::command]
+pub fn apply_fix(state: State<AppState>, id: i64, fix: Fix) -> Res<Report> {
+    state.edit(id, |r| check::apply_fix(r, &fix))
+}
+
+#[tauri::command]
+pub fn list_placeholders(state: State<AppState>, id: i64) -> Res<Vec<Placeholder>> {
+    state.with(|s| Ok(check::placeholders(&s.load(id)?)))
+}
+
+#[tauri::command]
+pub fn fill_placeholder(
+    state: State<AppState>,
+    id: i64,
+    placeholder: Placeholder,
+    value: String,
+) -> Res<Report> {
+    state.edit(id, |r| check::fill_placeholder(r, &placeholder, &value))
+}
+
+#[tauri::command]
+pub async fn import_text(text: String, options: ImportOptions) -> Res<ImportResult> {
+    import::import_text(&text, &options).map_err(msg)
+}
+
+#[tauri::command]
+pub async fn import_file(path: String, options: ImportOptions) -> Res<ImportResult> {
+    import::import_file(Path::new(&path), &options).map_err(msg)
+}
+
+#[tauri::command]
+pub fn carry_checklist(state: State<AppState>, id: i64) -> Res<Vec<CarryItem>> {
+    state.with(|s| s.carry_checklist(id))
+}
+
+#[tauri::command]
+pub fn set_carry_done(state: State<AppState>, item: i64, done: bool) -> Res<()> {
+    state.with(|s| s.set_carry_done(item, done))
+}
+
+#[tauri::command]
+pub fn word_list(state: State<AppState>) -> Res<gongwen::check::WordList> {
+    state.with(|s| s.word_list())
+}
+
+#[tauri::command]
+pub fn add_word(state: State<AppState>, wrong: String, right: String, note: String) -> Res<i64> {
+    state.with(|s| s.add_word(&wrong, &right, &note))
+}
+
+#[tauri::command]
+pub fn remove_word(state: State<AppState>, word: i64) -> Res<()> {
+    state.with(|s| s.remove_word(word))
+}
+
+// ---- preview, export, print --------------------------------------------------------------
+
+fn render_pdf(state: &AppState, id: i64, out: &Path) -> Res<()> {
+    let report = state.with(|s| s.load(id))?;
+    gongwen::export::pdf::export_pdf(&report, &Spec::official(), out).map_err(msg)
+}
+
+/// The report as the PDF the exporter writes: the preview is the export itself.
+#[tauri::command]
+pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
+    let out = state.scratch("preview.pdf");
+    render_pdf(&state, id, &out)?;
+    let bytes = std::fs::read(&out).map_err(|e| format!("无法读取预览文件：{e}"))?;
+    std::fs::remove_file(&out).ok();
+    Ok(Response::new(bytes))
+}
+
+/// Which font each role resolves to, e.g. `正文：仿宋（系统）`. Empty until the PDF exporter
+/// reports its fonts.
+#[tauri::command]
+pub async fn font_report() -> Res<Vec<String>> {
+    Ok(Vec::new())
+}
+
+#[tauri::command]
+pub async fn export_docx(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
+    let report = state.with(|s| s.load(id))?;
+    gongwen::export::docx::export_docx(&report, &Spec::official(), Path::new(&path)).map_err(msg)
+}
+
+#[tauri::command]
+pub async fn export_pdf(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
+    render_pdf(&state, id, Path::new(&path))
+}
+
+/// For the end-to-end tests only: a folder that replaces the native save dialog (a test
+/// cannot click a GTK dialog through WebDriver). Unset in normal use.
+#[tauri::command]
+pub fn e2e_save_dir() -> Option<String> {
+    std::env::var("GONGWEN_E2E_SAVE_DIR")
+        .ok()
+        .filter(|s| !s.is_empty())
+}
+
+#[derive(Serialize)]
+pub struct PrintSetup {
+    method: PrintMethod,
+    printers: Vec<Printer>,
+}
+
+#[tauri::command]
+pub async fn list_printers() -> Res<PrintSetup> {
+    let method = print::method();
+    let printers = match method {
+        PrintMethod::Cups => print::list_printers().map_err(msg)?,
+        PrintMethod::SystemViewer => Vec::new(),
+    };
+    Ok(PrintSetup { method, printers })
+}
+
+/// Prints report `id`: renders its PDF, then sends it to CUPS (or opens the system viewer).
+/// Returns the job id ("" when a viewer was opened).
+#[tauri::command]
+pub async fn print_report(
+    state: State<'_, AppState>,
+    id: i64,
+    options: Option<PrintOptions>,
+) -> Res<String> {
+    let title = state.with(|s| s.summary(id).map(|r| r.title))?;
+    let name = if title.trim().is_empty() {
+        "报告".to_string()
+    } else {
+        title.replace(['/', '\\'], "_")
+    };
+    let out = state.scratch(&format!("{name}.pdf"));
+    render_pdf(&state, id, &out)?;
+    match (print::method(), options) {
+        (PrintMethod::Cups, Some(o)) => {
+            let job = print::print_cups(&out, &o).map_err(msg);
+            // lp copies the file into the spool before it returns, so ours can go.
+            std::fs::remove_file(&out).ok();
+            job
+        }
+        (PrintMethod::Cups, None) => Err("请先选择一台打印机。".into()),
+        (PrintMethod::SystemViewer, _) => print::open_in_viewer(&out).map(|_| String::new()).map_err(msg),
+    }
+}
+
+/// The data folder (for the settings page: where imported fonts are copied).
+#[tauri::command]
+pub fn data_dir(state: State<AppState>) -> String {
+    state.data_dir.display().to_string()
 }
 
 #[cfg(test)]
@@ -74,6 +406,22 @@ mod tests {
         let list = state.with(|s| s.list()).unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].id, id);
+
+        // A stale fix changes nothing and says so in Chinese.
+        let before = state.with(|s| s.load(id)).unwrap();
+        let fix = Fix {
+            label: "x".into(),
+            location: gongwen::check::Location::Title,
+            action: gongwen::check::FixAction::Replace {
+                start: 0,
+                end: 1,
+                expected: "不存在的字".into(),
+                replacement: "y".into(),
+            },
+        };
+        let err = state.edit(id, |r| check::apply_fix(r, &fix)).unwrap_err();
+        assert!(err.contains("改动"), "{err}");
+        assert_eq!(state.with(|s| s.load(id)).unwrap(), before);
         std::fs::remove_dir_all(&dir).ok();
     }
 }

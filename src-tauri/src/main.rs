@@ -16,11 +16,52 @@ fn main() {
         }
     };
     let result = tauri::Builder::default()
+        // Native open/save dialogs only; no shell, no fs plugin (files are read and written by
+        // the core, at paths the clerk chose in a dialog).
+        .plugin(tauri_plugin_dialog::init())
         .manage(state)
         .invoke_handler(tauri::generate_handler![
             commands::app_info,
             commands::list_reports,
+            commands::list_trash,
             commands::list_templates,
+            commands::create_report,
+            commands::create_from,
+            commands::load_report,
+            commands::rename_report,
+            commands::duplicate_report,
+            commands::trash_report,
+            commands::restore_report,
+            commands::purge_report,
+            commands::new_from_last_year,
+            commands::update_meta,
+            commands::set_opening,
+            commands::update_section,
+            commands::set_paragraphs,
+            commands::add_section,
+            commands::tree_op,
+            commands::save_version,
+            commands::list_versions,
+            commands::restore_version,
+            commands::run_checks,
+            commands::apply_fix,
+            commands::list_placeholders,
+            commands::fill_placeholder,
+            commands::import_text,
+            commands::import_file,
+            commands::carry_checklist,
+            commands::set_carry_done,
+            commands::word_list,
+            commands::add_word,
+            commands::remove_word,
+            commands::preview_pdf,
+            commands::font_report,
+            commands::export_docx,
+            commands::export_pdf,
+            commands::e2e_save_dir,
+            commands::list_printers,
+            commands::print_report,
+            commands::data_dir,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     if let Err(e) = result {

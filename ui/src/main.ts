@@ -1,36 +1,48 @@
-import { invoke } from "@tauri-apps/api/core";
-import { summaryLine, type ReportSummary } from "./format";
+// Entry: the report list, an open report, or the settings page. Pending edits are saved before
+// the window closes.
 
-interface Template { id: string; name: string; description: string }
-interface AppInfo { version: string; database: string; schema_version: number }
+import { getCurrentWindow } from "@tauri-apps/api/window";
+import { api, errText } from "./api";
+import { h } from "./dom";
+import { openEditor, type Editor } from "./editor";
+import { showList } from "./list";
+import { showSettings } from "./settings";
+import type { Template } from "./types";
 
-function item(title: string, detail: string): HTMLLIElement {
-  const li = document.createElement("li");
-  li.textContent = title;
-  const small = document.createElement("small");
-  small.textContent = detail;
-  li.appendChild(small);
-  return li;
+const app = document.getElementById("app")!;
+let editor: Editor | null = null;
+let templates: Template[] = [];
+
+const nav = {
+  open: (id: number) => void openReport(id),
+  settings: () => void showSettings(app, () => void list()),
+};
+
+async function list(): Promise<void> {
+  editor = null;
+  document.title = "公文写作台";
+  await showList(app, templates, nav);
 }
 
-async function start() {
-  const status = document.getElementById("status")!;
+async function openReport(id: number): Promise<void> {
   try {
-    const info = await invoke<AppInfo>("app_info");
-    status.textContent = `版本 ${info.version} · 数据库 ${info.database}`;
-    const reports = await invoke<ReportSummary[]>("list_reports");
-    const list = document.getElementById("reports")!;
-    if (reports.length === 0) list.appendChild(item("（还没有报告）", ""));
-    for (const r of reports) {
-      const l = summaryLine(r);
-      list.appendChild(item(l.title, l.detail));
-    }
-    const templates = await invoke<Template[]>("list_templates");
-    const tl = document.getElementById("templates")!;
-    for (const t of templates) tl.appendChild(item(t.name, t.description));
+    editor = await openEditor(app, id, templates, () => void list());
   } catch (e) {
-    status.textContent = `出错：${e}`;
+    app.append(h("p", { class: "error" }, errText(e)));
   }
 }
 
-start();
+async function start(): Promise<void> {
+  try {
+    templates = await api.listTemplates();
+    await list();
+  } catch (e) {
+    app.append(h("p", { class: "error" }, `程序启动失败：${errText(e)}`));
+  }
+  // Closing the window saves what is still pending (the last second of typing) first.
+  void getCurrentWindow().onCloseRequested(async () => {
+    if (editor) await editor.autosave.flushAll();
+  });
+}
+
+void start();

@@ -1,0 +1,64 @@
+// Typed wrappers over the app's IPC commands (src-tauri/src/commands.rs). Errors arrive as the
+// core's Chinese message (a string).
+
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  CarryItem, Finding, Fix, ImportResult, Placeholder, PrintSetup, Report, ReportMeta,
+  ReportSummary, Template, VersionInfo, WordEntry,
+} from "./types";
+
+export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent";
+export interface ImportOptions { kind?: string; unit?: string; year?: number; period?: string }
+
+export const api = {
+  appInfo: () => invoke<{ version: string; database: string }>("app_info"),
+  listReports: () => invoke<ReportSummary[]>("list_reports"),
+  listTrash: () => invoke<ReportSummary[]>("list_trash"),
+  listTemplates: () => invoke<Template[]>("list_templates"),
+  createReport: (kind: string, unit: string, year: number, period: string) =>
+    invoke<number>("create_report", { kind, unit, year, period }),
+  createFrom: (report: Report) => invoke<number>("create_from", { report }),
+  loadReport: (id: number) => invoke<Report>("load_report", { id }),
+  renameReport: (id: number, title: string) => invoke<void>("rename_report", { id, title }),
+  duplicateReport: (id: number) => invoke<number>("duplicate_report", { id }),
+  trashReport: (id: number) => invoke<void>("trash_report", { id }),
+  restoreReport: (id: number) => invoke<void>("restore_report", { id }),
+  purgeReport: (id: number) => invoke<void>("purge_report", { id }),
+  newFromLastYear: (id: number) => invoke<number>("new_from_last_year", { id }),
+  updateMeta: (id: number, meta: ReportMeta) => invoke<void>("update_meta", { id, meta }),
+  setOpening: (id: number, paragraphs: string[]) => invoke<void>("set_opening", { id, paragraphs }),
+  updateSection: (node: number, heading: string, runIn: boolean) =>
+    invoke<void>("update_section", { node, heading, runIn }),
+  setParagraphs: (node: number, paragraphs: string[]) => invoke<void>("set_paragraphs", { node, paragraphs }),
+  addSection: (id: number, parent: number | null, heading: string) =>
+    invoke<Report>("add_section", { id, parent, heading }),
+  treeOp: (id: number, node: number, op: TreeOp) => invoke<Report>("tree_op", { id, node, op }),
+  saveVersion: (id: number, name: string) => invoke<number>("save_version", { id, name }),
+  listVersions: (id: number) => invoke<VersionInfo[]>("list_versions", { id }),
+  restoreVersion: (version: number) => invoke<number>("restore_version", { version }),
+  runChecks: (id: number) => invoke<Finding[]>("run_checks", { id }),
+  applyFix: (id: number, fix: Fix) => invoke<Report>("apply_fix", { id, fix }),
+  listPlaceholders: (id: number) => invoke<Placeholder[]>("list_placeholders", { id }),
+  fillPlaceholder: (id: number, placeholder: Placeholder, value: string) =>
+    invoke<Report>("fill_placeholder", { id, placeholder, value }),
+  importText: (text: string, options: ImportOptions) => invoke<ImportResult>("import_text", { text, options }),
+  importFile: (path: string, options: ImportOptions) => invoke<ImportResult>("import_file", { path, options }),
+  carryChecklist: (id: number) => invoke<CarryItem[]>("carry_checklist", { id }),
+  setCarryDone: (item: number, done: boolean) => invoke<void>("set_carry_done", { item, done }),
+  wordList: () => invoke<{ entries: WordEntry[] }>("word_list"),
+  addWord: (wrong: string, right: string, note: string) => invoke<number>("add_word", { wrong, right, note }),
+  removeWord: (word: number) => invoke<void>("remove_word", { word }),
+  previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
+  fontReport: () => invoke<string[]>("font_report"),
+  exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
+  exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
+  e2eSaveDir: () => invoke<string | null>("e2e_save_dir"),
+  listPrinters: () => invoke<PrintSetup>("list_printers"),
+  printReport: (id: number, options: { printer: string; copies: number; duplex: boolean } | null) =>
+    invoke<string>("print_report", { id, options }),
+  dataDir: () => invoke<string>("data_dir"),
+};
+
+export function errText(e: unknown): string {
+  return typeof e === "string" ? e : e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,28 @@
+// What every step of the editor shares: the open report, its template and autosave.
+
+import type { Autosave } from "./autosave";
+import type { Guidance, Location, Report, ReportMeta, Template } from "./types";
+
+export interface Focus { loc: Location; start?: number; end?: number }
+
+export interface EditorCtx {
+  id: number;
+  report: Report;
+  template?: Template;
+  autosave: Autosave;
+  /** Shows guidance (and anything else) beside the form. */
+  aside(title: string, g?: Guidance, extra?: Node): void;
+  /** Takes a report returned by the store and re-renders the step (after any IME composition). */
+  replaced(r: Report): void;
+  go(step: number, focus?: Focus): Promise<void>;
+}
+
+export function metaOf(r: Report): ReportMeta {
+  return {
+    kind: r.kind, unit: r.unit, year: r.year, period: r.period, title: r.title,
+    signature: r.signature, date: r.date, status: r.status, seal: r.seal, attachments: r.attachments,
+  };
+}
+
+export const STEPS = ["基本信息", "导语", "正文", "附件与落款", "检查", "预览与导出"];
+export const PERIODS = ["年度", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度"];

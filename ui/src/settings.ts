@@ -1,0 +1,46 @@
+// 设置: the word list (易错词) the checks use, and which font each role resolves to.
+
+import { api, errText } from "./api";
+import { clear, h, toast } from "./dom";
+
+export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {
+  clear(app);
+  const words = h("tbody", { id: "words" });
+  const fonts = h("ul", { class: "fonts", id: "settings-fonts" });
+  const wrong = h("input", { id: "w-wrong", placeholder: "错误写法" });
+  const right = h("input", { id: "w-right", placeholder: "正确写法" });
+  const note = h("input", { id: "w-note", placeholder: "说明（可选）" });
+  const load = async () => {
+    try {
+      const list = await api.wordList();
+      clear(words);
+      for (const w of list.entries) words.append(h("tr", {},
+        h("td", {}, w.wrong), h("td", {}, w.right), h("td", { class: "muted" }, w.note), h("td", { class: "muted" }, w.builtin ? "内置" : "自添"),
+        h("td", {}, h("button", { onclick: async () => {
+          try { await api.removeWord(w.id!); await load(); } catch (e) { toast(errText(e), "error"); }
+        } }, "删除"))));
+    } catch (e) { toast(errText(e), "error"); }
+  };
+  const add = async () => {
+    try {
+      await api.addWord(wrong.value.trim(), right.value.trim(), note.value.trim());
+      wrong.value = right.value = note.value = "";
+      await load();
+      toast("已加入易错词表。");
+    } catch (e) { toast(errText(e), "error"); }
+  };
+  app.append(h("div", { class: "list-page settings" },
+    h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
+    h("section", { class: "card" }, h("h3", {}, "字体"),
+      h("p", { class: "muted" }, "导出时每种用途所用的字体（系统字体优先，没有时用程序自带的替代字体）："), fonts),
+    h("section", { class: "card" }, h("h3", {}, "易错词表"),
+      h("p", { class: "muted" }, "质检时查找这些写法并提示改正。"),
+      h("div", { class: "row" }, wrong, right, note, h("button", { id: "w-add", onclick: () => void add() }, "添加")),
+      h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "错误写法"), h("th", {}, "正确写法"), h("th", {}, "说明"), h("th", {}, "来源"), h("th", {}))), words))));
+  try {
+    const list = await api.fontReport();
+    if (list.length === 0) fonts.append(h("li", { class: "muted" }, "（PDF 排版引擎尚未提供字体报告）"));
+    for (const l of list) fonts.append(h("li", {}, l));
+  } catch (e) { fonts.append(h("li", { class: "error" }, errText(e))); }
+  await load();
+}

@@ -1,0 +1,75 @@
+// Step 5 检查: placeholders to fill (each with its location and context, filled through the
+// core so exactly that span changes) and the pre-export findings with one-click fixes.
+
+import { api, errText } from "../api";
+import type { EditorCtx } from "../context";
+import { h, toast } from "../dom";
+import { flatten } from "../numbering";
+import { describe } from "../text";
+import type { Finding, Placeholder, Report } from "../types";
+
+const SEVERITY: Record<Finding["severity"], string> = { error: "错误", warning: "提醒", info: "提示" };
+
+export function numberOf(r: Report): (path: number[]) => string {
+  const flat = flatten(r.sections);
+  return (path) => {
+    const key = path.join(".");
+    const chain = flat.filter((f) => key === f.path.join(".") || key.startsWith(f.path.join(".") + "."));
+    return chain.map((f) => f.number).join("");
+  };
+}
+
+export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<void> {
+  const num = numberOf(ctx.report);
+  let placeholders: Placeholder[] = [];
+  let findings: Finding[] = [];
+  try {
+    [placeholders, findings] = await Promise.all([api.listPlaceholders(ctx.id), api.runChecks(ctx.id)]);
+  } catch (e) {
+    root.append(h("p", { class: "error" }, errText(e)));
+    return;
+  }
+
+  const phBox = h("section", { class: "card", id: "placeholders" }, h("h3", {}, `待填项（${placeholders.length}）`));
+  if (placeholders.length === 0) phBox.append(h("p", { class: "muted" }, "没有待填的“X”“*”或空白，好。"));
+  placeholders.forEach((p, i) => {
+    const input = h("input", { class: "ph-value", id: `ph-${i}`, placeholder: `替换“${p.text}”` });
+    const fill = async () => {
+      try {
+        ctx.replaced(await api.fillPlaceholder(ctx.id, p, input.value));
+        toast(`已填入“${input.value.trim()}”。`);
+      } catch (e) {
+        toast(errText(e), "error");
+      }
+    };
+    input.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.isComposing) void fill(); });
+    phBox.append(h("div", { class: "ph" },
+      h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: p.location, start: p.start, end: p.end }); } }, describe(p.location, num)),
+      h("span", { class: "context" }, p.context),
+      input,
+      h("button", { type: "button", class: "ph-fill", onclick: () => void fill() }, "填入")));
+  });
+
+  const fBox = h("section", { class: "card", id: "findings" }, h("h3", {}, `质检结果（${findings.length}）`));
+  if (findings.length === 0) fBox.append(h("p", { class: "muted" }, "没有发现问题。"));
+  for (const f of findings) {
+    fBox.append(h("div", { class: `finding ${f.severity}` },
+      h("span", { class: "sev" }, SEVERITY[f.severity]),
+      h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: f.location, start: f.start, end: f.end }); } }, describe(f.location, num)),
+      h("span", { class: "msg" }, f.message),
+      f.excerpt ? h("q", {}, f.excerpt) : null,
+      f.fix ? h("button", { type: "button", class: "fix", onclick: async () => {
+        try {
+          ctx.replaced(await api.applyFix(ctx.id, f.fix!));
+          toast("已修正。");
+        } catch (e) {
+          toast(errText(e), "error");
+        }
+      } }, f.fix.label) : null));
+  }
+  root.append(phBox, fBox);
+  ctx.aside("检查", {
+    what: "导出前逐项核对：把范文里的“X”“*”和空白换成本单位的实际数字；“错误”级别的问题导出前应当改正，“提醒”可酌情处理。点击位置可跳到原文。",
+    example: "",
+  });
+}

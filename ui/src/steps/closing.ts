@@ -1,0 +1,41 @@
+// Step 4 附件与落款: attachments, signing unit, date (a date picker), status, seal.
+
+import { api } from "../api";
+import { bindField } from "../autosave";
+import { metaOf, type EditorCtx } from "../context";
+import { h } from "../dom";
+import { fromParagraphs, toParagraphs, today } from "../text";
+
+export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
+  const r = ctx.report;
+  const save = ctx.autosave.field(() => api.updateMeta(ctx.id, metaOf(ctx.report)));
+  const att = h("textarea", { id: "f-attachments", rows: 4, placeholder: "每个附件一行，不写“附件”二字和序号" });
+  att.value = fromParagraphs(r.attachments);
+  const sig = h("input", { id: "f-signature", class: "wide", value: r.signature, placeholder: r.unit });
+  const date = h("input", { id: "f-date", type: "date", value: r.date ?? "" });
+  const todayBtn = h("button", { type: "button", onclick: () => { date.value = today(); sync(); save.changed(); void save.flush(); } }, "今天");
+  const status = h("select", { id: "f-status" }, h("option", { value: "draft" }, "草稿"), h("option", { value: "final" }, "定稿"));
+  status.value = r.status;
+  const seal = h("input", { id: "f-seal", type: "checkbox", checked: r.seal });
+  const sync = () => {
+    ctx.report.attachments = toParagraphs(att.value);
+    ctx.report.signature = sig.value;
+    ctx.report.date = date.value || null;
+    ctx.report.status = status.value === "final" ? "final" : "draft";
+    ctx.report.seal = seal.checked;
+  };
+  for (const el of [att, sig, date, status, seal]) {
+    el.addEventListener("input", sync);
+    el.addEventListener("change", sync);
+    bindField(el, save);
+  }
+  root.append(h("div", { class: "form" },
+    h("label", {}, "附件说明（每行一个）", att),
+    h("label", {}, "落款单位", sig),
+    h("div", { class: "row" }, h("label", {}, "成文日期", date, todayBtn), h("label", {}, "状态", status)),
+    h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）")));
+  ctx.aside("附件与落款", {
+    what: "落款写发文单位全称；成文日期用阿拉伯数字，年份写全，月、日不编虚位（如 2024年12月5日）。有附件时在正文之后注明附件名称。",
+    example: "",
+  });
+}

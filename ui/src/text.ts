@@ -1,0 +1,98 @@
+// Text helpers: paragraphs in a textarea, char offsets from the core, proposed names.
+
+import type { Location, Report, Template, Guidance } from "./types";
+
+/** A textarea holds one paragraph per line; blank lines are not paragraphs. */
+export function toParagraphs(text: string): string[] {
+  return text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+}
+
+export function fromParagraphs(paras: string[]): string {
+  return paras.join("\n");
+}
+
+/** The core counts chars (Unicode scalar values); a textarea counts UTF-16 units. */
+export function charToUtf16(text: string, chars: number): number {
+  let units = 0;
+  let seen = 0;
+  for (const ch of text) {
+    if (seen >= chars) break;
+    units += ch.length;
+    seen++;
+  }
+  return units;
+}
+
+/** Where paragraph `index` + char `start..end` of it sits in the textarea joined by "\n". */
+export function paragraphRange(paras: string[], index: number, start = 0, end?: number): [number, number] {
+  let offset = 0;
+  for (let i = 0; i < index && i < paras.length; i++) offset += paras[i].length + 1;
+  const p = paras[index] ?? "";
+  const s = offset + charToUtf16(p, start);
+  const e = offset + charToUtf16(p, end ?? Array.from(p).length);
+  return [s, e];
+}
+
+/** 单位+年份+标题, as the clerk would name the file; characters Windows forbids dropped. */
+export function proposedFileName(r: Pick<Report, "unit" | "year" | "title">, ext: "docx" | "pdf"): string {
+  let title = r.title.trim();
+  // A title usually already begins with unit and year; don't say them twice.
+  const prefix = `${r.unit}${r.year}年`;
+  let base = title.startsWith(r.unit) ? title : `${r.unit}${r.year}年${title}`;
+  if (!title) base = `${prefix}工作总结`;
+  base = base.replace(/[\\/:*?"<>|\r\n\t]/g, "").trim() || "报告";
+  return `${base}.${ext}`;
+}
+
+/** Title proposed from unit, year and period (as the core's Report::proposed_title). */
+export function proposedTitle(unit: string, year: number, period: string, subject: string): string {
+  const p = period === "年度" || period === "" ? "" : period;
+  return `${unit}${year}年${p}${subject}`;
+}
+
+/** The step that shows a location, for "定位". */
+export function stepOf(loc: Location): number {
+  switch (loc.part) {
+    case "title":
+    case "report":
+      return 1;
+    case "opening":
+      return 2;
+    case "heading":
+    case "paragraph":
+      return 3;
+    default:
+      return 4;
+  }
+}
+
+/** Chinese label of a location, e.g. 一、（二）第1段 (mirrors check::Location::describe). */
+export function describe(loc: Location, number: (path: number[]) => string): string {
+  switch (loc.part) {
+    case "title": return "标题";
+    case "opening": return `导语第${loc.index + 1}段`;
+    case "heading": return `${number(loc.path)}小标题`;
+    case "paragraph": return `${number(loc.path)}第${loc.index + 1}段`;
+    case "attachment": return `附件${loc.index + 1}`;
+    case "signature": return "落款";
+    case "date": return "成文日期";
+    default: return "报告信息";
+  }
+}
+
+/** Guidance for the section at `path` of a template (as Template::guidance_at). */
+export function guidanceAt(t: Template | undefined, path: number[]): Guidance | undefined {
+  if (!t || path.length === 0) return undefined;
+  let cur = t.sections[path[0]];
+  for (const i of path.slice(1)) {
+    if (!cur) return undefined;
+    cur = cur.children[i];
+  }
+  return cur?.guidance;
+}
+
+export function today(): string {
+  const d = new Date();
+  const pad = (n: number) => String(n).padStart(2, "0");
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
