@@ -48,3 +48,18 @@ build_ui() {
   say "构建界面 / building the UI (ui/)"
   (cd ui && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi && npm run build --silent)
 }
+
+# A running CUPS scheduler with the virtual PDF printer "PDF" (cups-pdf), for the print test.
+# No systemd in these containers: the daemon is started by hand when it is not running.
+need_cups_pdf() {
+  apt_need cups cups-client printer-driver-cups-pdf
+  if ! lpstat -r 2>/dev/null | grep -q "is running"; then
+    say "启动打印服务 / starting cupsd"
+    as_root cupsd
+    for _ in $(seq 50); do lpstat -r 2>/dev/null | grep -q "is running" && break; sleep 0.2; done
+  fi
+  if ! lpstat -e 2>/dev/null | grep -qx PDF; then
+    say "添加虚拟打印机 PDF / adding the cups-pdf queue PDF"
+    as_root lpadmin -p PDF -E -v cups-pdf:/ -m lsb/usr/cups-pdf/CUPS-PDF_opt.ppd
+  fi
+}

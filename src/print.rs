@@ -213,7 +213,10 @@ mod tests {
             duplex: true,
         };
         let a = lp_args(Path::new("/tmp/双河镇2024年总结.pdf"), &o);
-        assert_eq!(&a[..6], ["-d", "PDF", "-n", "3", "-o", "sides=two-sided-long-edge"]);
+        assert_eq!(
+            &a[..6],
+            ["-d", "PDF", "-n", "3", "-o", "sides=two-sided-long-edge"]
+        );
         assert_eq!(a[7], "双河镇2024年总结");
         assert_eq!(a.last().unwrap(), "/tmp/双河镇2024年总结.pdf");
     }
@@ -225,9 +228,15 @@ mod tests {
             copies: 1,
             duplex: false,
         };
-        assert!(print_cups(Path::new("x.pdf"), &o).unwrap_err().message.contains("打印机"));
+        assert!(print_cups(Path::new("x.pdf"), &o)
+            .unwrap_err()
+            .message
+            .contains("打印机"));
         o.printer = "PDF".into();
         o.copies = 0;
-        assert!(print_cups(Path::new("x.pdf"), &o).unwrap_err().message.contains("份数"));
+        assert!(print_cups(Path::new("x.pdf"), &o)
+            .unwrap_err()
+            .message
+            .contains("份数"));
     }
 }

@@ -377,7 +377,9 @@ pub async fn print_report(
             job
         }
         (PrintMethod::Cups, None) => Err("请先选择一台打印机。".into()),
-        (PrintMethod::SystemViewer, _) => print::open_in_viewer(&out).map(|_| String::new()).map_err(msg),
+        (PrintMethod::SystemViewer, _) => print::open_in_viewer(&out)
+            .map(|_| String::new())
+            .map_err(msg),
     }
 }
 

@@ -29,7 +29,7 @@ test("a change is saved within a second of the last keystroke, once", async () =
   expect(saved).toEqual([]); // still typing
   await vi.advanceTimersByTimeAsync(400);
   expect(saved).toEqual(["全年共"]);
-  expect(states.at(-1)?.kind).toBe("saved");
+  expect(states[states.length - 1]?.kind).toBe("saved");
 });
 
 test("nothing is saved while the IME composes; the committed text is saved after compositionend", async () => {
@@ -86,7 +86,7 @@ test("a failed save keeps the change and says why; the next flush retries", asyn
   f.changed();
   await f.flush();
   expect(hub.dirty).toBe(true);
-  expect(statusText(states.at(-1)!)).toContain("磁盘空间已满");
+  expect(statusText(states[states.length - 1]!)).toContain("磁盘空间已满");
   fail = false;
   await hub.flushAll();
   expect(saved).toEqual(["ok"]);

@@ -13,7 +13,7 @@ export interface EditorCtx {
   /** Shows guidance (and anything else) beside the form. */
   aside(title: string, g?: Guidance, extra?: Node): void;
   /** Takes a report returned by the store and re-renders the step (after any IME composition). */
-  replaced(r: Report): void;
+  replaced(r: Report): Promise<void>;
   go(step: number, focus?: Focus): Promise<void>;
 }
 

@@ -61,7 +61,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     replaced(r: Report) {
       ctx.report = r;
       titleEl.textContent = r.title;
-      autosave.whenNotComposing(() => void render());
+      return new Promise((done) => autosave.whenNotComposing(() => void render().then(done)));
     },
     async go(n: number, focus?: Focus) {
       await show(n === 0 && focus ? stepOf(focus.loc) : n, focus);

@@ -9,9 +9,10 @@ test("numbers match the core's 一、（一）1.（1）", () => {
 });
 
 test("flatten walks the tree in reading order with derived numbers", () => {
-  const s = (heading: string, children: { heading: string; children: never[] }[] = []) => ({ heading, children });
-  const flat = flatten([s("工作开展情况", [s("甲"), s("乙")]), s("存在的问题")] as never);
-  expect(flat.map((f) => `${f.number}${(f.node as { heading: string }).heading}`)).toEqual(
+  interface N { heading: string; children: N[] }
+  const s = (heading: string, children: N[] = []): N => ({ heading, children });
+  const flat = flatten([s("工作开展情况", [s("甲"), s("乙")]), s("存在的问题")]);
+  expect(flat.map((f) => `${f.number}${f.node.heading}`)).toEqual(
     ["一、工作开展情况", "（一）甲", "（二）乙", "二、存在的问题"]);
   expect(flat[2].path).toEqual([0, 1]);
 });

@@ -39,7 +39,7 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     }
     await ctx.autosave.flushAll();
     try {
-      ctx.replaced(await api.treeOp(ctx.id, node.id!, what));
+      await ctx.replaced(await api.treeOp(ctx.id, node.id!, what));
     } catch (e) {
       toast(errText(e), "error");
     }
@@ -48,7 +48,7 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     await ctx.autosave.flushAll();
     try {
       const r = await api.addSection(ctx.id, parent?.id ?? null, "");
-      ctx.replaced(r);
+      await ctx.replaced(r);
       // Focus the new heading: the last child of the parent (or the last top-level section).
       const list = parent ? flatten(r.sections).find((f) => f.node.id === parent.id)?.node.children : r.sections;
       const last = list?.[list.length - 1];

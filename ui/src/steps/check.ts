@@ -36,7 +36,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
     const input = h("input", { class: "ph-value", id: `ph-${i}`, placeholder: `替换“${p.text}”` });
     const fill = async () => {
       try {
-        ctx.replaced(await api.fillPlaceholder(ctx.id, p, input.value));
+        await ctx.replaced(await api.fillPlaceholder(ctx.id, p, input.value));
         toast(`已填入“${input.value.trim()}”。`);
       } catch (e) {
         toast(errText(e), "error");
@@ -60,7 +60,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
       f.excerpt ? h("q", {}, f.excerpt) : null,
       f.fix ? h("button", { type: "button", class: "fix", onclick: async () => {
         try {
-          ctx.replaced(await api.applyFix(ctx.id, f.fix!));
+          await ctx.replaced(await api.applyFix(ctx.id, f.fix!));
           toast("已修正。");
         } catch (e) {
           toast(errText(e), "error");

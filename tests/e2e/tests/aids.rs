@@ -1,0 +1,168 @@
+//! The drafting aids and printing through the real window: import a pasted 范文 (preview with
+//! notes first), fill a placeholder, apply a one-click fix, tick last year's plan, print to the
+//! cups-pdf queue. The 范文 below is our own text in the shape the web's have (placeholders,
+//! web junk, half-width punctuation).
+
+use e2e::{App, Res};
+use std::time::{Duration, Instant};
+
+const PASTED: &str = "某某镇2023年政务公开工作总结
+来源：某某网  发布时间：2023-12-01  浏览次数：XX
+今年以来，我镇坚持以公开促落实,全年共发布信息X条。
+一、主要做法
+（一）加强组织领导
+镇党委专题研究政务公开工作XX次，明确分管领导。
+（二）规范公开内容
+及时公开财政预决算、重大项目等信息。
+二、存在的问题
+公开内容还不够全面。
+三、下一步工作打算
+（一）加强培训，提高信息发布质量。
+（二）拓展渠道，办好政务公开栏。
+";
+
+#[tokio::test(flavor = "multi_thread")]
+async fn import_fill_fix_next_year() -> Res<()> {
+    let data = tempfile::tempdir()?;
+    let save = tempfile::tempdir()?;
+    let app = App::launch(data.path(), save.path()).await?;
+    app.click("#b-import").await?;
+    app.set_value("#i-text", PASTED).await?;
+    app.set_value("#i-unit", "双河镇人民政府").await?;
+    app.click("#i-run").await?;
+    // The cleaned result and what was removed are shown before anything is created.
+    app.wait("#i-accept").await?;
+    let notes = app.text("#i-notes").await?;
+    assert!(
+        notes.contains("浏览次数") || notes.contains("来源"),
+        "{notes}"
+    );
+    app.shot("20-import-preview").await?;
+    let before = app
+        .js(
+            "return document.querySelectorAll('#reports tr').length",
+            vec![],
+        )
+        .await?;
+    assert_eq!(before, 0, "nothing is created before 采用");
+    app.click("#i-accept").await?;
+    app.wait("#step-body[data-step='1']").await?;
+
+    // 5 检查: fill the first placeholder; the list is read again and has one fewer.
+    app.step(5).await?;
+    let head = app.text("#placeholders h3").await?;
+    let n: usize = head
+        .trim_start_matches("待填项（")
+        .trim_end_matches('）')
+        .parse()?;
+    assert!(n >= 2, "{head}");
+    app.shot("21-check-before").await?;
+    app.type_into("#ph-0", "36").await?;
+    app.click("#placeholders .ph-fill").await?;
+    app.wait_text("#placeholders h3", &format!("待填项（{}）", n - 1))
+        .await?;
+    app.step(2).await?;
+    assert!(app.value("#f-opening").await?.contains("36"));
+
+    // A one-click fix (the half-width comma) changes the text.
+    app.step(5).await?;
+    app.wait("#findings").await?;
+    let fix = app
+        .js("const b=[...document.querySelectorAll('#findings .fix')].find(b=>b.textContent.includes('，')); if(b){b.click(); return true} return false", vec![])
+        .await?;
+    assert_eq!(fix, true, "a fix for the half-width comma is offered");
+    app.wait_text("#toast", "已修正").await?;
+    app.step(2).await?;
+    let opening = app.value("#f-opening").await?;
+    assert!(
+        opening.contains("落实，") && !opening.contains(','),
+        "{opening}"
+    );
+
+    // New from last year: its plans become the checklist beside 正文.
+    app.click("#b-back").await?;
+    app.wait("#reports").await?;
+    app.click("#reports button[title^='以本报告为底稿']")
+        .await?;
+    app.wait_text("#reports", "2024").await?;
+    let id = app
+        .js("return [...document.querySelectorAll('#reports tr[data-id]')].find(r=>r.textContent.includes('2024年')).dataset.id", vec![])
+        .await?;
+    app.click(&format!(
+        "#reports tr[data-id='{}'] td.title a",
+        id.as_str().unwrap()
+    ))
+    .await?;
+    app.step(3).await?;
+    app.wait_text("#carry", "加强培训").await?;
+    app.click("#carry input[type=checkbox]").await?;
+    app.shot("22-next-year-checklist").await?;
+    app.quit().await?;
+    Ok(())
+}
+
+/// Prints through CUPS to the cups-pdf queue `PDF` (scripts/test creates it) and waits for the
+/// printed file in ~/PDF.
+#[tokio::test(flavor = "multi_thread")]
+async fn prints_to_the_cups_pdf_queue() -> Res<()> {
+    let queues = std::process::Command::new("lpstat").arg("-e").output()?;
+    assert!(
+        String::from_utf8_lossy(&queues.stdout)
+            .lines()
+            .any(|l| l == "PDF"),
+        "no CUPS queue PDF: run scripts/test, which starts cupsd and adds the cups-pdf printer"
+    );
+    let data = tempfile::tempdir()?;
+    let save = tempfile::tempdir()?;
+    let app = App::launch(data.path(), save.path()).await?;
+    app.click("#b-new").await?;
+    app.type_into("#n-unit", "双河镇人民政府").await?;
+    app.click("#n-create").await?;
+    app.step(2).await?;
+    app.type_into("#f-opening", "打印测试的导语。").await?;
+    app.saved().await?;
+    // Ctrl+P opens the print panel.
+    app.js(
+        "document.dispatchEvent(new KeyboardEvent('keydown',{key:'p',ctrlKey:true,bubbles:true}))",
+        vec![],
+    )
+    .await?;
+    app.wait("#p-printer").await?;
+    assert!(app.text("#p-printer").await?.contains("PDF"));
+    app.set_value("#p-copies", "2").await?;
+    app.shot("23-print-panel").await?;
+    app.click("#p-go").await?;
+    let toast = app.wait_text("#toast", "已发送").await?;
+    let job = toast
+        .split("任务 ")
+        .nth(1)
+        .and_then(|s| s.split('）').next())
+        .unwrap_or("")
+        .to_string();
+    let n = job.rsplit('-').next().unwrap_or("").to_string();
+    assert!(!n.is_empty(), "{toast}");
+    let dir = std::path::PathBuf::from(std::env::var("HOME")?).join("PDF");
+    let start = Instant::now();
+    loop {
+        let found = std::fs::read_dir(&dir).ok().and_then(|rd| {
+            rd.flatten().find(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .ends_with(&format!("job_{n}.pdf"))
+            })
+        });
+        if let Some(e) = found {
+            let b = std::fs::read(e.path())?;
+            assert!(b.starts_with(b"%PDF-"));
+            break;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(60),
+            "job {job} never came out of cups-pdf in {}",
+            dir.display()
+        );
+        tokio::time::sleep(Duration::from_millis(300)).await;
+    }
+    app.quit().await?;
+    Ok(())
+}
