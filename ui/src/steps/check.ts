@@ -53,7 +53,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
   const fBox = h("section", { class: "card", id: "findings" }, h("h3", {}, `质检结果（${findings.length}）`));
   if (findings.length === 0) fBox.append(h("p", { class: "muted" }, "没有发现问题。"));
   for (const f of findings) {
-    fBox.append(h("div", { class: `finding ${f.severity}` },
+    fBox.append(h("div", { class: `finding sev-${f.severity}` },
       h("span", { class: "sev" }, SEVERITY[f.severity]),
       h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: f.location, start: f.start, end: f.end }); } }, describe(f.location, num)),
       h("span", { class: "msg" }, f.message),
