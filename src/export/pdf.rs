@@ -249,8 +249,7 @@ fn draw_run(
         c.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0, page_height - run.y]);
         let mut shown = c.show_positioned();
         let mut items = shown.items();
-        for k in i..j {
-            let (ch, g) = glyphs[k];
+        for (k, &(ch, g)) in glyphs.iter().enumerate().take(j).skip(i) {
             let id = u.use_glyph(g.id, ch);
             items.show(Str(&id.to_be_bytes()));
             if k + 1 < j {

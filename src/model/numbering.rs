@@ -7,11 +7,22 @@ pub fn chinese_numeral(n: usize) -> String {
     match n {
         0 => DIGITS[0].to_string(),
         1..=9 => DIGITS[n].to_string(),
-        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { DIGITS[n % 10] }),
+        10..=19 => format!(
+            "十{}",
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
+        ),
         20..=99 => format!(
             "{}十{}",
             DIGITS[n / 10],
-            if n % 10 == 0 { "" } else { DIGITS[n % 10] }
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[n % 10]
+            }
         ),
         100..=999 => {
             let rest = n % 100;

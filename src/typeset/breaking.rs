@@ -10,6 +10,11 @@ use crate::spec::Role;
 /// Lengths closer than this are equal (float noise, not typography).
 const EPS: f32 = 0.01;
 
+/// How much the space between two characters may tighten, as a fraction of a cell, when a
+/// line must take a closing mark that squeezing punctuation alone cannot make room for
+/// (Word and WPS hang the mark instead; tightening keeps the ink inside the block).
+const MAX_TIGHTEN: f32 = 0.05;
+
 #[derive(Debug, Clone)]
 pub struct Item {
     pub ch: char,
@@ -167,7 +172,7 @@ pub fn break_lines(
                 .count()
                 .min(2);
             let core = &line[..line.len() - tail];
-            let squeezable: f32 = line.iter().map(|i| i.shrink).sum();
+            let squeezable: f32 = line.iter().map(|i| i.shrink).sum::<f32>() + tighten_room(line);
             if tail > 0 && visible_width(core) <= avail + EPS && vis - squeezable <= avail + EPS {
                 best = Some(e);
             }
@@ -193,6 +198,16 @@ pub fn break_lines(
     lines
 }
 
+/// How much tightening the gaps of a line can absorb.
+fn tighten_room(line: &[Item]) -> f32 {
+    let cell = line.iter().find(|i| !i.latin).map_or(0.0, |i| i.width);
+    let gaps = line
+        .windows(2)
+        .filter(|w| stretchable(&w[0], &w[1]))
+        .count();
+    (gaps as f32 * MAX_TIGHTEN * cell).min(cell / 2.0)
+}
+
 /// Whether extra space for justification may go between `a` and `b`: anywhere but inside a
 /// Latin word or a number.
 fn stretchable(a: &Item, b: &Item) -> bool {
@@ -215,8 +230,13 @@ pub fn set_line(items: &[Item], m: Measure, last: bool, y: f32) -> SetLine {
     let mut widths: Vec<f32> = items.iter().map(|i| i.width).collect();
     let mut shift = vec![0.0f32; items.len()];
     let mut gap = 0.0;
+    let gaps = items
+        .windows(2)
+        .filter(|w| stretchable(&w[0], &w[1]))
+        .count();
     if natural > m.width + EPS {
-        let excess = natural - m.width;
+        // Squeeze punctuation first, then tighten the gaps for what is left.
+        let mut excess = natural - m.width;
         let total: f32 = items.iter().map(|i| i.shrink).sum();
         if total > 0.0 {
             let f = (excess / total).min(1.0);
@@ -227,15 +247,13 @@ pub fn set_line(items: &[Item], m: Measure, last: bool, y: f32) -> SetLine {
                     shift[k] = -s;
                 }
             }
+            excess -= total * f;
         }
-    } else if !last {
-        let gaps = items
-            .windows(2)
-            .filter(|w| stretchable(&w[0], &w[1]))
-            .count();
-        if gaps > 0 {
-            gap = (m.width - natural) / gaps as f32;
+        if excess > EPS && gaps > 0 {
+            gap = -excess / gaps as f32;
         }
+    } else if !last && gaps > 0 {
+        gap = (m.width - natural) / gaps as f32;
     }
 
     let mut runs: Vec<Run> = Vec::new();
@@ -311,9 +329,16 @@ mod tests {
 
     #[test]
     fn closing_punctuation_is_squeezed_into_the_line() {
-        // 5 cells; the comma would be the 6th.
+        // 5 cells; the comma would be the 6th; the pause marks make room.
+        let l = lines_of("一、二、三，六七", 5);
+        assert_eq!(l, ["一、二、三，", "六七"]);
+        // 28 cells with no other punctuation: tightening makes room for the full stop.
+        let text = format!("{}。后", "字".repeat(28));
+        let l = lines_of(&text, 28);
+        assert_eq!(l[1], "后");
+        // Too short a line to absorb it: the last character moves down with the mark.
         let l = lines_of("一二三四五，六七", 5);
-        assert_eq!(l, ["一二三四五，", "六七"]);
+        assert_eq!(l, ["一二三四", "五，六七"]);
     }
 
     #[test]
@@ -331,7 +356,7 @@ mod tests {
 
     #[test]
     fn squeezed_line_fits_exactly() {
-        let it = items(&[("一二三四五，", st())], &FixedMetrics);
+        let it = items(&[("一、二、三，", st())], &FixedMetrics);
         let set = set_line(
             &it,
             Measure {

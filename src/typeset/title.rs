@@ -45,7 +45,7 @@ pub fn break_title(items: &[Item], allowed: &[bool], max: f32) -> Vec<Range<usiz
     }
     let total = width(items, 0..n);
     if total <= max + 0.01 {
-        return vec![0..n];
+        return std::iter::once(0..n).collect();
     }
     let em = items[0].size.max(1.0);
     let cands: Vec<usize> = (1..n).filter(|&i| allowed[i]).collect();
