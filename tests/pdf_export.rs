@@ -295,3 +295,27 @@ fn imported_fonts_come_before_bundled_ones() {
     let bytes = PdfExporter::new(fonts).render(&sample_report(1)).unwrap();
     assert!(bytes.len() > 1000);
 }
+
+#[test]
+fn characters_missing_from_a_font_come_from_the_next_one() {
+    let fonts = FontSet::bundled_only().unwrap();
+    let faces = fonts.faces();
+    // 镕 (GBK, not GB2312) is not in the GB2312 Song face but is in Droid Sans Fallback.
+    let body = fonts.role(gongwen::spec::Role::Body);
+    let g = faces.glyph(gongwen::spec::Role::Body, '镕', false);
+    assert!(!g.substituted);
+    assert_ne!(g.file, body.cjk[0]);
+    // No bundled font has this emoji: it prints as 〓 and is reported, never as a blank box.
+    let g = faces.glyph(gongwen::spec::Role::Body, '😀', false);
+    assert!(g.substituted && g.id != 0);
+
+    let mut r = sample_report(1);
+    r.opening.push("陶镕与表情😀混排。".into());
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("m.pdf");
+    let out = PdfExporter::new(fonts.clone()).export(&r, &path).unwrap();
+    assert_eq!(out.missing, ['😀']);
+    let (ok, text) = run("pdftotext", &[path.to_str().unwrap(), "-"]);
+    assert!(ok);
+    assert!(text.contains("陶镕与表情"), "{text}");
+}

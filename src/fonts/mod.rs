@@ -230,7 +230,10 @@ impl FontSet {
                     ),
                 ));
             };
-            let synthetic_bold = fs.bold && !files[first].bold;
+            // 小标宋 is a heavy face: a stand-in Song is emboldened to come close to it.
+            let heavy_stand_in =
+                fs.family == Family::XiaoBiaoSong && files[first].source == Source::Bundled;
+            let synthetic_bold = (fs.bold || heavy_stand_in) && !files[first].bold;
             roles.push(RoleFonts {
                 cjk: chain,
                 latin,
