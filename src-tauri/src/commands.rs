@@ -54,3 +54,26 @@ pub fn list_reports(state: tauri::State<AppState>) -> Result<Vec<ReportSummary>,
 pub fn list_templates() -> Vec<Template> {
     templates::all()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The app finds its database exactly where the CLI does (GONGWEN_DATA_DIR), so a report
+    /// made by one is seen by the other.
+    #[test]
+    fn app_state_opens_the_cli_store() {
+        let dir = std::env::temp_dir().join(format!("gongwen-app-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::env::set_var("GONGWEN_DATA_DIR", &dir);
+        let id = Store::open_dir(&dir)
+            .unwrap()
+            .create(&gongwen::fixtures::sample_report(1))
+            .unwrap();
+        let state = AppState::open().unwrap();
+        let list = state.with(|s| s.list()).unwrap();
+        assert_eq!(list.len(), 1);
+        assert_eq!(list[0].id, id);
+        std::fs::remove_dir_all(&dir).ok();
+    }
+}

@@ -22,7 +22,7 @@ fn main() {
             commands::list_reports,
             commands::list_templates,
         ])
-        .run(tauri::generate_context!("../tauri.conf.json"));
+        .run(tauri::generate_context!("tauri.conf.json"));
     if let Err(e) = result {
         eprintln!("公文写作台启动失败：{e}");
         std::process::exit(1);

@@ -4,6 +4,8 @@
 //!
 //! Lengths are in points (1 pt = 1/72 in). Helpers convert to millimetres and twips.
 
+pub mod docx;
+
 use serde::Serialize;
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;

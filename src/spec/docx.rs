@@ -1,0 +1,132 @@
+//! DOCX-specific calibration of the official layout: how the numbers of [`Spec`] become
+//! settings that Word, WPS and LibreOffice turn back into the standard's page. Word-processors
+//! place a glyph low in its line box and count lines per page as "body height / pitch", so the
+//! margins written into the file differ from the standard's 37/28 mm; the offsets here were
+//! measured on LibreOffice's rendering (see `tests/docx_layout.rs`).
+
+use super::{twips, Spec};
+
+/// Settings written into the DOCX. Lengths in twips (1/20 pt) unless named otherwise.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DocxLayout {
+    pub page_width: i32,
+    pub page_height: i32,
+    pub margin_top: i32,
+    pub margin_bottom: i32,
+    pub margin_left: i32,
+    pub margin_right: i32,
+    /// Page edge to the top of the (empty) header.
+    pub header_distance: i32,
+    /// Page edge to the bottom of the footer paragraph.
+    pub footer_distance: i32,
+    /// `w:docGrid w:type="lines"` pitch, also every paragraph's exact line height, so all
+    /// lines sit on one grid and 22 of them fill a page.
+    pub line_pitch: i32,
+    /// Title lines' exact height.
+    pub title_line_pitch: i32,
+    /// Character spacing of every run (negative: condensed), so that 28 body characters fit
+    /// the 156 mm line; Word would otherwise fit only 27 (see FORMAT.md).
+    pub char_spacing: i32,
+    /// One character cell of body text (glyph + spacing), the unit of indents.
+    pub body_char: i32,
+    /// One character of the page-number font, the space beside the page number.
+    pub page_number_char: i32,
+}
+
+/// Where LibreOffice puts the top of a 3号 glyph's ink below the top of its exact-pitch line
+/// box (pt). Measured: the first line's ink lands on the standard's 37 mm with this offset.
+const INK_OFFSET_IN_LINE: f32 = 11.3;
+
+/// Twips a line may hold beyond its cells: LibreOffice rounds glyph advances and needs about
+/// a point more than 28 cells (measured), far less than a 29th cell.
+const LINE_SLACK: i32 = 30;
+
+/// Distance from the bottom of the footer paragraph's box up to the page number's dash (pt),
+/// measured likewise, to put the dash `page_number_drop` below the text block.
+const DASH_ABOVE_FOOTER_BOTTOM: f32 = 8.0;
+
+/// Advance widths of Times New Roman (and its metric twin Liberation Serif) in em, for the
+/// few places where we must know how wide Latin text is (attachment numbers, dates).
+pub fn latin_advance(c: char) -> f32 {
+    match c {
+        '0'..='9' => 0.5,
+        '.' | ',' | ' ' => 0.25,
+        _ => 0.5,
+    }
+}
+
+impl Spec {
+    /// The DOCX settings for this layout.
+    pub fn docx(&self) -> DocxLayout {
+        let p = &self.page;
+        let g = &self.grid;
+        let body = self.fonts.body.size;
+        let line_pitch = twips(g.line_pitch);
+        // Condense each glyph to the standard's character pitch (to the nearest twip: 15.8 pt).
+        let char_spacing = ((g.char_pitch - body) * 20.0).round() as i32;
+        let body_char = twips(body) + char_spacing;
+        // The line must hold chars_per_line such cells: the DOCX text block is that wide plus
+        // the slack, about 0.5 mm more than 156 mm; the ink still ends on 184 ± 1 mm.
+        let text_width = body_char * g.chars_per_line as i32 + LINE_SLACK;
+        let top = p.margin_top - INK_OFFSET_IN_LINE;
+        // Body height: exactly the grid lines plus a little less than a line of slack, so
+        // rounding never drops the last line nor lets a 23rd one in.
+        let body_height = g.line_pitch * g.lines_per_page as f32 + g.line_pitch * 0.5;
+        let bottom = p.height - top - body_height;
+        let text_bottom_from_page_bottom = p.margin_bottom;
+        let footer =
+            text_bottom_from_page_bottom - self.page_number_drop - DASH_ABOVE_FOOTER_BOTTOM;
+        DocxLayout {
+            page_width: twips(p.width),
+            page_height: twips(p.height),
+            margin_top: twips(top),
+            margin_bottom: twips(bottom),
+            margin_left: twips(p.margin_left),
+            margin_right: twips(p.width) - twips(p.margin_left) - text_width,
+            header_distance: twips(top / 2.0),
+            footer_distance: twips(footer),
+            line_pitch,
+            title_line_pitch: twips(self.title_line_pitch),
+            char_spacing,
+            body_char,
+            page_number_char: twips(self.fonts.page_number.size),
+        }
+    }
+}
+
+/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`).
+pub fn alt_font_name(east_asian: &str) -> Option<&'static str> {
+    match east_asian {
+        "仿宋_GB2312" => Some("仿宋"),
+        "楷体_GB2312" => Some("楷体"),
+        "方正小标宋简体" => Some("宋体"),
+        "黑体" => Some("SimHei"),
+        "宋体" => Some("SimSun"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn twenty_eight_condensed_cells_fit_the_line() {
+        let s = Spec::official();
+        let d = s.docx();
+        assert_eq!(d.char_spacing, -4);
+        let width = d.page_width - d.margin_left - d.margin_right;
+        let n = s.grid.chars_per_line as i32;
+        assert!(d.body_char * n <= width && d.body_char * (n + 1) > width);
+        // Within a few twips of the standard's 156 mm.
+        assert!((width - twips(s.page.text_width())).abs() <= 40, "{width}");
+    }
+
+    #[test]
+    fn body_holds_twenty_two_lines_but_not_twenty_three() {
+        let s = Spec::official();
+        let d = s.docx();
+        let body = d.page_height - d.margin_top - d.margin_bottom;
+        assert_eq!(body / d.line_pitch, s.grid.lines_per_page as i32);
+    }
+}

@@ -1,0 +1,235 @@
+//! Helpers of the DOCX tests: exporting, the external consumers (openxml-audit, LibreOffice,
+//! poppler) and reading what they give back. A missing tool fails the test: CI installs them.
+#![allow(dead_code)]
+
+use gongwen::model::Report;
+use gongwen::spec::Spec;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn export(report: &Report, dir: &Path, name: &str) -> PathBuf {
+    let out = dir.join(name);
+    gongwen::export::docx::export_docx(report, &Spec::official(), &out).unwrap();
+    out
+}
+
+fn run(cmd: &mut Command, what: &str) -> std::process::Output {
+    cmd.output().unwrap_or_else(|e| {
+        panic!("{what} is needed by this test (CI installs it) but could not be run: {e}")
+    })
+}
+
+/// `openxml-audit` must report the file valid; returns its report.
+pub fn audit(docx: &Path) -> String {
+    let out = run(
+        Command::new("openxml-audit").arg(docx),
+        "openxml-audit (pip install openxml-audit)",
+    );
+    let text =
+        String::from_utf8_lossy(&out.stdout).to_string() + &String::from_utf8_lossy(&out.stderr);
+    assert!(
+        out.status.success(),
+        "openxml-audit rejects {}:\n{text}",
+        docx.display()
+    );
+    assert!(text.contains("Errors: 0"), "{text}");
+    text
+}
+
+/// LibreOffice headless DOCX → PDF, with a private profile (parallel tests) and the test
+/// fontconfig that maps the official font names to the fallbacks.
+pub fn to_pdf(docx: &Path) -> PathBuf {
+    let dir = docx.parent().unwrap();
+    let profile = dir.join("lo-profile");
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fontconfig/fonts.conf");
+    let out = run(
+        Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                profile.display()
+            ))
+            .args(["--headless", "--convert-to", "pdf", "--outdir"])
+            .arg(dir)
+            .arg(docx)
+            .env("FONTCONFIG_FILE", fonts),
+        "soffice (libreoffice-writer-nogui)",
+    );
+    let pdf = docx.with_extension("pdf");
+    assert!(
+        out.status.success() && pdf.exists(),
+        "LibreOffice failed to convert {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    pdf
+}
+
+pub fn page_count(pdf: &Path) -> usize {
+    let out = run(Command::new("pdfinfo").arg(pdf), "pdfinfo (poppler-utils)");
+    let text = String::from_utf8_lossy(&out.stdout);
+    text.lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or_else(|| panic!("no page count from pdfinfo: {text}"))
+}
+
+pub fn page_text(pdf: &Path, page: usize) -> String {
+    let p = page.to_string();
+    let out = run(
+        Command::new("pdftotext")
+            .args(["-f", &p, "-l", &p])
+            .arg(pdf)
+            .arg("-"),
+        "pdftotext (poppler-utils)",
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A page rendered in grey, one byte per pixel.
+pub struct Gray {
+    pub width: usize,
+    pub height: usize,
+    pub dpi: f32,
+    pub pixels: Vec<u8>,
+}
+
+impl Gray {
+    pub fn mm(&self, px: usize) -> f32 {
+        px as f32 * 25.4 / self.dpi
+    }
+}
+
+pub fn render(pdf: &Path, page: usize, dpi: u32) -> Gray {
+    let p = page.to_string();
+    let out = run(
+        Command::new("pdftoppm")
+            .args(["-gray", "-r", &dpi.to_string(), "-f", &p, "-l", &p])
+            .arg(pdf),
+        "pdftoppm (poppler-utils)",
+    );
+    parse_pgm(&out.stdout, dpi as f32)
+}
+
+/// Binary PGM (P5, maxval 255) as pdftoppm writes it.
+fn parse_pgm(data: &[u8], dpi: f32) -> Gray {
+    let mut fields = Vec::new();
+    let mut i = 0;
+    while fields.len() < 4 {
+        while data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        let start = i;
+        while !data[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        fields.push(String::from_utf8_lossy(&data[start..i]).into_owned());
+    }
+    assert_eq!(fields[0], "P5", "not a binary PGM");
+    let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
+    let pixels = data[i + 1..i + 1 + width * height].to_vec();
+    Gray {
+        width,
+        height,
+        dpi,
+        pixels,
+    }
+}
+
+/// A horizontal band of ink (a line of text): rows and the extreme ink columns, in mm.
+#[derive(Debug, Clone, Copy)]
+pub struct Band {
+    pub top: f32,
+    pub bottom: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+pub fn bands(g: &Gray) -> Vec<Band> {
+    let mut out = Vec::new();
+    let mut cur: Option<(usize, usize, usize, usize)> = None;
+    for y in 0..g.height {
+        let row = &g.pixels[y * g.width..(y + 1) * g.width];
+        let first = row.iter().position(|&p| p < 128);
+        let last = row.iter().rposition(|&p| p < 128);
+        match (first, last, cur.as_mut()) {
+            (Some(f), Some(l), Some(c)) => {
+                c.1 = y;
+                c.2 = c.2.min(f);
+                c.3 = c.3.max(l);
+            }
+            (Some(f), Some(l), None) => cur = Some((y, y, f, l)),
+            _ => {
+                if let Some(c) = cur.take() {
+                    out.push(c);
+                }
+            }
+        }
+    }
+    out.extend(cur);
+    // Glyph parts close above each other (the hairline top of a 5 in a Song face) belong to
+    // one line; lines are about 5 mm apart.
+    let gap = (g.dpi * 1.5 / 25.4) as usize;
+    let mut merged: Vec<(usize, usize, usize, usize)> = Vec::new();
+    for b in out {
+        match merged.last_mut() {
+            Some(m) if b.0 <= m.1 + gap => {
+                m.1 = b.1;
+                m.2 = m.2.min(b.2);
+                m.3 = m.3.max(b.3);
+            }
+            _ => merged.push(b),
+        }
+    }
+    merged
+        .into_iter()
+        .map(|(t, b, l, r)| Band {
+            top: g.mm(t),
+            bottom: g.mm(b + 1),
+            left: g.mm(l),
+            right: g.mm(r + 1),
+        })
+        .collect()
+}
+
+/// Text lines of a page as pdftotext finds them: (xMin, xMax in mm, text).
+pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
+    let p = page.to_string();
+    let out = run(
+        Command::new("pdftotext")
+            .args(["-bbox-layout", "-f", &p, "-l", &p])
+            .arg(pdf)
+            .arg("-"),
+        "pdftotext (poppler-utils)",
+    );
+    let html = String::from_utf8_lossy(&out.stdout);
+    let attr = |tag: &str, name: &str| -> f32 {
+        let key = format!("{name}=\"");
+        let start = tag.find(&key).unwrap() + key.len();
+        let end = start + tag[start..].find('"').unwrap();
+        tag[start..end].parse::<f32>().unwrap() * 25.4 / 72.0
+    };
+    let mut lines = Vec::new();
+    for chunk in html.split("<line ").skip(1) {
+        let chunk = chunk.split("</line>").next().unwrap();
+        let head = chunk.split('>').next().unwrap();
+        let mut text = String::new();
+        for w in chunk.split("<word ").skip(1) {
+            let inner = w.split_once('>').unwrap().1;
+            text.push_str(inner.split("</word>").next().unwrap());
+        }
+        lines.push((attr(head, "xMin"), attr(head, "xMax"), text));
+    }
+    lines
+}
+
+pub fn zip_part(docx: &Path, name: &str) -> String {
+    let f = std::fs::File::open(docx).unwrap();
+    let mut z = zip::ZipArchive::new(f).unwrap();
+    let mut part = z
+        .by_name(name)
+        .unwrap_or_else(|_| panic!("{name} missing from {}", docx.display()));
+    let mut s = String::new();
+    part.read_to_string(&mut s).unwrap();
+    s
+}
