@@ -321,8 +321,23 @@ fn odd_input_never_panics() {
         " ".into(),
     ];
     r.sections.push(s);
+    r.attachments = vec!["  ".into(), "附件".repeat(40)];
     let l = layout(&r);
     assert!(!l.pages.is_empty());
+    // A signing unit wider than the block wraps inside it; a sealed date without a unit.
+    r.signature = "很长的单位名称".repeat(10);
+    let l = layout(&r);
+    let spec = Spec::official();
+    let right = spec.page.margin_left + spec.page.text_width();
+    for line in &l.pages.last().unwrap().lines {
+        assert!(line.right <= right + EPS && line.left >= spec.page.margin_left - EPS);
+    }
+    r.signature.clear();
+    r.seal = true;
+    r.date = Date::new(2024, 2, 29);
+    let l = layout(&r);
+    let last = l.pages.last().unwrap().lines.last().unwrap();
+    assert_eq!(last.kind, LineKind::Date);
     let empty = layout(&Report::new("x", "", 2024, "年度"));
     assert_eq!(empty.pages.len(), 1);
 }
