@@ -14,3 +14,5 @@ pub mod templates;
 pub mod typeset;
 
 pub use error::{Error, ErrorKind, Result};
+pub mod check;
+pub mod import;

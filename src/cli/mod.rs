@@ -2,6 +2,7 @@
 //! and tests. Output on stdout; errors as one Chinese sentence on stderr with a non-zero exit.
 
 mod args;
+mod drafting;
 mod show;
 
 use args::Args;
@@ -23,9 +24,16 @@ pub const HELP: &str = "\
   list [--json] [--trash]            列出报告（--trash 列出回收站）
   show 编号 [--json]                 显示报告（--json 输出交换格式）
   templates [--json]                 列出可用模板
-  import 文件 [--json]               导入报告并输出编号；--json 只输出结构、不保存
+  import 文件|- [--json] [--template 模板] [--unit 单位] [--year 年份] [--period 时段]
+                                     导入范文（.txt 自动识别 UTF-8/GBK、.docx、本程序的 JSON，
+                                     - 为标准输入），清理网页杂质、识别结构，输出编号；
+                                     --json 只输出识别出的报告、不保存
   export 编号|文件.json [--docx 输出.docx] [--pdf 输出.pdf]   导出
-  check 编号|文件.json [--json]      导出前质检
+  check 编号|文件.json [--json]      导出前质检：每条问题一行（位置、说明）；--json 输出数组。
+                                     退出码：没有“错误”级问题为 0，有则为 1
+  next-year 编号                     以该报告为底稿新建下一年度报告，输出新编号
+  checklist 编号 [--json]            列出从去年“下一步工作打算”带来的待办事项
+  words [list|add 错词 正词 [说明]|remove 编号] [--json]   查看或编辑易错词表
   rename 编号 新标题                 重命名
   duplicate 编号                     复制一份，输出新编号
   delete 编号 / restore 编号         删除到回收站 / 从回收站恢复
@@ -49,9 +57,16 @@ Commands:
   list [--json] [--trash]            list reports (--trash: the recycle bin)
   show ID [--json]                   show a report (--json: the exchange format)
   templates [--json]                 list the templates
-  import FILE [--json]               import a report and print its id; --json prints it, stores nothing
+  import FILE|- [--json] [--template ID] [--unit UNIT] [--year YEAR] [--period PERIOD]
+                                     import a sample text (.txt in UTF-8/GBK, .docx, our JSON; - is
+                                     stdin), clean and structure it, print its id; --json prints it,
+                                     stores nothing
   export ID|FILE.json [--docx OUT.docx] [--pdf OUT.pdf]   export
-  check ID|FILE.json [--json]        pre-export checks
+  check ID|FILE.json [--json]        pre-export checks, one finding per line (--json: an array);
+                                     exit code 0 without error-level findings, 1 with them
+  next-year ID                       new report for the next year from this one, print its id
+  checklist ID [--json]              last year's plan items carried into this report
+  words [list|add WRONG RIGHT [NOTE]|remove ID] [--json]   show or edit the word list
   rename ID TITLE                    rename
   duplicate ID                       copy a report, print the new id
   delete ID / restore ID             move to / restore from the recycle bin
@@ -87,8 +102,14 @@ pub fn run(raw: Vec<OsString>) -> i32 {
             0
         };
     }
-    match dispatch(&args) {
-        Ok(()) => 0,
+    // `check` reports its findings through the exit code (1 when there are errors).
+    let result = if args.positionals[0] == "check" {
+        check_command(&args)
+    } else {
+        dispatch(&args).map(|()| 0)
+    };
+    match result {
+        Ok(code) => code,
         Err(e) => {
             eprintln!("{}", e.message);
             if std::env::var_os("GONGWEN_DEBUG").is_some() {
@@ -100,6 +121,17 @@ pub fn run(raw: Vec<OsString>) -> i32 {
             }
         }
     }
+}
+
+fn check_command(args: &Args) -> Result<i32, Error> {
+    args.only(&["json"]).map_err(usage)?;
+    if args.positionals.len() > 2 {
+        return Err(usage(format!(
+            "多余的参数“{}”。",
+            args.positionals[2..].join(" ")
+        )));
+    }
+    drafting::check(args)
 }
 
 fn usage(msg: String) -> Error {
@@ -131,13 +163,13 @@ fn read_report_json(path: &Path) -> Result<Report, Error> {
     let bytes = std::fs::read(path).map_err(|e| Error::io("读取文件", path, &e))?;
     let text = String::from_utf8(bytes).map_err(|_| {
         Error::input(format!(
-            "“{}”不是 UTF-8 编码的公文写作台 JSON 文件；从文本或 Word 导入的功能尚未完成。",
+            "“{}”不是 UTF-8 编码的公文写作台 JSON 文件；文本或 Word 文件请先用 gongwen import 导入。",
             path.display()
         ))
     })?;
     let r: Report = serde_json::from_str(&text).map_err(|e| {
         Error::input(format!(
-            "“{}”不是公文写作台的 JSON 格式（第 {} 行第 {} 列）；从文本或 Word 导入的功能尚未完成。",
+            "“{}”不是公文写作台的 JSON 格式（第 {} 行第 {} 列）；文本或 Word 文件请先用 gongwen import 导入。",
             path.display(),
             e.line(),
             e.column()
@@ -237,19 +269,10 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         "import" => {
-            args.only(&["json"]).map_err(usage)?;
+            args.only(&["json", "template", "unit", "year", "period"])
+                .map_err(usage)?;
             extra(2)?;
-            let file = args
-                .positionals
-                .get(1)
-                .ok_or_else(|| usage("缺少要导入的文件。".into()))?;
-            let r = read_report_json(Path::new(file))?;
-            if args.flag("json") {
-                return print_json(&r);
-            }
-            let id = open_store(args)?.create(&r)?;
-            println!("{id}");
-            Ok(())
+            drafting::import(args)
         }
         "export" => {
             args.only(&["docx", "pdf"]).map_err(usage)?;
@@ -270,15 +293,22 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             }
             Ok(())
         }
-        "check" => {
+        "check" => check_command(args).map(|_| ()),
+        "next-year" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            drafting::next_year(args, id)
+        }
+        "checklist" => {
             args.only(&["json"]).map_err(usage)?;
             extra(2)?;
-            let _ = report_arg(args)?;
-            Err(Error::new(
-                ErrorKind::Unavailable,
-                "质检功能尚未完成。",
-                "checks not implemented",
-            ))
+            let id = id_arg(args, 1, "报告编号")?;
+            drafting::checklist(args, id)
+        }
+        "words" => {
+            args.only(&["json"]).map_err(usage)?;
+            drafting::words(args)
         }
         "rename" => {
             args.only(&[]).map_err(usage)?;

@@ -3,11 +3,14 @@
 //! saving one paragraph writes one row. Versioned by `PRAGMA user_version` with forward
 //! migrations; a database from a newer gongwen is refused before anything is written.
 
+mod carry;
 mod reports;
 mod schema;
 mod sections;
 mod versions;
+mod wordlist;
 
+pub use carry::{next_year_copy, plan_items, CarryItem};
 pub use reports::{ReportMeta, ReportSummary};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use versions::VersionInfo;

@@ -48,6 +48,31 @@ pub const MIGRATIONS: &[&str] = &[
         snapshot   TEXT    NOT NULL
     );
     "#,
+    // 2: the clerk's word list (seeded from resources/wordlists on first use; `settings`
+    // remembers that it was, so entries the clerk removed do not come back), and the
+    // checklist a report carries over from last year's 下一步工作打算.
+    r#"
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    );
+    CREATE TABLE wordlist (
+        id      INTEGER PRIMARY KEY AUTOINCREMENT,
+        wrong   TEXT    NOT NULL UNIQUE,
+        right   TEXT    NOT NULL,
+        note    TEXT    NOT NULL DEFAULT '',
+        builtin INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE TABLE carry_items (
+        id        INTEGER PRIMARY KEY AUTOINCREMENT,
+        report_id INTEGER NOT NULL REFERENCES reports(id) ON DELETE CASCADE,
+        ord       INTEGER NOT NULL,
+        text      TEXT    NOT NULL,
+        source_report_id INTEGER,
+        done      INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX carry_items_by_report ON carry_items(report_id, ord);
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -1,0 +1,336 @@
+//! Checks before export (质检): each finding has a location the app can jump to, a Chinese
+//! explanation, and a one-click fix where one is safe. Fixes carry the text they expect to
+//! change, so a fix made stale by an edit is refused instead of damaging the text.
+//!
+//! Heading numbers are derived from position, so a numbering "jump" can only come from
+//! numbers typed into the text; those are what the numbering checks look at.
+//!
+//! For the app (all values serde): [`run`] → `Vec<Finding>` (show `message` at `location`;
+//! [`Location::describe`] gives `一、（二）第1段`); a finding with a `fix` gets a button that
+//! calls [`apply_fix`] (or [`apply_fixes`] for "fix all of this kind"), then run the checks
+//! again. [`count`] gives the totals; export with `errors > 0` asks for confirmation.
+//! Fields: [`placeholders`] lists them (`location` + char offsets `start..end`), and
+//! [`fill_placeholder`] rewrites exactly one; list again after each fill, since a fill
+//! shifts the offsets of later fields in the same paragraph (a stale one is refused).
+//! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
+
+pub mod dates;
+pub mod location;
+pub mod placeholders;
+pub mod punctuation;
+pub mod repeats;
+pub mod structure;
+pub mod wordlist;
+
+pub use location::Location;
+pub use placeholders::{fill_placeholder, placeholders, Placeholder, PlaceholderKind};
+pub use wordlist::{WordEntry, WordList};
+
+use crate::error::{Error, Result};
+use crate::model::Report;
+use location::{replace_chars, section_at_mut, slice_chars, text_at, text_at_mut};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Must be dealt with before the report goes upward; exporting asks for confirmation.
+    Error,
+    Warning,
+    Info,
+}
+
+impl Severity {
+    pub fn label(self) -> &'static str {
+        match self {
+            Severity::Error => "错误",
+            Severity::Warning => "提醒",
+            Severity::Info => "提示",
+        }
+    }
+}
+
+/// Finding codes (stable, for the app and tests).
+pub mod codes {
+    pub const PLACEHOLDER: &str = "placeholder";
+    pub const EMPTY_SECTION: &str = "empty_section";
+    pub const EMPTY_HEADING: &str = "empty_heading";
+    pub const MISSING_TITLE: &str = "missing_title";
+    pub const MISSING_SIGNATURE: &str = "missing_signature";
+    pub const MISSING_DATE: &str = "missing_date";
+    pub const TYPED_NUMBER: &str = "typed_number";
+    pub const NUMBERING_GAP: &str = "numbering_gap";
+    pub const TOO_DEEP: &str = "too_deep";
+    pub const HALF_WIDTH: &str = "half_width_punctuation";
+    pub const UNPAIRED: &str = "unpaired";
+    pub const INVALID_DATE: &str = "invalid_date";
+    pub const DATE_FORMAT: &str = "date_format";
+    pub const YEAR_MISMATCH: &str = "year_mismatch";
+    pub const REPEATED: &str = "repeated_paragraph";
+    pub const WRONG_WORD: &str = "wrong_word";
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Finding {
+    pub severity: Severity,
+    pub code: String,
+    pub location: Location,
+    /// Char offsets of the problem in the text at `location`, when it is a span.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start: Option<usize>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<usize>,
+    /// The offending text with a little context.
+    #[serde(default)]
+    pub excerpt: String,
+    /// Chinese explanation for the clerk.
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fix: Option<Fix>,
+}
+
+/// A safe one-click correction.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Fix {
+    /// Button text, e.g. `改为“，”`.
+    pub label: String,
+    pub location: Location,
+    pub action: FixAction,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FixAction {
+    /// Replace chars `start..end` (which must still read `expected`) with `replacement`.
+    Replace {
+        start: usize,
+        end: usize,
+        expected: String,
+        replacement: String,
+    },
+    /// Remove the paragraph at the location (which must still read `expected`).
+    RemoveParagraph { expected: String },
+}
+
+impl Finding {
+    pub(crate) fn new(
+        severity: Severity,
+        code: &str,
+        location: Location,
+        message: impl Into<String>,
+    ) -> Finding {
+        Finding {
+            severity,
+            code: code.to_string(),
+            location,
+            start: None,
+            end: None,
+            excerpt: String::new(),
+            message: message.into(),
+            fix: None,
+        }
+    }
+
+    /// Sets the span and an excerpt of `text` around it.
+    pub(crate) fn span(mut self, text: &str, start: usize, end: usize) -> Finding {
+        self.start = Some(start);
+        self.end = Some(end);
+        let n = text.chars().count();
+        self.excerpt =
+            slice_chars(text, start.saturating_sub(8), (end + 8).min(n)).unwrap_or_default();
+        self
+    }
+
+    pub(crate) fn replace_fix(
+        mut self,
+        text: &str,
+        label: impl Into<String>,
+        replacement: &str,
+    ) -> Finding {
+        if let (Some(start), Some(end)) = (self.start, self.end) {
+            if let Some(expected) = slice_chars(text, start, end) {
+                self.fix = Some(Fix {
+                    label: label.into(),
+                    location: self.location.clone(),
+                    action: FixAction::Replace {
+                        start,
+                        end,
+                        expected,
+                        replacement: replacement.to_string(),
+                    },
+                });
+            }
+        }
+        self
+    }
+
+    /// One line for the CLI: `错误 一、（二）第1段：……`.
+    pub fn display_line(&self) -> String {
+        let mut s = format!(
+            "{}\t{}：{}",
+            self.severity.label(),
+            self.location.describe(),
+            self.message
+        );
+        if !self.excerpt.is_empty() {
+            s.push_str(&format!("（…{}…）", self.excerpt));
+        }
+        if let Some(f) = &self.fix {
+            s.push_str(&format!(" [可一键修正：{}]", f.label));
+        }
+        s
+    }
+}
+
+/// All findings for `report`, in reading order (errors are not sorted first: the app shows
+/// them where they are; use [`count`] for the totals).
+pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for ph in placeholders(report) {
+        let f = Finding::new(
+            Severity::Error,
+            codes::PLACEHOLDER,
+            ph.location.clone(),
+            format!(
+                "“{}”是范文留下的待填项（{}），请填写实际内容。",
+                ph.text,
+                ph.kind.label()
+            ),
+        );
+        let text = text_at(report, &ph.location)
+            .map(String::as_str)
+            .unwrap_or("");
+        out.push(f.span(text, ph.start, ph.end));
+    }
+    structure::check(report, &mut out);
+    punctuation::check(report, &mut out);
+    dates::check(report, &mut out);
+    repeats::check(report, &mut out);
+    for (loc, text) in location::texts(report) {
+        for (start, end, e) in words.scan(text) {
+            let mut msg = format!("“{}”应为“{}”", e.wrong, e.right);
+            if !e.note.is_empty() {
+                msg.push_str(&format!("（{}）", e.note));
+            }
+            msg.push('。');
+            out.push(
+                Finding::new(Severity::Warning, codes::WRONG_WORD, loc.clone(), msg)
+                    .span(text, start, end)
+                    .replace_fix(text, format!("改为“{}”", e.right), &e.right),
+            );
+        }
+    }
+    // Reading order: the order of the texts, then the position inside the text.
+    let order: std::collections::HashMap<Location, usize> = location::texts(report)
+        .into_iter()
+        .enumerate()
+        .map(|(i, (l, _))| (l, i))
+        .collect();
+    let rank = |l: &Location| match l {
+        Location::Report => 0,
+        Location::Date => usize::MAX,
+        other => order.get(other).map(|i| i + 1).unwrap_or(usize::MAX - 1),
+    };
+    out.sort_by_key(|f| (rank(&f.location), f.start.unwrap_or(0)));
+    out
+}
+
+/// Numbers of errors, warnings and infos.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
+}
+
+pub fn count(findings: &[Finding]) -> Counts {
+    let mut c = Counts::default();
+    for f in findings {
+        match f.severity {
+            Severity::Error => c.errors += 1,
+            Severity::Warning => c.warnings += 1,
+            Severity::Info => c.infos += 1,
+        }
+    }
+    c
+}
+
+fn stale() -> Error {
+    Error::input("这处文字已经改动，无法自动修正；请重新质检后再试。")
+}
+
+/// Applies one fix. Refused (nothing changed) when the text no longer reads what the fix
+/// expects.
+pub fn apply_fix(report: &mut Report, fix: &Fix) -> Result<()> {
+    match &fix.action {
+        FixAction::Replace {
+            start,
+            end,
+            expected,
+            replacement,
+        } => {
+            let text = text_at(report, &fix.location).ok_or_else(stale)?;
+            if slice_chars(text, *start, *end).as_deref() != Some(expected.as_str()) {
+                return Err(stale());
+            }
+            let new = replace_chars(text, *start, *end, replacement).ok_or_else(stale)?;
+            *text_at_mut(report, &fix.location).ok_or_else(stale)? = new;
+            Ok(())
+        }
+        FixAction::RemoveParagraph { expected } => {
+            let list = match &fix.location {
+                Location::Opening { index } => Some((&mut report.opening, *index)),
+                Location::Paragraph { path, index } => {
+                    section_at_mut(report, path).map(|s| (&mut s.paragraphs, *index))
+                }
+                _ => None,
+            };
+            let (list, index) = list.ok_or_else(stale)?;
+            if list.get(index) != Some(expected) {
+                return Err(stale());
+            }
+            list.remove(index);
+            Ok(())
+        }
+    }
+}
+
+/// Applies several fixes at once (e.g. "fix all half-width punctuation"): later spans first so
+/// earlier offsets stay valid; overlapping or stale fixes are skipped. Returns how many were
+/// applied.
+pub fn apply_fixes(report: &mut Report, fixes: &[Fix]) -> usize {
+    let mut replaces: Vec<&Fix> = fixes
+        .iter()
+        .filter(|f| matches!(f.action, FixAction::Replace { .. }))
+        .collect();
+    let start_of = |f: &Fix| match f.action {
+        FixAction::Replace { start, end, .. } => (start, end),
+        FixAction::RemoveParagraph { .. } => (0, 0),
+    };
+    replaces.sort_by_key(|f| (f.location.clone(), start_of(f)));
+    let mut applied = 0;
+    let mut last: Option<(Location, usize)> = None;
+    for f in replaces.into_iter().rev() {
+        let (s, e) = start_of(f);
+        if let Some((loc, from)) = &last {
+            if *loc == f.location && e > *from {
+                continue; // overlaps a fix already applied
+            }
+        }
+        if apply_fix(report, f).is_ok() {
+            applied += 1;
+            last = Some((f.location.clone(), s));
+        }
+    }
+    let mut removes: Vec<&Fix> = fixes
+        .iter()
+        .filter(|f| matches!(f.action, FixAction::RemoveParagraph { .. }))
+        .collect();
+    removes.sort_by(|a, b| a.location.cmp(&b.location));
+    for f in removes.into_iter().rev() {
+        if apply_fix(report, f).is_ok() {
+            applied += 1;
+        }
+    }
+    applied
+}
