@@ -46,7 +46,7 @@ fn no_line_is_longer_than_28_cells_or_leaves_the_block() {
 #[test]
 fn justified_lines_fill_the_measure_exactly() {
     let spec = Spec::official();
-    let l = layout(&sample_report(5));
+    let l = layout(&sample_report(10));
     let full_right = spec.page.margin_left + spec.page.text_width();
     let mut full = 0;
     for page in &l.pages {
@@ -83,7 +83,7 @@ fn no_line_starts_or_ends_with_forbidden_punctuation() {
             }
         }
     }
-    assert!(lines > 300);
+    assert!(lines > 150, "{lines}");
 }
 
 #[test]
