@@ -5,11 +5,13 @@
 pub mod error;
 pub mod export;
 pub mod fixtures;
+pub mod fonts;
 pub mod model;
 pub mod resources;
 pub mod spec;
 pub mod store;
 pub mod templates;
+pub mod typeset;
 
 pub use error::{Error, ErrorKind, Result};
 pub mod check;

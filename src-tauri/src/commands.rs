@@ -3,6 +3,8 @@
 //! thread and the window keeps painting (and the IME keeps composing) meanwhile.
 
 use gongwen::check::{self, Finding, Fix, Placeholder};
+use gongwen::export::pdf::PdfExporter;
+use gongwen::fonts::FontSet;
 use gongwen::import::{self, ImportOptions, ImportResult};
 use gongwen::model::Report;
 use gongwen::print::{self, PrintMethod, PrintOptions, Printer};
@@ -18,6 +20,9 @@ use tauri::State;
 pub struct AppState {
     store: Mutex<Store>,
     data_dir: PathBuf,
+    /// Fonts are found and parsed once (seconds), then every preview reuses them; reset when
+    /// the clerk imports a font.
+    pdf: Mutex<Option<PdfExporter>>,
 }
 
 type Res<T> = Result<T, String>;
@@ -29,7 +34,28 @@ impl AppState {
         Ok(AppState {
             store: Mutex::new(Store::open_dir(&dir)?),
             data_dir: dir,
+            pdf: Mutex::new(None),
         })
+    }
+
+    fn fonts_dir(&self) -> PathBuf {
+        self.data_dir.join("fonts")
+    }
+
+    /// The PDF exporter, created on first use (system fonts, then imported, then bundled).
+    fn exporter(&self) -> Res<PdfExporter> {
+        let mut slot = self
+            .pdf
+            .lock()
+            .map_err(|_| "内部错误：字体缓存已失效，请重启程序。".to_string())?;
+        if let Some(e) = slot.as_ref() {
+            return Ok(e.clone());
+        }
+        let dir = self.fonts_dir();
+        let fonts = FontSet::discover(dir.is_dir().then_some(dir.as_path())).map_err(msg)?;
+        let e = PdfExporter::new(fonts);
+        *slot = Some(e.clone());
+        Ok(e)
     }
 
     fn with<T>(&self, f: impl FnOnce(&mut Store) -> gongwen::Result<T>) -> Res<T> {
@@ -297,24 +323,67 @@ pub fn remove_word(state: State<AppState>, word: i64) -> Res<()> {
 
 fn render_pdf(state: &AppState, id: i64, out: &Path) -> Res<()> {
     let report = state.with(|s| s.load(id))?;
-    gongwen::export::pdf::export_pdf(&report, &Spec::official(), out).map_err(msg)
+    state
+        .exporter()?
+        .export(&report, out)
+        .map(|_| ())
+        .map_err(msg)
 }
 
 /// The report as the PDF the exporter writes: the preview is the export itself.
 #[tauri::command]
 pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
-    let out = state.scratch("preview.pdf");
-    render_pdf(&state, id, &out)?;
-    let bytes = std::fs::read(&out).map_err(|e| format!("无法读取预览文件：{e}"))?;
-    std::fs::remove_file(&out).ok();
+    let report = state.with(|s| s.load(id))?;
+    let bytes = state.exporter()?.render(&report).map_err(msg)?;
     Ok(Response::new(bytes))
 }
 
-/// Which font each role resolves to, e.g. `正文：仿宋（系统）`. Empty until the PDF exporter
-/// reports its fonts.
+#[derive(Serialize)]
+pub struct FontRow {
+    /// `正文：仿宋（系统）`
+    summary: String,
+    font_name: String,
+    path: String,
+}
+
+/// Which font each role resolves to.
 #[tauri::command]
-pub async fn font_report() -> Res<Vec<String>> {
-    Ok(Vec::new())
+pub async fn font_report(state: State<'_, AppState>) -> Res<Vec<FontRow>> {
+    Ok(state
+        .exporter()?
+        .font_report()
+        .iter()
+        .map(|c| FontRow {
+            summary: c.summary(),
+            font_name: c.font_name.clone(),
+            path: c.path.display().to_string(),
+        })
+        .collect())
+}
+
+/// Copies a font file the clerk picked into `<data dir>/fonts/` (where the exporter looks for
+/// imported fonts) and returns the fonts as now resolved.
+#[tauri::command]
+pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<FontRow>> {
+    let src = PathBuf::from(&path);
+    let name = src
+        .file_name()
+        .ok_or_else(|| "请选择一个字体文件。".to_string())?
+        .to_owned();
+    let bytes = std::fs::read(&src).map_err(|e| format!("无法读取字体文件 {path}：{e}"))?;
+    // TrueType, OpenType (CFF) and collections; anything else is not a font we can embed.
+    let magic = bytes.get(..4).unwrap_or_default();
+    if ![&[0, 1, 0, 0][..], b"OTTO", b"ttcf", b"true"].contains(&magic) {
+        return Err("这不是可用的字体文件，请选择 .ttf、.otf 或 .ttc 文件。".into());
+    }
+    let dir = state.fonts_dir();
+    std::fs::create_dir_all(&dir)
+        .map_err(|e| format!("无法创建字体文件夹 {}：{e}", dir.display()))?;
+    gongwen::export::write_atomic(&dir.join(name), &bytes).map_err(msg)?;
+    if let Ok(mut slot) = state.pdf.lock() {
+        *slot = None;
+    }
+    font_report(state).await
 }
 
 #[tauri::command]

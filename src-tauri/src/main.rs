@@ -56,6 +56,7 @@ fn main() {
             commands::remove_word,
             commands::preview_pdf,
             commands::font_report,
+            commands::import_font,
             commands::export_docx,
             commands::export_pdf,
             commands::e2e_save_dir,

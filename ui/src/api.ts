@@ -7,6 +7,7 @@ import type {
   ReportSummary, Template, VersionInfo, WordEntry,
 } from "./types";
 
+export interface FontRow { summary: string; font_name: string; path: string }
 export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent";
 export interface ImportOptions { kind?: string; unit?: string; year?: number; period?: string }
 
@@ -49,7 +50,8 @@ export const api = {
   addWord: (wrong: string, right: string, note: string) => invoke<number>("add_word", { wrong, right, note }),
   removeWord: (word: number) => invoke<void>("remove_word", { word }),
   previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
-  fontReport: () => invoke<string[]>("font_report"),
+  fontReport: () => invoke<FontRow[]>("font_report"),
+  importFont: (path: string) => invoke<FontRow[]>("import_font", { path }),
   exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
   exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
   e2eSaveDir: () => invoke<string | null>("e2e_save_dir"),

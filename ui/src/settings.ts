@@ -1,12 +1,21 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
-import { api, errText } from "./api";
+import { open } from "@tauri-apps/plugin-dialog";
+import { api, errText, type FontRow } from "./api";
 import { clear, h, toast } from "./dom";
 
 export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {
   clear(app);
   const words = h("tbody", { id: "words" });
-  const fonts = h("ul", { class: "fonts", id: "settings-fonts" });
+  const fonts = h("tbody", { id: "settings-fonts" });
+  const importFont = async () => {
+    const path = await open({ multiple: false, directory: false, filters: [{ name: "字体文件", extensions: ["ttf", "otf", "ttc"] }] });
+    if (typeof path !== "string") return;
+    try {
+      showFonts(await api.importFont(path));
+      toast("字体已导入，复制到了数据文件夹中。");
+    } catch (e) { toast(errText(e), "error"); }
+  };
   const wrong = h("input", { id: "w-wrong", placeholder: "错误写法" });
   const right = h("input", { id: "w-right", placeholder: "正确写法" });
   const note = h("input", { id: "w-note", placeholder: "说明（可选）" });
@@ -32,15 +41,19 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   app.append(h("div", { class: "list-page settings" },
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
     h("section", { class: "card" }, h("h3", {}, "字体"),
-      h("p", { class: "muted" }, "导出时每种用途所用的字体（系统字体优先，没有时用程序自带的替代字体）："), fonts),
+      h("p", { class: "muted" }, "导出时每种用途所用的字体：先用本机安装的字体，其次用导入的字体，都没有时用程序自带的替代字体。"),
+      h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "用途与来源"), h("th", {}, "字体"), h("th", {}, "文件"))), fonts),
+      h("div", { class: "actions-left" }, h("button", { id: "b-import-font", onclick: () => void importFont() }, "导入字体文件……"))),
     h("section", { class: "card" }, h("h3", {}, "易错词表"),
       h("p", { class: "muted" }, "质检时查找这些写法并提示改正。"),
       h("div", { class: "row" }, wrong, right, note, h("button", { id: "w-add", onclick: () => void add() }, "添加")),
       h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "错误写法"), h("th", {}, "正确写法"), h("th", {}, "说明"), h("th", {}, "来源"), h("th", {}))), words))));
+  const showFonts = (list: FontRow[]) => {
+    clear(fonts);
+    for (const l of list) fonts.append(h("tr", {}, h("td", {}, l.summary), h("td", {}, l.font_name), h("td", { class: "muted path" }, l.path)));
+  };
   try {
-    const list = await api.fontReport();
-    if (list.length === 0) fonts.append(h("li", { class: "muted" }, "（PDF 排版引擎尚未提供字体报告）"));
-    for (const l of list) fonts.append(h("li", {}, l));
-  } catch (e) { fonts.append(h("li", { class: "error" }, errText(e))); }
+    showFonts(await api.fontReport());
+  } catch (e) { fonts.append(h("tr", {}, h("td", { class: "error" }, errText(e)))); }
   await load();
 }

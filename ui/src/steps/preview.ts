@@ -27,9 +27,8 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     example: "",
   }, h("div", {}, h("h4", {}, "所用字体"), fonts));
   api.fontReport().then((list) => {
-    if (list.length === 0) fonts.append(h("li", { class: "muted" }, "（生成 PDF 后显示）"));
-    for (const l of list) fonts.append(h("li", {}, l));
-  }).catch(() => undefined);
+    for (const l of list) fonts.append(h("li", { title: `${l.font_name}  ${l.path}` }, l.summary));
+  }).catch((e) => fonts.append(h("li", { class: "error" }, errText(e))));
 
   let bytes: ArrayBuffer;
   try {
