@@ -361,6 +361,13 @@ pub async fn font_report(state: State<'_, AppState>) -> Res<Vec<FontRow>> {
         .collect())
 }
 
+/// TrueType, OpenType (CFF) and collections, by their first four bytes; anything else (a
+/// renamed .doc, a .woff) is not a font the exporter can embed.
+fn is_font_file(bytes: &[u8]) -> bool {
+    let magic = bytes.get(..4).unwrap_or_default();
+    [&[0, 1, 0, 0][..], b"OTTO", b"ttcf", b"true"].contains(&magic)
+}
+
 /// Copies a font file the clerk picked into `<data dir>/fonts/` (where the exporter looks for
 /// imported fonts) and returns the fonts as now resolved.
 #[tauri::command]
@@ -371,9 +378,7 @@ pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<Fo
         .ok_or_else(|| "请选择一个字体文件。".to_string())?
         .to_owned();
     let bytes = std::fs::read(&src).map_err(|e| format!("无法读取字体文件 {path}：{e}"))?;
-    // TrueType, OpenType (CFF) and collections; anything else is not a font we can embed.
-    let magic = bytes.get(..4).unwrap_or_default();
-    if ![&[0, 1, 0, 0][..], b"OTTO", b"ttcf", b"true"].contains(&magic) {
+    if !is_font_file(&bytes) {
         return Err("这不是可用的字体文件，请选择 .ttf、.otf 或 .ttc 文件。".into());
     }
     let dir = state.fonts_dir();
@@ -461,6 +466,15 @@ pub fn data_dir(state: State<AppState>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn font_files_are_recognised_by_their_header() {
+        let ttf = std::fs::read(gongwen::resources::dir().join("fonts/gkai00mp.ttf")).unwrap();
+        assert!(is_font_file(&ttf));
+        assert!(is_font_file(b"OTTO...."));
+        assert!(!is_font_file(b"PK\x03\x04 a docx"));
+        assert!(!is_font_file(b""));
+    }
 
     /// The app finds its database exactly where the CLI does (GONGWEN_DATA_DIR), so a report
     /// made by one is seen by the other.

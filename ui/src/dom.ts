@@ -53,3 +53,13 @@ export function toast(message: string, kind: "ok" | "error" = "ok"): void {
   if (toastTimer) clearTimeout(toastTimer);
   toastTimer = setTimeout(() => (el.className = "toast"), kind === "error" ? 8000 : 4000);
 }
+
+/** Grows a textarea with its text so that a long section reads as a page, not a slot. */
+export function autosize(ta: HTMLTextAreaElement): void {
+  const fit = () => {
+    ta.style.height = "auto";
+    ta.style.height = `${Math.max(ta.scrollHeight + 2, 72)}px`;
+  };
+  ta.addEventListener("input", fit);
+  requestAnimationFrame(fit);
+}

@@ -3,7 +3,7 @@
 //! cups-pdf queue. The 范文 below is our own text in the shape the web's have (placeholders,
 //! web junk, half-width punctuation).
 
-use e2e::{App, Res};
+use e2e::{wait_true, App, Res};
 use std::time::{Duration, Instant};
 
 const PASTED: &str = "某某镇2023年政务公开工作总结
@@ -97,6 +97,79 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.wait_text("#carry", "加强培训").await?;
     app.click("#carry input[type=checkbox]").await?;
     app.shot("22-next-year-checklist").await?;
+    app.quit().await?;
+    Ok(())
+}
+
+/// The report list: rename, duplicate, delete to the 回收站 and restore; the word list on the
+/// settings page changes what the checks find.
+#[tokio::test(flavor = "multi_thread")]
+async fn list_operations_and_word_list() -> Res<()> {
+    let data = tempfile::tempdir()?;
+    let save = tempfile::tempdir()?;
+    let app = App::launch(data.path(), save.path()).await?;
+    app.click("#b-new").await?;
+    app.type_into("#n-unit", "双河镇人民政府").await?;
+    app.click("#n-create").await?;
+    app.step(2).await?;
+    app.type_into("#f-opening", "全镇推行村务公开栏目规范化。")
+        .await?;
+    app.saved().await?;
+    app.click("#b-back").await?;
+
+    // 改名: an inline field, Enter keeps it.
+    app.click("#reports .row-actions button:nth-child(2)")
+        .await?;
+    app.wait("#reports td.title input").await?;
+    app.js(
+        "document.querySelector('#reports td.title input').value = arguments[0]",
+        vec!["双河镇2024年村务公开工作总结".into()],
+    )
+    .await?;
+    app.wait("#reports td.title input")
+        .await?
+        .send_keys(&fantoccini::key::Key::Enter.to_string())
+        .await?;
+    app.wait_text("#reports", "双河镇2024年村务公开工作总结")
+        .await?;
+    // 复制
+    app.click("#reports .row-actions button:nth-child(3)")
+        .await?;
+    app.wait_text("#reports", "（副本）").await?;
+    let rows = "return document.querySelectorAll('#reports tr[data-id]').length";
+    assert_eq!(app.js(rows, vec![]).await?, 2);
+    // 删除 → 回收站 → 恢复
+    app.js("[...document.querySelectorAll('#reports tr[data-id]')].find(r=>r.textContent.includes('副本')).querySelector('button.danger').click()", vec![]).await?;
+    app.wait_text("#toast", "回收站").await?;
+    wait_true(
+        &app,
+        "return document.querySelectorAll('#reports tr[data-id]').length === 1",
+    )
+    .await?;
+    app.click("#b-trash").await?;
+    app.wait_text("#reports", "（副本）").await?;
+    app.shot("24-trash").await?;
+    app.click("#reports .row-actions button").await?;
+    app.wait_text("#toast", "已从回收站恢复").await?;
+    app.click("#b-list").await?;
+    wait_true(
+        &app,
+        "return document.querySelectorAll('#reports tr[data-id]').length === 2",
+    )
+    .await?;
+
+    // A word of the clerk's own is found by the checks; removing it stops that.
+    app.click("#b-settings").await?;
+    app.type_into("#w-wrong", "村务公开栏目").await?;
+    app.type_into("#w-right", "村务公开栏").await?;
+    app.click("#w-add").await?;
+    app.wait_text("#words", "村务公开栏目").await?;
+    app.shot("25-settings-words").await?;
+    app.click("#b-back").await?;
+    app.click("#reports tr[data-id] td.title a").await?;
+    app.wait("#step-body[data-step='1']").await?;
+    app.step(5).await?;
+    app.wait_text("#findings", "村务公开栏目").await?;
     app.quit().await?;
     Ok(())
 }

@@ -184,7 +184,8 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
         app.click("#ask-yes").await?;
     }
     app.wait_text("#toast", "已导出").await?;
-    let name = format!("{}.docx", app.text("#doc-title").await?);
+    // The proposed name is 单位+年份+标题 (the title already starts with unit and year).
+    let name = format!("{title}.docx");
     let docx = wait_file(&save.path().join(&name)).await?;
     let xml = docx_text(&docx)?;
     assert!(
@@ -203,6 +204,20 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     app.wait_text("#toast", ".pdf").await?;
     let pdf = wait_file(&save.path().join(name.replace(".docx", ".pdf"))).await?;
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
+    // Opened by a real reader (poppler, installed by scripts/test).
+    let info = std::process::Command::new("pdfinfo")
+        .arg(save.path().join(name.replace(".docx", ".pdf")))
+        .output()?;
+    let info = String::from_utf8_lossy(&info.stdout).to_string();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .map(|p| p.trim().to_string());
+    assert_eq!(
+        pages.as_deref(),
+        Some(count.trim_start_matches("共 ").trim_end_matches(" 页")),
+        "{info}"
+    );
     app.shot("11-exported").await?;
     app.quit().await?;
     Ok(())

@@ -3,7 +3,7 @@
 import { api } from "../api";
 import { bindField } from "../autosave";
 import { metaOf, PERIODS, type EditorCtx } from "../context";
-import { h } from "../dom";
+import { h, toast } from "../dom";
 import { proposedTitle } from "../text";
 
 export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
@@ -25,6 +25,7 @@ export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
     ctx.report.unit = unit.value;
     const y = Number(year.value);
     if (Number.isInteger(y) && y >= 1949 && y <= 2100) ctx.report.year = y;
+    else if (year.value.length >= 4) toast("年度应是 1949 到 2100 之间的年份，未保存这一项。", "error");
     ctx.report.period = period.value;
     ctx.report.title = title.value;
   };

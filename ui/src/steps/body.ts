@@ -4,7 +4,7 @@
 import { api, errText, type TreeOp } from "../api";
 import { bindField } from "../autosave";
 import type { EditorCtx } from "../context";
-import { ask, h, toast } from "../dom";
+import { ask, autosize, h, toast } from "../dom";
 import { flatten, MAX_LEVEL } from "../numbering";
 import { fromParagraphs, guidanceAt, toParagraphs } from "../text";
 import type { CarryItem, Section } from "../types";
@@ -78,6 +78,7 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     bindField(heading, saveHead);
     bindField(runIn, saveHead);
     bindField(body, saveBody);
+    autosize(body);
     for (const el of [heading, body]) el.addEventListener("focus", () => showGuide(f.path, f.number, s.heading));
     const btn = (label: string, title: string, fn: () => void, disabled = false) =>
       h("button", { type: "button", class: "tool", title, "aria-label": title, disabled, onclick: fn }, label);

@@ -3,7 +3,7 @@
 import { api } from "../api";
 import { bindField } from "../autosave";
 import type { EditorCtx } from "../context";
-import { h } from "../dom";
+import { autosize, h } from "../dom";
 import { fromParagraphs, toParagraphs } from "../text";
 
 export function renderOpening(ctx: EditorCtx, root: HTMLElement): void {
@@ -15,6 +15,7 @@ export function renderOpening(ctx: EditorCtx, root: HTMLElement): void {
     ctx.report.opening = paras;
   });
   bindField(ta, save);
+  autosize(ta);
   root.append(h("div", { class: "form" }, h("label", {}, "导语（每段一行）", ta)));
   ctx.aside("导语", ctx.template?.opening);
 }
