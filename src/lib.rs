@@ -5,6 +5,7 @@
 pub mod error;
 pub mod export;
 pub mod fixtures;
+pub mod log;
 pub mod model;
 pub mod resources;
 pub mod spec;

@@ -3,14 +3,18 @@
 //! saving one paragraph writes one row. Versioned by `PRAGMA user_version` with forward
 //! migrations; a database from a newer gongwen is refused before anything is written.
 
+pub mod backup;
 mod carry;
+mod recovery;
 mod reports;
 mod schema;
 mod sections;
 mod versions;
 mod wordlist;
 
+pub use backup::{list_backups, BackupInfo, BackupKind, RestoreOutcome};
 pub use carry::{next_year_copy, plan_items, CarryItem};
+pub use recovery::{open_with_care, StartupReport};
 pub use reports::{ReportMeta, ReportSummary};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use versions::VersionInfo;
