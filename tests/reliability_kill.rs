@@ -264,7 +264,7 @@ fn sigkill_never_loses_a_saved_edit() {
         });
         let mut lines = Vec::new();
         // One kill in eight lands during start-up (check, backup); the rest while editing.
-        if rng % 8 == 0 {
+        if rng.is_multiple_of(8) {
             std::thread::sleep(Duration::from_millis(rng % 40));
             at_start += 1;
         } else {

@@ -118,7 +118,7 @@ fn run() -> Result<(), gongwen::Error> {
             }
             (12..=14, _, Some((_, node))) => {
                 say(&format!("BEGIN {n} heading {node}"));
-                store.update_section(node, &format!("H{n}"), n % 2 == 0)?;
+                store.update_section(node, &format!("H{n}"), n.is_multiple_of(2))?;
                 say(&format!("SAVED {n} heading {node}"));
             }
             (15..=16, Some(r), _) => {

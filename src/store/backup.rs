@@ -204,10 +204,11 @@ pub(crate) fn remove_stale_temps(data_dir: &Path) {
             .and_then(|m| m.modified().ok())
             .and_then(|t| t.elapsed().ok())
             .is_some_and(|age| age.as_secs() > 60);
-        if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX) && stale {
-            if std::fs::remove_file(e.path()).is_ok() {
-                log::info("backup", "removed a stale temporary copy");
-            }
+        if e.file_name().to_string_lossy().starts_with(TEMP_PREFIX)
+            && stale
+            && std::fs::remove_file(e.path()).is_ok()
+        {
+            log::info("backup", "removed a stale temporary copy");
         }
     }
 }
