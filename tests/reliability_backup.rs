@@ -72,6 +72,13 @@ fn data_with_backup() -> (tempfile::TempDir, PathBuf) {
 #[test]
 fn first_start_of_a_day_backs_up_once() {
     let d = tempfile::tempdir().unwrap();
+    let (mut s, rep) = open_with_care(d.path()).unwrap();
+    assert_eq!(
+        rep.backup_made, None,
+        "a new empty database has nothing to back up"
+    );
+    s.create(&report("甲镇")).unwrap();
+    drop(s);
     let (s, rep) = open_with_care(d.path()).unwrap();
     let name = rep.backup_made.clone().unwrap();
     assert!(
@@ -84,15 +91,39 @@ fn first_start_of_a_day_backs_up_once() {
     assert_eq!(
         rep,
         store::StartupReport::default(),
-        "second start: nothing to do"
+        "third start: nothing to do"
     );
     let all = list_backups(d.path()).unwrap();
     assert_eq!(all.len(), 1);
     assert_eq!(all[0].name, name);
     assert_eq!(all[0].kind, BackupKind::Daily);
-    // The backup is a complete database of its own.
+    // The backup is a complete database of its own, with the report in it.
     let (health, _) = store::backup::check_file(&all[0].path).unwrap();
     assert_eq!(health, store::backup::Health::Good);
+    assert_eq!(units(&Store::open_file(&all[0].path).unwrap()), ["甲镇"]);
+}
+
+#[test]
+fn the_daily_backup_holds_the_state_before_a_schema_upgrade() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join(store::DB_FILE);
+    Store::open_dir(d.path())
+        .unwrap()
+        .create(&report("甲镇"))
+        .unwrap();
+    // Pretend the database was written by an older gongwen: one migration fewer.
+    let c = rusqlite::Connection::open(&db).unwrap();
+    c.execute_batch(
+        "DROP TABLE carry_items; DROP TABLE wordlist; DROP TABLE settings; PRAGMA user_version = 1;",
+    )
+        .unwrap();
+    drop(c);
+    let (s, rep) = open_with_care(d.path()).unwrap();
+    assert_eq!(s.schema_version().unwrap(), store::SCHEMA_VERSION);
+    let b = &list_backups(d.path()).unwrap()[0];
+    assert_eq!(Some(b.name.clone()), rep.backup_made);
+    let (_, version) = store::backup::check_file(&b.path).unwrap();
+    assert_eq!(version, 1, "the backup is of the database as it was");
 }
 
 #[test]

@@ -310,6 +310,19 @@ fn sigkill_never_loses_a_saved_edit() {
         verify(&db, &mut expect, &round, max_begun);
         next_edit = max_begun + 1;
     }
+    // Kills during start-up hit the daily backup too: no half copy may carry a backup's
+    // name, and the careful start finds nothing to repair.
+    let backups = gongwen::store::list_backups(dir.path()).unwrap();
+    assert!(!backups.is_empty());
+    for b in &backups {
+        let (health, _) = gongwen::store::backup::check_file(&b.path).unwrap();
+        assert_eq!(health, gongwen::store::backup::Health::Good, "{}", b.name);
+    }
+    let (_, start) = gongwen::store::open_with_care(dir.path()).unwrap();
+    assert!(
+        start.notices.is_empty() && start.moved_aside.is_none(),
+        "{start:?}"
+    );
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "kill test: {kills} SIGKILLs survived in {secs:.1} s ({mid_edit} during an edit, {at_start} during start-up); {} edits reported saved, all present; seed {seed0}",

@@ -44,6 +44,11 @@ fn write_error(path: &Path, what: &str, cause: String) -> Error {
 fn io_error(path: &Path, e: &std::io::Error) -> Error {
     use std::io::ErrorKind as K;
     let what = match e.kind() {
+        // Windows refuses to replace a file that Word or WPS holds open with "access
+        // denied" as well; the likelier cause when the file exists is that one.
+        K::PermissionDenied if cfg!(windows) && path.is_file() => {
+            "文件可能正被其他程序（如 Word、WPS）打开，请关闭该文件后重试；如仍不行，请换一个文件夹保存"
+        }
         K::PermissionDenied | K::ReadOnlyFilesystem => {
             "没有写入权限或文件夹只读，请换一个文件夹（例如“文档”或桌面）保存"
         }

@@ -358,6 +358,35 @@ pub(crate) fn install_file(backup: &Path, db: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Makes the daily backup of the database open in `conn` (read-only is enough) unless one
+/// exists for `date` (default: today, local time); returns its name when made. Then prunes.
+pub(crate) fn daily_backup(
+    conn: &Connection,
+    data_dir: &Path,
+    date: Option<&str>,
+) -> Result<Option<String>> {
+    let date = match date {
+        Some(d) => d.to_string(),
+        None => local_now(conn, "%Y-%m-%d")?,
+    };
+    if parse_date(&date).is_none() {
+        return Err(Error::input(format!(
+            "“{date}”不是 YYYY-MM-DD 格式的日期。"
+        )));
+    }
+    let name = format!("{DAILY_PREFIX}{date}.db");
+    let target = backup_dir(data_dir).join(&name);
+    if target.exists() {
+        return Ok(None);
+    }
+    copy_into(conn, &target)?;
+    log::info("backup", &format!("made {name}"));
+    for old in prune(data_dir)? {
+        log::info("backup", &format!("pruned {old}"));
+    }
+    Ok(Some(name))
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RestoreOutcome {
     /// The backup restored.
@@ -377,30 +406,13 @@ impl Store {
     /// Makes today's backup unless one exists; returns its name when one was made, then
     /// prunes old ones. The app may call this now and then while it stays open for days.
     pub fn daily_backup_if_due(&self) -> Result<Option<String>> {
-        let today = local_now(&self.conn, "%Y-%m-%d")?;
-        self.daily_backup_for(&today)
+        daily_backup(&self.conn, &self.data_dir(), None)
     }
 
     /// [`Store::daily_backup_if_due`] for a given date (`YYYY-MM-DD`); tests use it to
     /// simulate many days.
     pub fn daily_backup_for(&self, date: &str) -> Result<Option<String>> {
-        if parse_date(date).is_none() {
-            return Err(Error::input(format!(
-                "“{date}”不是 YYYY-MM-DD 格式的日期。"
-            )));
-        }
-        let dir = backup_dir(&self.data_dir());
-        let name = format!("{DAILY_PREFIX}{date}.db");
-        let target = dir.join(&name);
-        if target.exists() {
-            return Ok(None);
-        }
-        copy_into(&self.conn, &target)?;
-        log::info("backup", &format!("made {name}"));
-        for old in prune(&self.data_dir())? {
-            log::info("backup", &format!("pruned {old}"));
-        }
-        Ok(Some(name))
+        daily_backup(&self.conn, &self.data_dir(), Some(date))
     }
 
     /// Replaces the whole database with the backup `name` (as listed by [`list_backups`]),

@@ -4,14 +4,16 @@
 //! 2. A damaged one is moved aside — `gongwen.db.corrupt-<time>` with its `-wal`/`-shm`,
 //!    never deleted — and the newest backup that passes the same check takes its place
 //!    (none: a new empty database). The clerk is told, in Chinese, in [`StartupReport`].
-//! 3. The database is opened (migrations; a newer schema is refused untouched).
-//! 4. The day's first start makes the daily backup and prunes old ones; a failed backup is
-//!    reported but does not stop the clerk from working.
+//! 3. The day's first start makes the daily backup (before any migration) and prunes old
+//!    ones; a failed backup is reported but does not stop the clerk from working. A new,
+//!    empty database has nothing to back up.
+//! 4. The database is opened (migrations; a newer schema is refused untouched).
 
 use super::backup::{self, Health};
-use super::{Store, DB_FILE};
+use super::{db_err, schema, Store, DB_FILE};
 use crate::error::{Error, Result};
 use crate::log;
+use rusqlite::{Connection, OpenFlags};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
@@ -43,12 +45,19 @@ pub fn open_with_care(data_dir: &Path) -> Result<(Store, StartupReport)> {
     let mut report = StartupReport::default();
 
     if db.exists() {
-        let (health, _) = backup::check_file(&db).inspect_err(|e| log::failure("check", e))?;
+        let (health, version) =
+            backup::check_file(&db).inspect_err(|e| log::failure("check", e))?;
         if let Health::Corrupt(why) = health {
             log::error("check", &format!("database damaged: {why}"));
             recover(data_dir, &db, &mut report)?;
         } else {
             log::info("check", &format!("{} ok", backup::CHECK_PRAGMA));
+        }
+        // Today's backup is made before the database is opened for writing, so that it
+        // also holds the state before a schema upgrade. A newer database is left alone
+        // (opening refuses it below).
+        if version <= schema::LATEST {
+            backup_before_opening(data_dir, &db, &mut report);
         }
     } else if !backup::list_backups(data_dir)?.is_empty() {
         // Backups but no database: deleted or moved by hand. Start empty, point at backups.
@@ -59,7 +68,15 @@ pub fn open_with_care(data_dir: &Path) -> Result<(Store, StartupReport)> {
     }
 
     let store = Store::open_file(&db).inspect_err(|e| log::failure("open", e))?;
-    match store.daily_backup_if_due() {
+    Ok((store, report))
+}
+
+/// The daily backup from a read-only connection; a failure is told, not fatal.
+fn backup_before_opening(data_dir: &Path, db: &Path, report: &mut StartupReport) {
+    let made = Connection::open_with_flags(db, OpenFlags::SQLITE_OPEN_READ_ONLY)
+        .map_err(|e| db_err("备份数据库", e))
+        .and_then(|conn| backup::daily_backup(&conn, data_dir, None));
+    match made {
         Ok(made) => report.backup_made = made,
         Err(e) => {
             log::failure("backup", &e);
@@ -70,7 +87,6 @@ pub fn open_with_care(data_dir: &Path) -> Result<(Store, StartupReport)> {
             report.backup_error = Some(e.message);
         }
     }
-    Ok((store, report))
 }
 
 /// Moves the damaged database aside and puts the newest good backup in its place.
