@@ -164,6 +164,22 @@ fn damaged_database_is_moved_aside_and_the_newest_good_backup_restored() {
 }
 
 #[test]
+fn recovery_prefers_a_daily_backup_to_a_newer_before_restore_copy() {
+    let (d, db) = data_with_backup();
+    let (mut s, _) = open_with_care(d.path()).unwrap();
+    let daily = list_backups(d.path()).unwrap()[0].name.clone();
+    // The clerk restores the daily backup; the state they left ("乙镇") is kept as a
+    // before-restore copy, newer than the daily one.
+    s.restore_backup(&daily).unwrap();
+    assert_eq!(list_backups(d.path()).unwrap()[0].kind, BackupKind::BeforeRestore);
+    drop(s);
+    damage(&db, 1);
+    let (s, rep) = open_with_care(d.path()).unwrap();
+    assert_eq!(rep.restored_from, Some(daily));
+    assert_eq!(units(&s), ["甲镇"]);
+}
+
+#[test]
 fn damaged_database_without_backup_starts_empty_and_keeps_the_damaged_file() {
     let d = tempfile::tempdir().unwrap();
     let db = d.path().join(store::DB_FILE);

@@ -141,7 +141,8 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupInfo>> {
             bytes,
         });
     }
-    // Newest first; a before-restore copy sorts after the daily copy of its day.
+    // Newest first (a before-restore copy, stamped with its time, before the daily copy of
+    // its day).
     out.sort_by(|a, b| b.when.cmp(&a.when).then(b.name.cmp(&a.name)));
     Ok(out)
 }
@@ -330,9 +331,12 @@ fn usable(b: &BackupInfo) -> std::result::Result<(), String> {
     }
 }
 
-/// The newest backup that passes the check, for recovery on start.
+/// The newest backup that passes the check, for recovery on start. Daily copies first: a
+/// before-restore copy holds a state the clerk chose to leave.
 pub(crate) fn newest_good(data_dir: &Path) -> Result<Option<BackupInfo>> {
-    for b in list_backups(data_dir)? {
+    let mut all = list_backups(data_dir)?;
+    all.sort_by_key(|b| b.kind != BackupKind::Daily);
+    for b in all {
         match usable(&b) {
             Ok(()) => return Ok(Some(b)),
             Err(why) => log::warn("recovery", &format!("backup skipped ({}): {why}", b.name)),
