@@ -5,12 +5,14 @@
 pub mod error;
 pub mod export;
 pub mod fixtures;
+pub mod fonts;
 pub mod log;
 pub mod model;
 pub mod resources;
 pub mod spec;
 pub mod store;
 pub mod templates;
+pub mod typeset;
 
 pub use error::{Error, ErrorKind, Result};
 pub mod check;

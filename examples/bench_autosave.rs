@@ -1,0 +1,54 @@
+//! Autosave latency with a realistic store: 1,000 reports, then one paragraph of one report
+//! changed and saved, many times. Prints p50/p99 in milliseconds as JSON for scripts/bench.
+//! `cargo run --release --example bench_autosave -- [reports] [saves]`
+
+use gongwen::fixtures::sample_report;
+use gongwen::store::Store;
+use std::time::Instant;
+
+fn main() {
+    let mut args = std::env::args().skip(1).map(|a| a.parse::<usize>().ok());
+    let reports = args.next().flatten().unwrap_or(1000);
+    let saves = args.next().flatten().unwrap_or(2000);
+    let dir = std::env::temp_dir().join(format!("gongwen-bench-autosave-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    let result = run(&dir, reports, saves);
+    let _ = std::fs::remove_dir_all(&dir);
+    match result {
+        Ok(json) => println!("{json}"),
+        Err(e) => {
+            eprintln!("{}", e.message);
+            std::process::exit(1);
+        }
+    }
+}
+
+fn run(dir: &std::path::Path, reports: usize, saves: usize) -> gongwen::Result<String> {
+    let mut store = Store::open_dir(dir)?;
+    let template = sample_report(3);
+    let mut last = 0;
+    for _ in 0..reports {
+        last = store.create(&template)?;
+    }
+    let report = store.load(last)?;
+    let node = report.sections[0].children[0]
+        .id
+        .expect("stored sections have ids");
+    let mut paras = report.sections[0].children[0].paragraphs.clone();
+    let mut times = Vec::with_capacity(saves);
+    for i in 0..saves {
+        // A keystroke's worth of change in the first paragraph.
+        paras[0].push(if i % 2 == 0 { '字' } else { '。' });
+        let t = Instant::now();
+        store.set_section_paragraphs(node, &paras)?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    Ok(format!(
+        "{{\"reports\":{reports},\"saves\":{saves},\"p50_ms\":{:.3},\"p99_ms\":{:.3},\"max_ms\":{:.3}}}",
+        pct(0.5),
+        pct(0.99),
+        times[times.len() - 1]
+    ))
+}

@@ -1,0 +1,120 @@
+//! The fonts of a [`FontSet`] parsed for one export: glyph lookup with per-character fallback,
+//! and the metrics the typesetter needs.
+
+use super::FontSet;
+use crate::spec::Role;
+use crate::typeset::Metrics;
+use ttf_parser::{Face, GlyphId};
+
+/// A glyph of one font file, ready to place.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Glyph {
+    /// Index into [`FontSet::files`].
+    pub file: usize,
+    pub id: u16,
+    /// Advance width in em.
+    pub advance: f32,
+    /// No font had the character: this is the stand-in `〓` (or `?`).
+    pub substituted: bool,
+}
+
+/// The conventional mark for a character the type case lacks (Chinese typesetting's 〓),
+/// then `?` if even that is missing.
+const STAND_INS: [char; 2] = ['〓', '?'];
+
+pub struct Faces<'a> {
+    set: &'a FontSet,
+    parsed: Vec<Option<Face<'a>>>,
+}
+
+impl<'a> Faces<'a> {
+    pub(super) fn new(set: &'a FontSet) -> Faces<'a> {
+        let parsed = set
+            .files()
+            .iter()
+            .map(|f| Face::parse(&f.data, f.index).ok())
+            .collect();
+        Faces { set, parsed }
+    }
+
+    pub fn set(&self) -> &'a FontSet {
+        self.set
+    }
+
+    pub fn face(&self, file: usize) -> Option<&Face<'a>> {
+        self.parsed.get(file).and_then(|f| f.as_ref())
+    }
+
+    fn lookup(&self, file: usize, ch: char) -> Option<Glyph> {
+        let face = self.face(file)?;
+        let id = face.glyph_index(ch).filter(|g| g.0 != 0)?;
+        Some(Glyph {
+            file,
+            id: id.0,
+            advance: self.advance(file, id.0),
+            substituted: false,
+        })
+    }
+
+    /// Advance width of a glyph in em (0 for an unknown glyph).
+    pub fn advance(&self, file: usize, id: u16) -> f32 {
+        self.face(file)
+            .and_then(|f| {
+                let upem = f.units_per_em() as f32;
+                f.glyph_hor_advance(GlyphId(id)).map(|a| a as f32 / upem)
+            })
+            .unwrap_or(0.0)
+    }
+
+    /// The glyph for `ch` in `role`: Latin text (`latin`) from the role's Latin face, CJK from
+    /// its CJK face, each falling back through the role's other faces. Never fails.
+    pub fn glyph(&self, role: Role, ch: char, latin: bool) -> Glyph {
+        let rf = self.set.role(role);
+        let order: Vec<usize> = if latin {
+            std::iter::once(rf.latin)
+                .chain(rf.cjk.iter().copied())
+                .collect()
+        } else {
+            rf.cjk
+                .iter()
+                .copied()
+                .chain(std::iter::once(rf.latin))
+                .collect()
+        };
+        if let Some(g) = order.iter().find_map(|&f| self.lookup(f, ch)) {
+            return g;
+        }
+        for stand_in in STAND_INS {
+            if let Some(g) = order.iter().find_map(|&f| self.lookup(f, stand_in)) {
+                return Glyph {
+                    substituted: true,
+                    ..g
+                };
+            }
+        }
+        // Glyph 0 (.notdef) of the role's font: only reachable with fonts lacking even `?`.
+        Glyph {
+            file: rf.cjk[0],
+            id: 0,
+            advance: self.advance(rf.cjk[0], 0),
+            substituted: true,
+        }
+    }
+
+    /// Vertical middle of a glyph's ink above the baseline, in em.
+    pub fn ink_middle(&self, g: Glyph) -> Option<f32> {
+        let face = self.face(g.file)?;
+        let bbox = face.glyph_bounding_box(GlyphId(g.id))?;
+        Some((bbox.y_min as f32 + bbox.y_max as f32) / 2.0 / face.units_per_em() as f32)
+    }
+}
+
+impl Metrics for Faces<'_> {
+    fn narrow_advance(&self, role: Role, ch: char) -> f32 {
+        self.glyph(role, ch, true).advance
+    }
+
+    fn ink_middle(&self, role: Role, ch: char, latin: bool) -> Option<f32> {
+        Faces::ink_middle(self, self.glyph(role, ch, latin))
+    }
+}

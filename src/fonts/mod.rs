@@ -1,0 +1,281 @@
+//! Which real font file sets each font role (FORMAT.md, “Fonts”): the official or Windows fonts
+//! installed on the machine first, then fonts the clerk imported, then the open-licensed
+//! fallbacks bundled in `resources/fonts/`. A character missing from a role's font is taken
+//! from the next font that has it ([`Faces::glyph`]); the choice is reported to the clerk
+//! ([`FontSet::report`]).
+//!
+//! A [`FontSet`] holds the font files in memory and is cheap to clone; build it once (it scans
+//! the system fonts) and keep it for every export.
+
+mod candidates;
+mod discover;
+mod faces;
+
+pub use faces::{Faces, Glyph};
+
+use crate::error::{Error, ErrorKind, Result};
+use crate::spec::{Family, Role};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+/// Set to `1` to ignore the fonts installed on the machine (tests, and to preview what a
+/// machine without official fonts prints).
+pub const NO_SYSTEM_FONTS_ENV: &str = "GONGWEN_NO_SYSTEM_FONTS";
+
+/// Where a font file came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Source {
+    /// Installed on the machine (OS font folders / fontconfig).
+    System,
+    /// Imported by the clerk into `<data dir>/fonts/`.
+    Imported,
+    /// Shipped with gongwen in `resources/fonts/`.
+    Bundled,
+}
+
+impl Source {
+    pub fn label(self) -> &'static str {
+        match self {
+            Source::System => "系统",
+            Source::Imported => "导入",
+            Source::Bundled => "内置替代",
+        }
+    }
+}
+
+/// One font file (or one face of a collection), loaded into memory.
+#[derive(Debug)]
+pub struct FontFile {
+    /// Family name as the font names itself (Chinese name when it has one).
+    pub name: String,
+    /// PostScript name, for the PDF's `/BaseFont`.
+    pub postscript_name: String,
+    pub path: PathBuf,
+    /// Face index inside a `.ttc` collection.
+    pub index: u32,
+    pub source: Source,
+    /// The face is itself bold (no synthetic bold needed).
+    pub bold: bool,
+    pub data: Vec<u8>,
+}
+
+/// The fonts of one role: CJK faces in fallback order, and the Latin face for digits/letters.
+#[derive(Debug, Clone)]
+pub struct RoleFonts {
+    /// Indices into [`FontSet::files`]; the first is the role's own font.
+    pub cjk: Vec<usize>,
+    pub latin: usize,
+    /// The role wants bold but its CJK face is not bold: stroke the outline to embolden it.
+    pub synthetic_bold: bool,
+}
+
+/// What the clerk is told about one role (“正文：仿宋（系统）”).
+#[derive(Debug, Clone, Serialize)]
+pub struct RoleChoice {
+    pub role: Role,
+    /// 正文, 一级标题 …
+    pub role_label: &'static str,
+    /// 仿宋, 楷体 … (the kind of face the standard asks for)
+    pub family_label: &'static str,
+    /// The actual font's name, e.g. `FangSong` or `AR PL SungtiL GB`.
+    pub font_name: String,
+    pub source: Source,
+    pub path: PathBuf,
+}
+
+impl RoleChoice {
+    /// `正文：仿宋（系统）`, `二级标题：楷体（内置替代）`.
+    pub fn summary(&self) -> String {
+        format!(
+            "{}：{}（{}）",
+            self.role_label,
+            self.family_label,
+            self.source.label()
+        )
+    }
+}
+
+#[derive(Debug)]
+struct Inner {
+    files: Vec<FontFile>,
+    /// In the order of [`Role::ALL`].
+    roles: Vec<RoleFonts>,
+}
+
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Title => 0,
+        Role::Body => 1,
+        Role::Heading1 => 2,
+        Role::Heading2 => 3,
+        Role::Heading3 => 4,
+        Role::Heading4 => 5,
+        Role::PageNumber => 6,
+    }
+}
+
+/// The resolved fonts for every role, with the files' bytes. Clone freely (shared).
+#[derive(Debug, Clone)]
+pub struct FontSet {
+    inner: Arc<Inner>,
+}
+
+pub fn family_label(f: Family) -> &'static str {
+    match f {
+        Family::FangSong => "仿宋",
+        Family::Kai => "楷体",
+        Family::Hei => "黑体",
+        Family::Song => "宋体",
+        Family::XiaoBiaoSong => "小标宋",
+    }
+}
+
+impl FontSet {
+    /// System fonts, then `imported` (the `<data dir>/fonts/` folder, if any), then the bundled
+    /// fallbacks. With `GONGWEN_NO_SYSTEM_FONTS=1` the system is skipped.
+    pub fn discover(imported: Option<&Path>) -> Result<FontSet> {
+        let no_system = std::env::var(NO_SYSTEM_FONTS_ENV).is_ok_and(|v| v == "1");
+        let found = discover::find(!no_system, imported);
+        Self::build(found, &crate::resources::dir().join("fonts"))
+    }
+
+    /// Only the fonts shipped in `resources/fonts/`.
+    pub fn bundled_only() -> Result<FontSet> {
+        Self::build(
+            discover::Found::default(),
+            &crate::resources::dir().join("fonts"),
+        )
+    }
+
+    /// Only the fonts in `dir` (imported fonts), then the bundled fallbacks; no system fonts.
+    pub fn imported_and_bundled(dir: &Path) -> Result<FontSet> {
+        Self::build(
+            discover::find(false, Some(dir)),
+            &crate::resources::dir().join("fonts"),
+        )
+    }
+
+    fn build(found: discover::Found, bundled_dir: &Path) -> Result<FontSet> {
+        let mut files: Vec<FontFile> = Vec::new();
+        // Load a candidate once even when several roles use it.
+        fn load(files: &mut Vec<FontFile>, cand: &discover::Candidate) -> Option<usize> {
+            if let Some(i) = files
+                .iter()
+                .position(|f| f.path == cand.path && f.index == cand.index)
+            {
+                return Some(i);
+            }
+            let file = discover::load(cand)?;
+            files.push(file);
+            Some(files.len() - 1)
+        }
+
+        let bundled = |name: &str, family: &str, bold: bool| discover::Candidate {
+            path: bundled_dir.join(name),
+            index: 0,
+            name: family.to_string(),
+            source: Source::Bundled,
+            bold,
+        };
+        let b_song = bundled(candidates::BUNDLED_SONG, "AR PL SungtiL GB", false);
+        let b_kai = bundled(candidates::BUNDLED_KAI, "AR PL KaitiM GB", false);
+        let b_hei = bundled(candidates::BUNDLED_HEI, "Droid Sans Fallback", false);
+        let b_latin = bundled(candidates::BUNDLED_LATIN, "Liberation Serif", false);
+        let b_latin_bold = bundled(candidates::BUNDLED_LATIN_BOLD, "Liberation Serif", true);
+
+        let spec = crate::spec::Spec::official();
+        let mut roles = Vec::new();
+        for role in Role::ALL {
+            let fs = spec.font(role);
+            let own_bundled = match fs.family {
+                Family::Kai => &b_kai,
+                Family::Hei => &b_hei,
+                _ => &b_song,
+            };
+            let mut chain: Vec<usize> = Vec::new();
+            let push = |i: Option<usize>, chain: &mut Vec<usize>| {
+                if let Some(i) = i {
+                    if !chain.contains(&i) {
+                        chain.push(i);
+                    }
+                }
+            };
+            if let Some(c) = found.best(fs.family) {
+                push(load(&mut files, c), &mut chain);
+            }
+            push(load(&mut files, own_bundled), &mut chain);
+            // Last resorts, widest coverage first.
+            for c in [&b_hei, &b_song, &b_kai] {
+                push(load(&mut files, c), &mut chain);
+            }
+            let latin_cand = if fs.bold {
+                found.latin_bold.as_ref().unwrap_or(&b_latin_bold)
+            } else {
+                found.latin.as_ref().unwrap_or(&b_latin)
+            };
+            let latin = load(&mut files, latin_cand)
+                .or_else(|| load(&mut files, if fs.bold { &b_latin_bold } else { &b_latin }))
+                .or_else(|| chain.first().copied());
+            let (Some(&first), Some(latin)) = (chain.first(), latin) else {
+                return Err(Error::new(
+                    ErrorKind::NotFound,
+                    format!(
+                        "找不到可用于“{}”的字体，请重新安装本程序或导入字体文件。",
+                        role.label()
+                    ),
+                    format!(
+                        "no font for {role:?}; bundled dir {}",
+                        bundled_dir.display()
+                    ),
+                ));
+            };
+            // 小标宋 is a heavy face: a stand-in Song is emboldened to come close to it.
+            let heavy_stand_in =
+                fs.family == Family::XiaoBiaoSong && files[first].source == Source::Bundled;
+            let synthetic_bold = (fs.bold || heavy_stand_in) && !files[first].bold;
+            roles.push(RoleFonts {
+                cjk: chain,
+                latin,
+                synthetic_bold,
+            });
+        }
+        Ok(FontSet {
+            inner: Arc::new(Inner { files, roles }),
+        })
+    }
+
+    pub fn files(&self) -> &[FontFile] {
+        &self.inner.files
+    }
+
+    pub fn role(&self, role: Role) -> &RoleFonts {
+        // `build` pushes one entry per role of `Role::ALL`, in that order.
+        &self.inner.roles[role_index(role)]
+    }
+
+    /// The font chosen for each role, for the UI and the log.
+    pub fn report(&self) -> Vec<RoleChoice> {
+        let spec = crate::spec::Spec::official();
+        Role::ALL
+            .iter()
+            .map(|role| {
+                let rf = self.role(*role);
+                let f = &self.inner.files[rf.cjk[0]];
+                RoleChoice {
+                    role: *role,
+                    role_label: role.label(),
+                    family_label: family_label(spec.font(*role).family),
+                    font_name: f.name.clone(),
+                    source: f.source,
+                    path: f.path.clone(),
+                }
+            })
+            .collect()
+    }
+
+    /// Parses the faces for one export (cheap: table directories only).
+    pub fn faces(&self) -> Faces<'_> {
+        Faces::new(self)
+    }
+}

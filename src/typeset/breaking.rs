@@ -1,0 +1,371 @@
+//! Line breaking of one paragraph on the character grid: break opportunities from UAX #14
+//! (`unicode-linebreak`) tailored for Chinese, greedy filling where a line may take one more
+//! closing punctuation mark by squeezing punctuation (as Word and WPS hang or compress it), and
+//! justification of every line but the last.
+
+use super::chars::{self, Blank};
+use super::{Metrics, Run};
+use crate::spec::Role;
+
+/// Lengths closer than this are equal (float noise, not typography).
+const EPS: f32 = 0.01;
+
+/// How much the space between two characters may tighten, as a fraction of a cell, when a
+/// line must take a closing mark that squeezing punctuation alone cannot make room for
+/// (Word and WPS hang the mark instead; tightening keeps the ink inside the block).
+const MAX_TIGHTEN: f32 = 0.05;
+
+#[derive(Debug, Clone)]
+pub struct Item {
+    pub ch: char,
+    pub role: Role,
+    pub size: f32,
+    pub bold: bool,
+    /// Natural width (a cell for wide characters).
+    pub width: f32,
+    /// Set in the Latin face at its natural width.
+    pub latin: bool,
+    /// How much the item may be squeezed, and on which side its blank is.
+    pub shrink: f32,
+    pub blank: Blank,
+}
+
+/// How wide a character cell is for a role and size: the grid's pitch for body-size text, the
+/// font size otherwise (title, page number).
+#[derive(Debug, Clone, Copy)]
+pub struct Style {
+    pub role: Role,
+    pub size: f32,
+    pub bold: bool,
+    pub cell: f32,
+}
+
+pub fn items(parts: &[(&str, Style)], metrics: &dyn Metrics) -> Vec<Item> {
+    let mut out = Vec::new();
+    for (text, st) in parts {
+        for c in text.chars().map(chars::clean) {
+            let wide = chars::is_wide(c);
+            let (width, shrink, blank) = if wide {
+                let blank = chars::blank_half(c);
+                let shrink = if blank == Blank::None {
+                    0.0
+                } else {
+                    st.cell / 2.0
+                };
+                (st.cell, shrink, blank)
+            } else {
+                (
+                    metrics.narrow_advance(st.role, c) * st.size,
+                    0.0,
+                    Blank::None,
+                )
+            };
+            out.push(Item {
+                ch: c,
+                role: st.role,
+                size: st.size,
+                bold: st.bold,
+                width,
+                latin: !wide,
+                shrink,
+                blank,
+            });
+        }
+    }
+    out
+}
+
+/// `allowed[i]`: a line may break before item `i` (`allowed[n]` is the paragraph's end).
+pub fn opportunities(items: &[Item]) -> Vec<bool> {
+    let n = items.len();
+    let text: String = items.iter().map(|i| i.ch).collect();
+    let mut allowed = vec![false; n + 1];
+    // Byte offsets → item indices.
+    let mut idx_of_byte = vec![0usize; text.len() + 1];
+    for (ci, (b, _)) in text.char_indices().enumerate() {
+        idx_of_byte[b] = ci;
+    }
+    idx_of_byte[text.len()] = n;
+    for (b, _) in unicode_linebreak::linebreaks(&text) {
+        if let Some(&i) = idx_of_byte.get(b) {
+            allowed[i] = true;
+        }
+    }
+    for i in 1..n {
+        let (a, b) = (items[i - 1].ch, items[i].ch);
+        // UAX #14 keeps quotation marks glued to both neighbours; in Chinese text “ opens
+        // and ” closes, so a break before “ or after ” is fine between wide characters.
+        if (chars::is_opening_quote(b) && items[i - 1].width > 0.0 && !items[i - 1].latin)
+            || (chars::is_closing_quote(a) && !items[i].latin)
+        {
+            allowed[i] = true;
+        }
+        // 避头尾.
+        if chars::no_line_start(b) || chars::no_line_end(a) {
+            allowed[i] = false;
+        }
+        // A space starts no line; break after it instead.
+        if b == ' ' {
+            allowed[i] = false;
+        }
+    }
+    allowed[0] = false;
+    allowed[n] = true;
+    allowed
+}
+
+/// The space available to a line: where it starts and how wide it may be.
+#[derive(Debug, Clone, Copy)]
+pub struct Measure {
+    pub x: f32,
+    pub width: f32,
+}
+
+fn width(items: &[Item]) -> f32 {
+    items.iter().map(|i| i.width).sum()
+}
+
+fn trailing_spaces(items: &[Item]) -> usize {
+    items.iter().rev().take_while(|i| i.ch == ' ').count()
+}
+
+/// Width without trailing spaces (they do not count at a line's end).
+fn visible_width(items: &[Item]) -> f32 {
+    width(&items[..items.len() - trailing_spaces(items)])
+}
+
+/// Splits the paragraph into lines; `measure(k)` gives line `k`'s space.
+pub fn break_lines(
+    items: &[Item],
+    allowed: &[bool],
+    measure: &dyn Fn(usize) -> Measure,
+) -> Vec<std::ops::Range<usize>> {
+    let n = items.len();
+    let mut lines = Vec::new();
+    let mut start = 0;
+    while start < n {
+        // Spaces left over at a line start are dropped.
+        while start < n && items[start].ch == ' ' {
+            start += 1;
+        }
+        if start >= n {
+            break;
+        }
+        let avail = measure(lines.len()).width;
+        let mut best: Option<usize> = None;
+        for e in start + 1..=n {
+            if !allowed[e] {
+                continue;
+            }
+            let line = &items[start..e];
+            let vis = visible_width(line);
+            if vis <= avail + EPS {
+                best = Some(e);
+                continue;
+            }
+            // One more segment fits only if what overflows is closing punctuation that
+            // squeezing the line's punctuation can make room for (instead of hanging it).
+            let tail = line
+                .iter()
+                .rev()
+                .take_while(|i| chars::no_line_start(i.ch))
+                .count()
+                .min(2);
+            let core = &line[..line.len() - tail];
+            let squeezable: f32 = line.iter().map(|i| i.shrink).sum::<f32>() + tighten_room(line);
+            if tail > 0 && visible_width(core) <= avail + EPS && vis - squeezable <= avail + EPS {
+                best = Some(e);
+            }
+            break;
+        }
+        let end = match best {
+            Some(e) => e,
+            None => {
+                // Nothing breakable fits (a very long number or word): cut at the last
+                // character that fits, at least one.
+                let mut e = start + 1;
+                let mut w = items[start].width;
+                while e < n && w + items[e].width <= avail + EPS {
+                    w += items[e].width;
+                    e += 1;
+                }
+                e
+            }
+        };
+        lines.push(start..end);
+        start = end;
+    }
+    lines
+}
+
+/// How much tightening the gaps of a line can absorb.
+fn tighten_room(line: &[Item]) -> f32 {
+    let cell = line.iter().find(|i| !i.latin).map_or(0.0, |i| i.width);
+    let gaps = line
+        .windows(2)
+        .filter(|w| stretchable(&w[0], &w[1]))
+        .count();
+    (gaps as f32 * MAX_TIGHTEN * cell).min(cell / 2.0)
+}
+
+/// Whether extra space for justification may go between `a` and `b`: anywhere but inside a
+/// Latin word or a number.
+fn stretchable(a: &Item, b: &Item) -> bool {
+    !(a.latin && b.latin) || a.ch == ' ' || b.ch == ' '
+}
+
+/// A set line: its runs and its natural width before justification.
+pub struct SetLine {
+    pub runs: Vec<Run>,
+    pub natural: f32,
+    pub left: f32,
+    pub right: f32,
+}
+
+/// Places the items of one line: squeezed if it overflows, justified to `m.width` unless
+/// `last`, left-aligned at `m.x`. `y` is the baseline.
+pub fn set_line(items: &[Item], m: Measure, last: bool, y: f32) -> SetLine {
+    let items = &items[..items.len() - trailing_spaces(items)];
+    let natural = width(items);
+    let mut widths: Vec<f32> = items.iter().map(|i| i.width).collect();
+    let mut shift = vec![0.0f32; items.len()];
+    let mut gap = 0.0;
+    let gaps = items
+        .windows(2)
+        .filter(|w| stretchable(&w[0], &w[1]))
+        .count();
+    if natural > m.width + EPS {
+        // Squeeze punctuation first, then tighten the gaps for what is left.
+        let mut excess = natural - m.width;
+        let total: f32 = items.iter().map(|i| i.shrink).sum();
+        if total > 0.0 {
+            let f = (excess / total).min(1.0);
+            for (k, it) in items.iter().enumerate() {
+                let s = it.shrink * f;
+                widths[k] -= s;
+                if it.blank == Blank::Left {
+                    shift[k] = -s;
+                }
+            }
+            excess -= total * f;
+        }
+        if excess > EPS && gaps > 0 {
+            gap = -excess / gaps as f32;
+        }
+    } else if !last && gaps > 0 {
+        gap = (m.width - natural) / gaps as f32;
+    }
+
+    let mut runs: Vec<Run> = Vec::new();
+    let mut x = m.x;
+    for (k, it) in items.iter().enumerate() {
+        // A wide glyph is centred in its cell (a 16 pt glyph in a 15.8 pt cell).
+        let centre = if it.latin {
+            0.0
+        } else {
+            (it.width - it.size) / 2.0
+        };
+        let gx = x + centre + shift[k];
+        let same = runs.last().is_some_and(|r: &Run| {
+            r.role == it.role && r.latin == it.latin && r.size == it.size && r.bold == it.bold
+        });
+        if !same {
+            runs.push(Run {
+                role: it.role,
+                size: it.size,
+                bold: it.bold,
+                latin: it.latin,
+                x: gx,
+                y,
+                text: String::new(),
+                xs: Vec::new(),
+            });
+        }
+        if let Some(r) = runs.last_mut() {
+            r.text.push(it.ch);
+            r.xs.push(gx);
+        }
+        x += widths[k];
+        if let Some(next) = items.get(k + 1) {
+            if stretchable(it, next) {
+                x += gap;
+            }
+        }
+    }
+    SetLine {
+        runs,
+        natural,
+        left: m.x,
+        right: x,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::typeset::FixedMetrics;
+
+    fn st() -> Style {
+        Style {
+            role: Role::Body,
+            size: 16.0,
+            bold: false,
+            cell: 15.8,
+        }
+    }
+
+    fn lines_of(text: &str, cells: usize) -> Vec<String> {
+        let it = items(&[(text, st())], &FixedMetrics);
+        let ok = opportunities(&it);
+        let m = |_| Measure {
+            x: 0.0,
+            width: 15.8 * cells as f32,
+        };
+        break_lines(&it, &ok, &m)
+            .into_iter()
+            .map(|r| it[r].iter().map(|i| i.ch).collect())
+            .collect()
+    }
+
+    #[test]
+    fn closing_punctuation_is_squeezed_into_the_line() {
+        // 5 cells; the comma would be the 6th; the pause marks make room.
+        let l = lines_of("一、二、三，六七", 5);
+        assert_eq!(l, ["一、二、三，", "六七"]);
+        // 28 cells with no other punctuation: tightening makes room for the full stop.
+        let text = format!("{}。后", "字".repeat(28));
+        let l = lines_of(&text, 28);
+        assert_eq!(l[1], "后");
+        // Too short a line to absorb it: the last character moves down with the mark.
+        let l = lines_of("一二三四五，六七", 5);
+        assert_eq!(l, ["一二三四", "五，六七"]);
+    }
+
+    #[test]
+    fn opening_punctuation_never_ends_a_line() {
+        let l = lines_of("一二三四“五六”七八", 5);
+        assert_eq!(l[0], "一二三四");
+        assert!(l[1].starts_with('“'));
+    }
+
+    #[test]
+    fn digits_stay_together() {
+        let l = lines_of("一二三四482条", 5);
+        assert_eq!(l, ["一二三四", "482条"]);
+    }
+
+    #[test]
+    fn squeezed_line_fits_exactly() {
+        let it = items(&[("一、二、三，", st())], &FixedMetrics);
+        let set = set_line(
+            &it,
+            Measure {
+                x: 0.0,
+                width: 79.0,
+            },
+            false,
+            0.0,
+        );
+        assert!((set.right - 79.0).abs() < 0.02, "{}", set.right);
+    }
+}

@@ -1,0 +1,383 @@
+//! Lays a report out on the official grid (FORMAT.md): 22 lines of 28 cells in the 156 × 225 mm
+//! text block, every CJK character one cell, digits and Latin at their natural
+//! (Times New Roman) width, 避头尾 line breaking with squeezed punctuation, justified lines,
+//! headings kept with what follows, widow/orphan control, the closing parts and page numbers.
+//!
+//! The output is pages of positioned text runs ([`Layout`]), independent of PDF: the PDF
+//! exporter draws them, tests inspect them.
+
+mod breaking;
+pub mod chars;
+mod closing;
+mod paginate;
+mod title;
+
+use crate::model::{body_blocks, Block, Report};
+use crate::spec::{Role, Spec};
+use breaking::{Measure, Style};
+use serde::Serialize;
+
+/// Where a CJK glyph's baseline sits in its em box, from the top: ideographic em boxes span
+/// −0.12 … 0.88 em around the baseline in the usual CJK fonts.
+pub const EM_ASCENT: f32 = 0.88;
+
+/// Font measurements the typesetter needs. Wide characters take a grid cell whatever the
+/// font; only narrow (Latin, digit) characters are measured.
+pub trait Metrics {
+    /// Advance width of a narrow character in `role`'s Latin face, in em.
+    fn narrow_advance(&self, role: Role, ch: char) -> f32;
+    /// Vertical middle of the glyph's ink above the baseline, in em (places the page number's
+    /// dashes 7 mm below the text block).
+    fn ink_middle(&self, _role: Role, _ch: char, _latin: bool) -> Option<f32> {
+        None
+    }
+}
+
+/// Times-New-Roman-like widths without any font file (tests, estimates): digits and most
+/// letters half an em, a space a quarter.
+pub struct FixedMetrics;
+
+impl Metrics for FixedMetrics {
+    fn narrow_advance(&self, _role: Role, ch: char) -> f32 {
+        match ch {
+            ' ' | '.' | ',' | ':' | ';' | '!' | '|' | 'i' | 'l' | 'j' | 't' | 'f' => 0.25,
+            'm' | 'w' | 'M' | 'W' | '%' => 0.85,
+            c if c.is_ascii_uppercase() => 0.7,
+            _ => 0.5,
+        }
+    }
+}
+
+/// What a line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum LineKind {
+    Title,
+    Blank,
+    Paragraph,
+    Heading(u8),
+    /// A paragraph that starts with a run-in heading of this level.
+    RunIn(u8),
+    Attachment,
+    Signature,
+    Date,
+}
+
+/// Text in one font role, size and script, with the position of every character's glyph.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Run {
+    pub role: Role,
+    pub size: f32,
+    pub bold: bool,
+    /// Digits/Latin in the Latin face (true) or CJK in the role's CJK face.
+    pub latin: bool,
+    /// Where the first glyph's origin is, in pt from the page's left edge.
+    pub x: f32,
+    /// Baseline, in pt from the page's top edge.
+    pub y: f32,
+    pub text: String,
+    /// The glyph origin of each character of `text`, in pt from the page's left edge.
+    pub xs: Vec<f32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Line {
+    pub kind: LineKind,
+    /// Grid line on the page, 0-based (0..22).
+    pub slot: u32,
+    /// Baseline of body-size text on this grid line, in pt from the page top.
+    pub y: f32,
+    /// Left edge of the line's first cell and right edge of its last, in pt from the page's
+    /// left edge (after squeezing or justification).
+    pub left: f32,
+    pub right: f32,
+    /// Width of the text before justification or squeezing, in grid cells.
+    pub natural_cells: f32,
+    pub runs: Vec<Run>,
+}
+
+impl Line {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+    /// Width the line occupies, in grid cells.
+    pub fn cells(&self, spec: &Spec) -> f32 {
+        (self.right - self.left) / spec.grid.char_pitch
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Page {
+    /// 1-based.
+    pub number: u32,
+    pub lines: Vec<Line>,
+    /// `— N —`: the dashes in the CJK face, the digits in the Latin face.
+    pub page_number: Vec<Run>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Layout {
+    pub width: f32,
+    pub height: f32,
+    pub pages: Vec<Page>,
+}
+
+impl Layout {
+    /// All text, page by page and line by line (for tests and search).
+    pub fn text(&self) -> String {
+        let mut s = String::new();
+        for p in &self.pages {
+            for l in &p.lines {
+                s.push_str(&l.text());
+                s.push('\n');
+            }
+        }
+        s
+    }
+}
+
+/// A group of lines that pagination treats as one paragraph.
+#[derive(Debug)]
+pub(crate) struct Chunk {
+    pub lines: Vec<Line>,
+    /// Must share a page with the first lines of the next chunk (headings).
+    pub keep_with_next: bool,
+    /// Never split (signature + date).
+    pub keep_together: bool,
+    /// No single first or last line alone on a page.
+    pub widow_control: bool,
+}
+
+impl Chunk {
+    fn para(lines: Vec<Line>) -> Chunk {
+        Chunk {
+            lines,
+            keep_with_next: false,
+            keep_together: false,
+            widow_control: true,
+        }
+    }
+}
+
+pub(crate) struct Ctx<'a> {
+    pub spec: &'a Spec,
+    pub metrics: &'a dyn Metrics,
+}
+
+impl Ctx<'_> {
+    pub fn style(&self, role: Role) -> Style {
+        let f = self.spec.font(role);
+        let cell = if f.size == self.spec.fonts.body.size {
+            self.spec.grid.char_pitch
+        } else {
+            f.size
+        };
+        Style {
+            role,
+            size: f.size,
+            bold: f.bold,
+            cell,
+        }
+    }
+    pub fn left(&self) -> f32 {
+        self.spec.page.margin_left
+    }
+    pub fn width(&self) -> f32 {
+        self.spec.page.text_width()
+    }
+    pub fn cells(&self, n: f32) -> f32 {
+        n * self.spec.grid.char_pitch
+    }
+
+    fn line(&self, kind: LineKind, set: breaking::SetLine) -> Line {
+        Line {
+            kind,
+            slot: 0,
+            y: 0.0,
+            left: set.left,
+            right: set.right,
+            natural_cells: set.natural / self.spec.grid.char_pitch,
+            runs: set.runs,
+        }
+    }
+
+    /// Breaks and sets a paragraph; `measure(k)` gives line `k`'s start and width.
+    pub fn paragraph(
+        &self,
+        kind: LineKind,
+        parts: &[(&str, Style)],
+        measure: &dyn Fn(usize) -> Measure,
+    ) -> Vec<Line> {
+        let items = breaking::items(parts, self.metrics);
+        let allowed = breaking::opportunities(&items);
+        let ranges = breaking::break_lines(&items, &allowed, measure);
+        let count = ranges.len();
+        ranges
+            .into_iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let set = breaking::set_line(&items[r], measure(k), k + 1 == count, 0.0);
+                self.line(kind, set)
+            })
+            .collect()
+    }
+
+    /// A body-style paragraph: first line indented two cells, the rest full width.
+    fn indented(&self, kind: LineKind, parts: &[(&str, Style)]) -> Vec<Line> {
+        let indent = self.cells(self.spec.first_line_indent_chars as f32);
+        let (left, width) = (self.left(), self.width());
+        self.paragraph(kind, parts, &move |k| {
+            if k == 0 {
+                Measure {
+                    x: left + indent,
+                    width: width - indent,
+                }
+            } else {
+                Measure { x: left, width }
+            }
+        })
+    }
+
+    pub fn blank(&self) -> Chunk {
+        Chunk {
+            lines: vec![Line {
+                kind: LineKind::Blank,
+                slot: 0,
+                y: 0.0,
+                left: self.left(),
+                right: self.left(),
+                natural_cells: 0.0,
+                runs: Vec::new(),
+            }],
+            keep_with_next: false,
+            keep_together: false,
+            widow_control: false,
+        }
+    }
+}
+
+/// Lays out `report` on the grid of `spec`.
+pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
+    let cx = Ctx { spec, metrics };
+    let mut chunks: Vec<Chunk> = Vec::new();
+
+    let title = report.title.trim();
+    if !title.is_empty() {
+        chunks.push(title_chunk(&cx, title));
+        for _ in 0..spec.blank_lines_after_title {
+            chunks.push(cx.blank());
+        }
+    }
+
+    for block in body_blocks(report) {
+        match block {
+            Block::Paragraph(text) => {
+                let lines = cx.indented(LineKind::Paragraph, &[(&text, cx.style(Role::Body))]);
+                chunks.push(Chunk::para(lines));
+            }
+            Block::Heading {
+                level,
+                number,
+                text,
+            } => {
+                let full = format!("{number}{text}");
+                let lines = cx.indented(
+                    LineKind::Heading(level),
+                    &[(&full, cx.style(Role::heading(level)))],
+                );
+                chunks.push(Chunk {
+                    keep_with_next: true,
+                    ..Chunk::para(lines)
+                });
+            }
+            Block::RunIn {
+                level,
+                number,
+                heading,
+                body,
+            } => {
+                let head = format!("{number}{heading}");
+                let lines = cx.indented(
+                    LineKind::RunIn(level),
+                    &[
+                        (&head, cx.style(Role::heading(level))),
+                        (&body, cx.style(Role::Body)),
+                    ],
+                );
+                chunks.push(Chunk::para(lines));
+            }
+        }
+    }
+
+    closing::attachments(&cx, report, &mut chunks);
+    closing::signature(&cx, report, &mut chunks);
+
+    let pages = paginate::paginate(chunks, spec.grid.lines_per_page as usize);
+    let pages = pages
+        .into_iter()
+        .enumerate()
+        .map(|(i, lines)| {
+            let number = i as u32 + 1;
+            let lines = lines
+                .into_iter()
+                .map(|(slot, l)| place(spec, slot, l))
+                .collect();
+            Page {
+                number,
+                lines,
+                page_number: closing::page_number(&cx, number),
+            }
+        })
+        .collect();
+    Layout {
+        width: spec.page.width,
+        height: spec.page.height,
+        pages,
+    }
+}
+
+/// Baseline of text of `size` on grid line `slot`: body-size em boxes stack at the line pitch
+/// from the top margin; other sizes are centred on the body em box.
+pub fn baseline(spec: &Spec, slot: u32, size: f32) -> f32 {
+    let body = spec.fonts.body.size;
+    let top = spec.page.margin_top + slot as f32 * spec.grid.line_pitch + (body - size) / 2.0;
+    top + EM_ASCENT * size
+}
+
+fn place(spec: &Spec, slot: u32, mut line: Line) -> Line {
+    line.slot = slot;
+    line.y = baseline(spec, slot, spec.fonts.body.size);
+    for r in &mut line.runs {
+        r.y = baseline(spec, slot, r.size);
+    }
+    line
+}
+
+fn title_chunk(cx: &Ctx, title: &str) -> Chunk {
+    let st = cx.style(Role::Title);
+    let items = breaking::items(&[(title, st)], cx.metrics);
+    let allowed = breaking::opportunities(&items);
+    let ranges = title::break_title(&items, &allowed, cx.width());
+    let lines = ranges
+        .into_iter()
+        .map(|r| {
+            let w: f32 = items[r.clone()].iter().map(|i| i.width).sum();
+            let x = cx.left() + ((cx.width() - w) / 2.0).max(0.0);
+            let set = breaking::set_line(
+                &items[r],
+                Measure {
+                    x,
+                    width: w.min(cx.width()),
+                },
+                true,
+                0.0,
+            );
+            cx.line(LineKind::Title, set)
+        })
+        .collect();
+    Chunk {
+        lines,
+        keep_with_next: true,
+        keep_together: true,
+        widow_control: false,
+    }
+}
