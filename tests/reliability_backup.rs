@@ -171,7 +171,10 @@ fn recovery_prefers_a_daily_backup_to_a_newer_before_restore_copy() {
     // The clerk restores the daily backup; the state they left ("乙镇") is kept as a
     // before-restore copy, newer than the daily one.
     s.restore_backup(&daily).unwrap();
-    assert_eq!(list_backups(d.path()).unwrap()[0].kind, BackupKind::BeforeRestore);
+    assert_eq!(
+        list_backups(d.path()).unwrap()[0].kind,
+        BackupKind::BeforeRestore
+    );
     drop(s);
     damage(&db, 1);
     let (s, rep) = open_with_care(d.path()).unwrap();

@@ -73,6 +73,13 @@ fn docx(out: &Path) -> gongwen::Result<()> {
     export::docx::export_docx(&sample_report(10), &Spec::official(), out)
 }
 
+fn pdf(out: &Path) -> gongwen::Result<()> {
+    let fonts = gongwen::fonts::FontSet::bundled_only()?;
+    export::pdf::PdfExporter::new(fonts)
+        .export(&sample_report(10), out)
+        .map(|_| ())
+}
+
 #[test]
 fn read_only_folder() {
     let d = tempfile::tempdir().unwrap();
@@ -86,6 +93,8 @@ fn read_only_folder() {
         assert!(e.message.contains("只读"), "{}", e.message);
         assert!(is_chinese_sentence(&e.message), "{}", e.message);
     }
+    let e = pdf(&d.path().join("总结.pdf")).unwrap_err();
+    assert!(e.message.contains("只读"), "{}", e.message);
     assert_eq!(files(d.path()), ["总结.docx"]);
     assert_eq!(std::fs::read(d.path().join("总结.docx")).unwrap(), b"old");
 }
@@ -109,6 +118,8 @@ fn disk_full_leaves_no_partial_file_and_the_old_file_intact() {
     // A little room, not enough for the whole file: still nothing partial.
     std::fs::write(d.path().join("filler"), vec![7u8; 60 * 1024]).unwrap();
     let e = docx(&d.path().join("新.docx")).unwrap_err();
+    assert!(e.message.contains("磁盘空间已满"), "{}", e.message);
+    let e = pdf(&d.path().join("新.pdf")).unwrap_err();
     assert!(e.message.contains("磁盘空间已满"), "{}", e.message);
     assert_eq!(files(d.path()), ["filler", "总结.docx"]);
 
@@ -234,11 +245,19 @@ fn cli_export_faults_leave_the_report_untouched() {
         let _ = std::fs::write(full.path().join("filler"), vec![0u8; 1 << 20]);
         cases.push((full.path().join("a.docx"), "磁盘空间已满"));
     }
-    for (path, words) in &cases {
-        let out = gongwen(
-            data.path(),
-            &["export", &id, "--docx", path.to_str().unwrap()],
-        );
+    // The same faults for the PDF (the folder case is a DOCX-only name clash).
+    let with_pdf: Vec<(PathBuf, &str)> = cases
+        .iter()
+        .filter(|(p, _)| !p.is_dir())
+        .map(|(p, w)| (p.with_extension("pdf"), *w))
+        .collect();
+    for (path, words) in cases.iter().chain(&with_pdf) {
+        let flag = if path.extension().is_some_and(|e| e == "pdf") {
+            "--pdf"
+        } else {
+            "--docx"
+        };
+        let out = gongwen(data.path(), &["export", &id, flag, path.to_str().unwrap()]);
         assert_eq!(out.status.code(), Some(1), "{path:?}");
         let err = String::from_utf8(out.stderr).unwrap();
         assert_eq!(err.trim().lines().count(), 1, "{err}");

@@ -1,19 +1,65 @@
 //! Bad input: reports of arbitrary Unicode (emoji, combining marks, right-to-left text,
-//! control characters, noncharacters, lone separators) through the store and the DOCX
-//! export, and arbitrary text through import — never a panic, the store keeps every
-//! character, and every DOCX is a valid zip whose XML parts are all well-formed.
+//! control characters, noncharacters, lone separators) through the store, the DOCX export
+//! and typesetting + PDF export, and arbitrary text through import — never a panic, the
+//! store keeps every character, every DOCX is a valid zip whose XML parts are all
+//! well-formed, every PDF is complete, and `qpdf --check` passes on samples of them (the
+//! first PDFs of the property run and every edge case; qpdf is required, as in
+//! tests/pdf_export.rs).
 //!
 //! Cases per property: `PROPTEST_CASES` (default 256 here). Edge cases named in the issue
 //! (100,000 characters without a break point, 500 sections, empty sections) are fixed tests
 //! below the properties.
 
 use gongwen::export;
+use gongwen::export::pdf::PdfExporter;
+use gongwen::fonts::FontSet;
 use gongwen::import::{import_text, ImportOptions};
 use gongwen::model::{Date, Report, Section, Status};
 use gongwen::spec::Spec;
 use gongwen::store::Store;
 use proptest::prelude::*;
 use std::io::Read;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::OnceLock;
+
+/// Fonts loaded once for all cases (the bundled ones: the same on every machine).
+fn pdf() -> &'static PdfExporter {
+    static P: OnceLock<PdfExporter> = OnceLock::new();
+    P.get_or_init(|| PdfExporter::new(FontSet::bundled_only().expect("bundled fonts")))
+}
+
+/// A PDF is complete: header, trailer, end marker.
+fn assert_complete_pdf(bytes: &[u8]) {
+    assert!(bytes.starts_with(b"%PDF-1."), "no PDF header");
+    let tail = String::from_utf8_lossy(&bytes[bytes.len().saturating_sub(64)..]).into_owned();
+    assert!(
+        tail.trim_end().ends_with("%%EOF"),
+        "no end marker: {tail:?}"
+    );
+}
+
+/// `qpdf --check` on the file (qpdf is required: poppler-utils and qpdf are installed by
+/// scripts/test).
+fn qpdf_check(bytes: &[u8], what: &str) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("case.pdf");
+    std::fs::write(&path, bytes).unwrap();
+    let out = std::process::Command::new("qpdf")
+        .arg("--check")
+        .arg(&path)
+        .output()
+        .unwrap_or_else(|e| panic!("qpdf is required: {e}"));
+    assert!(
+        out.status.success(),
+        "{what}: qpdf --check failed: {}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// How many property-run PDFs get the (slower) qpdf check.
+const QPDF_SAMPLES: usize = 12;
+static QPDF_DONE: AtomicUsize = AtomicUsize::new(0);
 
 fn cases() -> u32 {
     std::env::var("PROPTEST_CASES")
@@ -166,6 +212,16 @@ proptest! {
     }
 
     #[test]
+    fn any_report_typesets_to_a_valid_pdf(r in report()) {
+        let rendered = pdf().render_full(&r).expect("pdf");
+        prop_assert!(rendered.pages >= 1);
+        assert_complete_pdf(&rendered.bytes);
+        if QPDF_DONE.fetch_add(1, Ordering::Relaxed) < QPDF_SAMPLES {
+            qpdf_check(&rendered.bytes, "property case");
+        }
+    }
+
+    #[test]
     fn the_store_keeps_every_character(r in report()) {
         let d = tempfile::tempdir().unwrap();
         let mut s = Store::open_dir(d.path()).unwrap();
@@ -178,6 +234,7 @@ proptest! {
         // An error is fine (empty, not text); a panic is not.
         if let Ok(res) = import_text(&text, &ImportOptions::default()) {
             export::docx::docx_bytes(&res.report, &Spec::official()).expect("export");
+            assert_complete_pdf(&pdf().render(&res.report).expect("pdf"));
         }
     }
 }
@@ -244,7 +301,7 @@ fn edge_cases() -> Vec<(&'static str, Report)> {
 }
 
 #[test]
-fn edge_cases_export_valid_docx_and_survive_the_store() {
+fn edge_cases_export_valid_docx_and_pdf_and_survive_the_store() {
     let d = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(d.path()).unwrap();
     for (name, r) in edge_cases() {
@@ -256,12 +313,21 @@ fn edge_cases_export_valid_docx_and_survive_the_store() {
         if let Some(p) = r.opening.first().filter(|p| p.chars().count() >= 100_000) {
             assert!(text.contains(p.as_str()), "{name}: text lost");
         }
+        let docx_time = started.elapsed();
+        let started = std::time::Instant::now();
+        let rendered = pdf()
+            .render_full(&r)
+            .unwrap_or_else(|e| panic!("{name}: {}", e.message));
+        assert_complete_pdf(&rendered.bytes);
+        qpdf_check(&rendered.bytes, name);
+        let pdf_time = started.elapsed();
         let id = s.create(&r).unwrap();
         assert_eq!(without_ids(s.load(id).unwrap()), r, "{name}");
         eprintln!(
-            "edge case {name}: {} bytes in {:?}",
+            "edge case {name}: DOCX {} bytes in {docx_time:?}, PDF {} pages {} bytes in {pdf_time:?}",
             bytes.len(),
-            started.elapsed()
+            rendered.pages,
+            rendered.bytes.len()
         );
     }
 }
@@ -278,6 +344,10 @@ fn edge_texts_through_import() {
             let bytes = export::docx::docx_bytes(&res.report, &Spec::official())
                 .unwrap_or_else(|e| panic!("{name}: {}", e.message));
             assert_valid_docx(&bytes);
+            let pdf_bytes = pdf()
+                .render(&res.report)
+                .unwrap_or_else(|e| panic!("{name}: {}", e.message));
+            assert_complete_pdf(&pdf_bytes);
         }
     }
 }
