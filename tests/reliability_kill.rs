@@ -342,3 +342,76 @@ fn sigkill_never_loses_a_saved_edit() {
         "too few kills landed during an edit: {mid_edit}"
     );
 }
+
+/// A restore killed at any moment leaves the database wholly as it was or wholly as the
+/// backup, never a mix, and never a half-made backup under a backup's name.
+#[test]
+fn sigkill_during_restore_leaves_one_state_or_the_other() {
+    use gongwen::store::{self, Store};
+    let target = env_num("GONGWEN_RESTORE_KILLS", 100);
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = gongwen::fixtures::sample_report(3);
+    let unit_set = |s: &Store| {
+        let mut u: Vec<String> = s.list().unwrap().into_iter().map(|r| r.unit).collect();
+        u.sort();
+        u
+    };
+    {
+        let mut s = Store::open_dir(dir.path()).unwrap();
+        r.unit = "甲".into();
+        s.create(&r).unwrap();
+        s.daily_backup_for("2000-01-01").unwrap();
+        r.unit = "乙".into();
+        s.create(&r).unwrap();
+        s.daily_backup_for("2000-01-02").unwrap();
+    }
+    let states = [
+        vec!["甲".to_string()],
+        vec!["乙".to_string(), "甲".to_string()],
+    ];
+    let mut rng = 0x2545_f491_4f6c_dd1du64;
+    let (mut killed_running, mut finished) = (0, 0);
+    let started = Instant::now();
+    for _ in 0..target {
+        rng ^= rng << 13;
+        rng ^= rng >> 7;
+        rng ^= rng << 17;
+        let name = ["gongwen-2000-01-01.db", "gongwen-2000-01-02.db"][(rng % 2) as usize];
+        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["restore-backup", name])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // A restore takes about 40 ms here: kills before, during and after it.
+        std::thread::sleep(Duration::from_micros(rng % 90_000));
+        child.kill().unwrap();
+        match child.wait().unwrap().code() {
+            None => killed_running += 1,
+            Some(0) => finished += 1,
+            Some(c) => panic!("restore failed with exit code {c}"),
+        }
+        let c = Connection::open(dir.path().join("gongwen.db")).unwrap();
+        let ok: String = c
+            .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(ok, "ok");
+        drop(c);
+        let now = unit_set(&Store::open_dir(dir.path()).unwrap());
+        assert!(states.contains(&now), "a mixed state: {now:?}");
+    }
+    for b in store::list_backups(dir.path()).unwrap() {
+        let (health, _) = store::backup::check_file(&b.path).unwrap();
+        assert_eq!(health, store::backup::Health::Good, "{}", b.name);
+    }
+    eprintln!(
+        "restore kill test: {killed_running} restores killed while running, {finished} finished, in {:.1} s",
+        started.elapsed().as_secs_f64()
+    );
+    assert!(
+        killed_running * 5 >= target && finished > 0,
+        "kills must land both during and after restores: {killed_running} / {finished}"
+    );
+}

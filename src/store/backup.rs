@@ -195,9 +195,10 @@ pub fn prune(data_dir: &Path) -> Result<Vec<String>> {
 /// Removes leftover temporary copies (of a process killed while copying) older than a
 /// minute; a younger one may belong to another process copying right now.
 pub(crate) fn remove_stale_temps(data_dir: &Path) {
-    let Ok(entries) = std::fs::read_dir(backup_dir(data_dir)) else {
-        return;
-    };
+    let entries = [data_dir.to_path_buf(), backup_dir(data_dir)]
+        .into_iter()
+        .filter_map(|d| std::fs::read_dir(d).ok())
+        .flatten();
     for e in entries.flatten() {
         let stale = e
             .metadata()
@@ -346,20 +347,36 @@ pub(crate) fn newest_good(data_dir: &Path) -> Result<Option<BackupInfo>> {
 }
 
 /// Copies a backup file to `db` (a temporary name, synced, renamed).
-pub(crate) fn install_file(backup: &Path, db: &Path) -> Result<()> {
+/// A backup copied, synced, beside `db` under a temporary name: ready to be renamed into
+/// place by [`Staged::install`] the moment the damaged file has been moved aside.
+pub(crate) struct Staged {
+    tmp: PathBuf,
+}
+
+pub(crate) fn stage_file(backup: &Path, db: &Path) -> Result<Staged> {
     let dir = db.parent().unwrap_or(Path::new("."));
     let tmp = dir.join(format!("{TEMP_PREFIX}restore-{}.tmp", std::process::id()));
-    let result = (|| {
-        std::fs::copy(backup, &tmp)?;
-        std::fs::File::open(&tmp)?.sync_all()?;
-        std::fs::rename(&tmp, db)
-    })();
+    let result = std::fs::copy(backup, &tmp).and_then(|_| std::fs::File::open(&tmp)?.sync_all());
     if let Err(e) = result {
         let _ = std::fs::remove_file(&tmp);
         return Err(Error::io("从备份恢复", db, &e));
     }
-    sync_dir(dir);
-    Ok(())
+    Ok(Staged { tmp })
+}
+
+impl Staged {
+    pub(crate) fn install(self, db: &Path) -> Result<()> {
+        std::fs::rename(&self.tmp, db).map_err(|e| Error::io("从备份恢复", db, &e))?;
+        sync_dir(db.parent().unwrap_or(Path::new(".")));
+        Ok(())
+    }
+}
+
+impl Drop for Staged {
+    fn drop(&mut self) {
+        // Not installed (an error came first): no copy is left lying about.
+        let _ = std::fs::remove_file(&self.tmp);
+    }
 }
 
 /// Makes the daily backup of the database open in `conn` (read-only is enough) unless one

@@ -92,6 +92,13 @@ fn backup_before_opening(data_dir: &Path, db: &Path, report: &mut StartupReport)
 /// Moves the damaged database aside and puts the newest good backup in its place.
 fn recover(data_dir: &Path, db: &Path, report: &mut StartupReport) -> Result<()> {
     let stamp = backup::local_now_standalone("%Y%m%d-%H%M%S")?;
+    // The backup is copied and synced first, so that between moving the damaged file away
+    // and renaming the copy into place there is nothing left to fail or be killed in.
+    let good = backup::newest_good(data_dir)?;
+    let staged = match &good {
+        Some(b) => Some(backup::stage_file(&b.path, db)?),
+        None => None,
+    };
     let aside = move_aside(db, &stamp)?;
     log::warn("recovery", "damaged database moved aside");
     let aside_name = aside
@@ -99,9 +106,9 @@ fn recover(data_dir: &Path, db: &Path, report: &mut StartupReport) -> Result<()>
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
     report.moved_aside = Some(aside);
-    match backup::newest_good(data_dir)? {
-        Some(b) => {
-            backup::install_file(&b.path, db)?;
+    match good.zip(staged) {
+        Some((b, staged)) => {
+            staged.install(db)?;
             log::info("recovery", &format!("restored {}", b.name));
             report.notices.push(format!(
                 "数据库文件已损坏，已原样移到数据文件夹中的“{aside_name}”（没有删除），并从 {} 的备份（{}）恢复了报告；该备份之后所做的修改未能恢复，请核对最近编辑的报告。",
