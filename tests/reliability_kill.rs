@@ -369,6 +369,21 @@ fn sigkill_during_restore_leaves_one_state_or_the_other() {
         vec!["甲".to_string()],
         vec!["乙".to_string(), "甲".to_string()],
     ];
+    let restore = |name: &str| {
+        Command::new(env!("CARGO_BIN_EXE_gongwen"))
+            .arg("--data-dir")
+            .arg(dir.path())
+            .args(["restore-backup", name])
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap()
+    };
+    // How long one whole restore takes on this machine (load varies): kills are spread
+    // over twice that, so they land before, during and after restores.
+    let t0 = Instant::now();
+    assert!(restore("gongwen-2000-01-02.db").wait().unwrap().success());
+    let span = (t0.elapsed().as_micros() as u64 * 2).max(1000);
     let mut rng = 0x2545_f491_4f6c_dd1du64;
     let (mut killed_running, mut finished) = (0, 0);
     let started = Instant::now();
@@ -377,16 +392,8 @@ fn sigkill_during_restore_leaves_one_state_or_the_other() {
         rng ^= rng >> 7;
         rng ^= rng << 17;
         let name = ["gongwen-2000-01-01.db", "gongwen-2000-01-02.db"][(rng % 2) as usize];
-        let mut child = Command::new(env!("CARGO_BIN_EXE_gongwen"))
-            .arg("--data-dir")
-            .arg(dir.path())
-            .args(["restore-backup", name])
-            .stdout(Stdio::null())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        // A restore takes about 40 ms here: kills before, during and after it.
-        std::thread::sleep(Duration::from_micros(rng % 90_000));
+        let mut child = restore(name);
+        std::thread::sleep(Duration::from_micros(rng % span));
         child.kill().unwrap();
         match child.wait().unwrap().code() {
             None => killed_running += 1,
@@ -407,7 +414,8 @@ fn sigkill_during_restore_leaves_one_state_or_the_other() {
         assert_eq!(health, store::backup::Health::Good, "{}", b.name);
     }
     eprintln!(
-        "restore kill test: {killed_running} restores killed while running, {finished} finished, in {:.1} s",
+        "restore kill test: {killed_running} restores killed while running, {finished} finished (kills within {} ms), in {:.1} s",
+        span / 1000,
         started.elapsed().as_secs_f64()
     );
     assert!(
