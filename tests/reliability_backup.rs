@@ -264,6 +264,23 @@ fn missing_database_with_backups_starts_empty_and_says_where_the_backups_are() {
 }
 
 #[test]
+fn a_wal_without_its_database_is_kept_aside_not_replayed() {
+    let (d, db) = data_with_backup();
+    std::fs::remove_file(&db).unwrap();
+    std::fs::write(d.path().join("gongwen.db-wal"), b"left over").unwrap();
+    let (s, rep) = open_with_care(d.path()).unwrap();
+    assert!(units(&s).is_empty());
+    let mut wal = rep.moved_aside.unwrap().into_os_string();
+    wal.push("-wal");
+    assert_eq!(std::fs::read(&wal).unwrap(), b"left over");
+    assert!(
+        rep.notices[0].contains("restore-backup"),
+        "{:?}",
+        rep.notices
+    );
+}
+
+#[test]
 fn retention_keeps_seven_daily_and_four_weekly() {
     let d = tempfile::tempdir().unwrap();
     let s = Store::open_dir(d.path()).unwrap();

@@ -59,7 +59,14 @@ pub fn open_with_care(data_dir: &Path) -> Result<(Store, StartupReport)> {
         if version <= schema::LATEST {
             backup_before_opening(data_dir, &db, &mut report);
         }
-    } else if !backup::list_backups(data_dir)?.is_empty() {
+    } else if data_dir.join(format!("{DB_FILE}-wal")).exists() {
+        // A WAL without its database: SQLite would replay it onto the new empty file. It is
+        // kept aside instead, like a damaged database.
+        let stamp = backup::local_now_standalone("%Y%m%d-%H%M%S")?;
+        report.moved_aside = Some(move_aside(&db, &stamp)?);
+        log::warn("start", "orphaned WAL moved aside");
+    }
+    if !db.exists() && !backup::list_backups(data_dir)?.is_empty() {
         // Backups but no database: deleted or moved by hand. Start empty, point at backups.
         log::warn("start", "database missing while backups exist");
         report.notices.push(
