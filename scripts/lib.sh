@@ -46,7 +46,10 @@ need_toolchains() {
 
 build_ui() {
   say "构建界面 / building the UI (ui/)"
-  (cd ui && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --loglevel=error; else npm install --no-audit --no-fund --loglevel=error; fi && npm run build --silent)
+  # npm ci installs exactly the lock file; some npm releases write lock files without other
+  # platforms' optional packages and then refuse them in `npm ci`, so fall back to install.
+  (cd ui && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+      npm install --no-audit --no-fund --loglevel=error; } && npm run build --silent)
 }
 
 # A running CUPS scheduler with the virtual PDF printer "PDF" (cups-pdf), for the print test.

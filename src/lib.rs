@@ -6,6 +6,7 @@ pub mod error;
 pub mod export;
 pub mod fixtures;
 pub mod fonts;
+pub mod log;
 pub mod model;
 pub mod resources;
 pub mod spec;

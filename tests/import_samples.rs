@@ -3,7 +3,6 @@
 //! says so and skips; our own fixtures (`import_fixtures.rs`) carry the suite there.
 
 use gongwen::check::{self, PlaceholderKind, WordList};
-use gongwen::error::ErrorKind;
 use gongwen::import::{import_file, ImportOptions, ImportResult};
 use gongwen::model::{Report, Section};
 use gongwen::spec::Spec;
@@ -72,16 +71,6 @@ fn exports(r: &Report, name: &str) {
         ),
     ] {
         match res {
-            // TODO(integrator): the exporters were stubs on main when this was written; this
-            // arm only lets the suite pass until they land. Once both are merged, delete it so
-            // that a stub can no longer pass.
-            Err(e) if e.kind == ErrorKind::Unavailable => {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "SKIPPED: {what} export not built yet: {}",
-                    e.message
-                );
-            }
             Err(e) => panic!(
                 "{what} export of {name} failed: {} ({})",
                 e.message, e.cause

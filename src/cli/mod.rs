@@ -2,6 +2,7 @@
 //! and tests. Output on stdout; errors as one Chinese sentence on stderr with a non-zero exit.
 
 mod args;
+mod backup;
 mod drafting;
 mod show;
 
@@ -9,7 +10,7 @@ use args::Args;
 use gongwen::error::{Error, ErrorKind};
 use gongwen::model::Report;
 use gongwen::spec::Spec;
-use gongwen::store::{self, Store};
+use gongwen::store::Store;
 use gongwen::{export, templates};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
@@ -41,6 +42,8 @@ pub const HELP: &str = "\
   versions 编号                      列出命名版本
   save-version 编号 --name 名称      保存命名版本，输出版本编号
   restore-version 版本编号           恢复到某个版本（恢复前自动另存当前状态）
+  backups [--json]                   列出数据库备份（每天第一次启动时自动备份）
+  restore-backup 备份名              用备份替换整个数据库（替换前自动另存当前数据）
 
 全局选项：
   --data-dir 目录    数据文件夹（默认取环境变量 GONGWEN_DATA_DIR，否则为系统数据目录下的 gongwen）
@@ -74,6 +77,8 @@ Commands:
   versions ID                        list named versions
   save-version ID --name NAME        save a named version, print its id
   restore-version VERSION_ID         restore a version (the current state is saved first)
+  backups [--json]                   list database backups (made on the first start of a day)
+  restore-backup NAME                replace the whole database by a backup (kept first)
 
 Global options:
   --data-dir DIR     data folder (default: $GONGWEN_DATA_DIR, else gongwen in the OS data folder)
@@ -108,9 +113,15 @@ pub fn run(raw: Vec<OsString>) -> i32 {
     } else {
         dispatch(&args).map(|()| 0)
     };
+    // The command's name only: its arguments may be the clerk's words.
+    let cmd = args.positionals[0].as_str();
     match result {
-        Ok(code) => code,
+        Ok(code) => {
+            gongwen::log::info("command", &format!("{cmd} exit {code}"));
+            code
+        }
         Err(e) => {
+            gongwen::log::failure(&format!("command {cmd}"), &e);
             eprintln!("{}", e.message);
             if std::env::var_os("GONGWEN_DEBUG").is_some() {
                 eprintln!("(cause: {})", e.cause);
@@ -139,8 +150,7 @@ fn usage(msg: String) -> Error {
 }
 
 fn open_store(args: &Args) -> Result<Store, Error> {
-    let dir = store::data_dir(args.path("data-dir").as_deref())?;
-    Store::open_dir(&dir)
+    backup::open_store(args)
 }
 
 fn id_arg(args: &Args, pos: usize, what: &str) -> Result<i64, Error> {
@@ -366,6 +376,16 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             let v = id_arg(args, 1, "版本编号")?;
             open_store(args)?.restore_version(v)?;
             Ok(())
+        }
+        "backups" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(1)?;
+            backup::list(args)
+        }
+        "restore-backup" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            backup::restore(args)
         }
         other => Err(usage(format!(
             "不认识的命令“{other}”，请用 gongwen --help 查看用法。"

@@ -3,14 +3,18 @@
 //! saving one paragraph writes one row. Versioned by `PRAGMA user_version` with forward
 //! migrations; a database from a newer gongwen is refused before anything is written.
 
+pub mod backup;
 mod carry;
+mod recovery;
 mod reports;
 mod schema;
 mod sections;
 mod versions;
 mod wordlist;
 
+pub use backup::{list_backups, BackupInfo, BackupKind, RestoreOutcome};
 pub use carry::{next_year_copy, plan_items, CarryItem};
+pub use recovery::{open_with_care, StartupReport};
 pub use reports::{ReportMeta, ReportSummary};
 pub use schema::LATEST as SCHEMA_VERSION;
 pub use versions::VersionInfo;
@@ -59,7 +63,10 @@ pub(crate) fn db_err(action: &str, e: rusqlite::Error) -> Error {
         Some(C::ReadOnly) | Some(C::CannotOpen) | Some(C::PermissionDenied) => {
             "数据文件夹不可写或没有权限"
         }
-        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => "数据库文件已损坏或不是本程序的数据库",
+        // The next start moves a damaged file aside and restores the newest backup.
+        Some(C::DatabaseCorrupt) | Some(C::NotADatabase) => {
+            "数据库文件已损坏或不是本程序的数据库，请关闭后重新打开公文写作台，程序会自动从备份恢复"
+        }
         Some(C::DatabaseBusy) | Some(C::DatabaseLocked) => "数据库正被另一个程序占用，请稍后重试",
         _ => "数据库出错",
     };
