@@ -30,7 +30,7 @@ export function ask(message: string, yes = "确定", no = "取消"): Promise<boo
       h("div", { class: "dialog", role: "dialog" },
         h("p", {}, message),
         h("div", { class: "actions" },
-          h("button", { onclick: () => close(false) }, no),
+          h("button", { id: "ask-no", onclick: () => close(false) }, no),
           h("button", { class: "primary", id: "ask-yes", onclick: () => close(true) }, yes))));
     document.body.append(overlay);
   });

@@ -41,7 +41,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       h("span", { class: "spacer" }),
       h("button", { id: "b-version", title: "Ctrl+S", onclick: () => void saveVersion() }, "保存版本"),
       h("button", { id: "b-versions", onclick: () => void versions() }, "历史版本"),
-      h("button", { title: "Ctrl+Shift+E", onclick: () => void doExport("docx") }, "导出 Word"),
+      h("button", { id: "b-top-docx", title: "Ctrl+Shift+E", onclick: () => void doExport("docx") }, "导出 Word"),
       h("button", { onclick: () => void doExport("pdf") }, "导出 PDF"),
       h("button", { title: "Ctrl+P", onclick: () => void doPrint() }, "打印")),
     h("div", { class: "editor" }, nav, main, aside));

@@ -1,5 +1,5 @@
 import { chineseNumeral, flatten, headingNumber } from "./numbering";
-import { charToUtf16, describe, guidanceAt, paragraphRange, proposedFileName, proposedTitle, stepOf, toParagraphs } from "./text";
+import { charToUtf16, chineseDate, describe, guidanceAt, paragraphRange, proposedFileName, proposedTitle, stepOf, toParagraphs } from "./text";
 import type { Template } from "./types";
 
 test("numbers match the core's 一、（一）1.（1）", () => {
@@ -50,4 +50,10 @@ test("guidance follows the template's tree", () => {
   const t = { sections: [{ heading: "a", run_in: false, guidance: g("A"), children: [{ heading: "b", run_in: false, guidance: g("B"), children: [] }] }] } as unknown as Template;
   expect(guidanceAt(t, [0, 0])?.what).toBe("B");
   expect(guidanceAt(t, [3])).toBeUndefined();
+});
+
+test("dates read as the document prints them", () => {
+  expect(chineseDate("2024-12-05")).toBe("2024年12月5日");
+  expect(chineseDate(null)).toBe("");
+  expect(chineseDate("garbage")).toBe("");
 });

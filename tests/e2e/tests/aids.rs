@@ -48,6 +48,14 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.click("#i-accept").await?;
     app.wait("#step-body[data-step='1']").await?;
 
+    // Unfilled placeholders are errors: exporting asks first, and 先去修改 writes nothing.
+    app.click("#b-top-docx").await?;
+    app.wait_text(".dialog", "仍要导出吗").await?;
+    app.shot("20b-export-asks").await?;
+    app.click("#ask-no").await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
+    assert_eq!(std::fs::read_dir(save.path())?.count(), 0, "nothing exported");
+
     // 5 检查: fill the first placeholder; the list is read again and has one fewer.
     app.step(5).await?;
     let head = app.text("#placeholders h3").await?;

@@ -4,7 +4,7 @@ import { api } from "../api";
 import { bindField } from "../autosave";
 import { metaOf, type EditorCtx } from "../context";
 import { h } from "../dom";
-import { fromParagraphs, toParagraphs, today } from "../text";
+import { chineseDate, fromParagraphs, toParagraphs, today } from "../text";
 
 export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   const r = ctx.report;
@@ -13,7 +13,14 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   att.value = fromParagraphs(r.attachments);
   const sig = h("input", { id: "f-signature", class: "wide", value: r.signature, placeholder: r.unit });
   const date = h("input", { id: "f-date", type: "date", value: r.date ?? "" });
-  const todayBtn = h("button", { type: "button", onclick: () => { date.value = today(); sync(); save.changed(); void save.flush(); } }, "今天");
+  const todayBtn = h("button", { type: "button", onclick: () => {
+    date.value = today();
+    date.dispatchEvent(new Event("change"));
+    void save.flush();
+  } }, "今天");
+  // The picker shows the system's date format; the document's own form is shown beside it.
+  const dateCn = h("span", { class: "muted", id: "f-date-cn" }, chineseDate(r.date));
+  date.addEventListener("change", () => (dateCn.textContent = chineseDate(date.value || null)));
   const status = h("select", { id: "f-status" }, h("option", { value: "draft" }, "草稿"), h("option", { value: "final" }, "定稿"));
   status.value = r.status;
   const seal = h("input", { id: "f-seal", type: "checkbox", checked: r.seal });
@@ -32,7 +39,7 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   root.append(h("div", { class: "form" },
     h("label", {}, "附件说明（每行一个）", att),
     h("label", {}, "落款单位", sig),
-    h("div", { class: "row" }, h("label", {}, "成文日期", date, todayBtn), h("label", {}, "状态", status)),
+    h("div", { class: "row" }, h("label", {}, "成文日期", h("span", { class: "row" }, date, todayBtn, dateCn)), h("label", {}, "状态", status)),
     h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）")));
   ctx.aside("附件与落款", {
     what: "落款写发文单位全称；成文日期用阿拉伯数字，年份写全，月、日不编虚位（如 2024年12月5日）。有附件时在正文之后注明附件名称。",
