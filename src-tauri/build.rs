@@ -1,6 +1,53 @@
 // tauri.conf.json lives at the repository root (design card). We read it through the
 // symlink src-tauri/tauri.conf.json so that its relative paths ("../ui/dist") resolve from
 // src-tauri/ for cargo exactly as they do for the Tauri CLI, which insists on that location.
+// Every app command gets an allow-/deny- permission and is denied unless
+// capabilities/default.json grants it, so the web view can reach exactly the commands listed
+// there (Tauri allows all app commands when no app manifest is given).
+const COMMANDS: &[&str] = &[
+    "app_info",
+    "list_reports",
+    "list_trash",
+    "list_templates",
+    "create_report",
+    "create_from",
+    "load_report",
+    "rename_report",
+    "duplicate_report",
+    "trash_report",
+    "restore_report",
+    "purge_report",
+    "new_from_last_year",
+    "update_meta",
+    "set_opening",
+    "update_section",
+    "set_paragraphs",
+    "add_section",
+    "tree_op",
+    "save_version",
+    "list_versions",
+    "restore_version",
+    "run_checks",
+    "apply_fix",
+    "list_placeholders",
+    "fill_placeholder",
+    "import_text",
+    "import_file",
+    "carry_checklist",
+    "set_carry_done",
+    "word_list",
+    "add_word",
+    "remove_word",
+    "preview_pdf",
+    "font_report",
+    "import_font",
+    "export_docx",
+    "export_pdf",
+    "e2e_save_dir",
+    "list_printers",
+    "print_report",
+];
+
 fn main() {
     println!("cargo:rerun-if-changed=../tauri.conf.json");
     println!("cargo:rerun-if-changed=../capabilities");
@@ -8,7 +55,8 @@ fn main() {
     tauri_build::try_build(
         tauri_build::Attributes::new()
             .config_path("tauri.conf.json")
-            .capabilities_path_pattern("../capabilities/**/*"),
+            .capabilities_path_pattern("../capabilities/**/*")
+            .app_manifest(tauri_build::AppManifest::new().commands(COMMANDS)),
     )
     .expect("tauri-build failed");
 }

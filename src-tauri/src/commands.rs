@@ -457,12 +457,6 @@ pub async fn print_report(
     }
 }
 
-/// The data folder (for the settings page: where imported fonts are copied).
-#[tauri::command]
-pub fn data_dir(state: State<AppState>) -> String {
-    state.data_dir.display().to_string()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -62,7 +62,6 @@ fn main() {
             commands::e2e_save_dir,
             commands::list_printers,
             commands::print_report,
-            commands::data_dir,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     if let Err(e) = result {

@@ -58,7 +58,6 @@ export const api = {
   listPrinters: () => invoke<PrintSetup>("list_printers"),
   printReport: (id: number, options: { printer: string; copies: number; duplex: boolean } | null) =>
     invoke<string>("print_report", { id, options }),
-  dataDir: () => invoke<string>("data_dir"),
 };
 
 export function errText(e: unknown): string {

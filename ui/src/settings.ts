@@ -40,6 +40,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   };
   app.append(h("div", { class: "list-page settings" },
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
+    h("p", { class: "muted", id: "app-info" }),
     h("section", { class: "card" }, h("h3", {}, "字体"),
       h("p", { class: "muted" }, "导出时每种用途所用的字体：先用本机安装的字体，其次用导入的字体，都没有时用程序自带的替代字体。"),
       h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "用途与来源"), h("th", {}, "字体"), h("th", {}, "文件"))), fonts),
@@ -55,5 +56,8 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   try {
     showFonts(await api.fontReport());
   } catch (e) { fonts.append(h("tr", {}, h("td", { class: "error" }, errText(e)))); }
+  api.appInfo().then((i) => {
+    document.getElementById("app-info")!.textContent = `公文写作台 ${i.version} · 数据文件：${i.database}`;
+  }).catch(() => undefined);
   await load();
 }

@@ -54,7 +54,11 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.shot("20b-export-asks").await?;
     app.click("#ask-no").await?;
     tokio::time::sleep(Duration::from_millis(500)).await;
-    assert_eq!(std::fs::read_dir(save.path())?.count(), 0, "nothing exported");
+    assert_eq!(
+        std::fs::read_dir(save.path())?.count(),
+        0,
+        "nothing exported"
+    );
 
     // 5 检查: fill the first placeholder; the list is read again and has one fewer.
     app.step(5).await?;
