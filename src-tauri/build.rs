@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "restore_version",
     "run_checks",
     "apply_fix",
+    "apply_fixes",
     "list_placeholders",
     "fill_placeholder",
     "import_text",

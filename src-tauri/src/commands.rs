@@ -269,6 +269,27 @@ pub fn apply_fix(state: State<AppState>, id: i64, fix: Fix) -> Res<Report> {
     state.edit(id, |r| check::apply_fix(r, &fix))
 }
 
+#[derive(Serialize)]
+pub struct FixesApplied {
+    report: Report,
+    applied: usize,
+}
+
+/// Applies many fixes at once; a named version is kept first so that 历史版本 can undo it.
+#[tauri::command]
+pub fn apply_fixes(state: State<AppState>, id: i64, fixes: Vec<Fix>) -> Res<FixesApplied> {
+    state.with(|s| {
+        s.save_version(id, "全部一键修正之前")?;
+        let mut r = s.load(id)?;
+        let applied = check::apply_fixes(&mut r, &fixes);
+        s.replace(id, &r)?;
+        Ok(FixesApplied {
+            report: s.load(id)?,
+            applied,
+        })
+    })
+}
+
 #[tauri::command]
 pub fn list_placeholders(state: State<AppState>, id: i64) -> Res<Vec<Placeholder>> {
     state.with(|s| Ok(check::placeholders(&s.load(id)?)))

@@ -45,6 +45,7 @@ fn main() {
             commands::restore_version,
             commands::run_checks,
             commands::apply_fix,
+            commands::apply_fixes,
             commands::list_placeholders,
             commands::fill_placeholder,
             commands::import_text,

@@ -39,6 +39,7 @@ export const api = {
   restoreVersion: (version: number) => invoke<number>("restore_version", { version }),
   runChecks: (id: number) => invoke<Finding[]>("run_checks", { id }),
   applyFix: (id: number, fix: Fix) => invoke<Report>("apply_fix", { id, fix }),
+  applyFixes: (id: number, fixes: Fix[]) => invoke<{ report: Report; applied: number }>("apply_fixes", { id, fixes }),
   listPlaceholders: (id: number) => invoke<Placeholder[]>("list_placeholders", { id }),
   fillPlaceholder: (id: number, placeholder: Placeholder, value: string) =>
     invoke<Report>("fill_placeholder", { id, placeholder, value }),

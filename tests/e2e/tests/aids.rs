@@ -11,7 +11,7 @@ const PASTED: &str = "某某镇2023年政务公开工作总结
 今年以来，我镇坚持以公开促落实,全年共发布信息X条。
 一、主要做法
 （一）加强组织领导
-镇党委专题研究政务公开工作XX次，明确分管领导。
+镇党委专题研究政务公开工作XX次,明确分管领导,落实专人负责。
 （二）规范公开内容
 及时公开财政预决算、重大项目等信息。
 二、存在的问题
@@ -90,6 +90,24 @@ async fn import_fill_fix_next_year() -> Res<()> {
         opening.contains("落实，") && !opening.contains(','),
         "{opening}"
     );
+
+    // The rest in one go; a version is kept first, so it can be undone.
+    app.step(5).await?;
+    app.click("#b-fix-all").await?;
+    app.click("#ask-yes").await?;
+    app.wait_text("#toast", "已修正 2 处").await?;
+    app.wait("#step-body[data-step='5']").await?;
+    assert_eq!(
+        app.js(
+            "return document.querySelectorAll('#findings .fix').length",
+            vec![]
+        )
+        .await?,
+        0
+    );
+    app.click("#b-versions").await?;
+    app.wait_text("#versions", "全部一键修正之前").await?;
+    app.click("#versions .actions button").await?;
 
     // New from last year: its plans become the checklist beside 正文.
     app.click("#b-back").await?;

@@ -49,7 +49,7 @@ async fn tour_with_a_real_sample() -> Res<()> {
         wait_true(
             &app,
             &format!(
-                "return document.querySelector('#placeholders h3').textContent !== '{before}'"
+                "const e = document.querySelector('#placeholders h3'); return !!e && e.textContent !== '{before}'"
             ),
         )
         .await?;
@@ -63,7 +63,17 @@ async fn tour_with_a_real_sample() -> Res<()> {
         app.wait("#step-body[data-step='5']").await?;
         fixes += 1;
     }
-    println!("applied {fixes} fixes");
+    println!("applied {fixes} fixes one by one");
+    if app
+        .js("return !!document.getElementById('b-fix-all')", vec![])
+        .await?
+        == true
+    {
+        app.shot("tour-06a-before-fix-all").await?;
+        app.click("#b-fix-all").await?;
+        app.click("#ask-yes").await?;
+        println!("{}", app.wait_text("#toast", "已修正").await?);
+    }
     app.shot("tour-06-check-after").await?;
     app.step(4).await?;
     app.set_value("#f-date", "2024-12-20").await?;

@@ -3,7 +3,7 @@
 
 import { api, errText } from "../api";
 import type { EditorCtx } from "../context";
-import { h, toast } from "../dom";
+import { ask, h, toast } from "../dom";
 import { flatten } from "../numbering";
 import { describe } from "../text";
 import type { Finding, Placeholder, Report } from "../types";
@@ -52,6 +52,19 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
 
   const fBox = h("section", { class: "card", id: "findings" }, h("h3", {}, `质检结果（${findings.length}）`));
   if (findings.length === 0) fBox.append(h("p", { class: "muted" }, "没有发现问题。"));
+  const fixes = findings.flatMap((f) => (f.fix ? [f.fix] : []));
+  if (fixes.length > 1) {
+    fBox.append(h("div", { class: "actions-left" }, h("button", { id: "b-fix-all", onclick: async () => {
+      if (!(await ask(`一次修正全部 ${fixes.length} 处可自动修正的问题？修正前会自动保存一个版本，可在“历史版本”中恢复。`, "全部修正"))) return;
+      try {
+        const r = await api.applyFixes(ctx.id, fixes);
+        await ctx.replaced(r.report);
+        toast(`已修正 ${r.applied} 处。`);
+      } catch (e) {
+        toast(errText(e), "error");
+      }
+    } }, `全部一键修正（${fixes.length} 处）`)));
+  }
   for (const f of findings) {
     fBox.append(h("div", { class: `finding sev-${f.severity}` },
       h("span", { class: "sev" }, SEVERITY[f.severity]),
