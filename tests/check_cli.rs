@@ -4,8 +4,7 @@
 mod cli_support;
 use cli_support::gongwen;
 
-use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

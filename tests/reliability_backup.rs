@@ -11,7 +11,6 @@ use gongwen::store::{self, list_backups, open_with_care, BackupKind, Store};
 use gongwen::ErrorKind;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn report(unit: &str) -> Report {
     let mut r = sample_report(1);

@@ -5,7 +5,6 @@ mod cli_support;
 use cli_support::gongwen;
 
 use std::path::Path;
-use std::process::{Command, Output};
 
 fn all_logs(data: &Path) -> String {
     let mut s = String::new();
