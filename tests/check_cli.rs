@@ -1,18 +1,10 @@
 //! `gongwen check` (exit code 0 without errors, 1 with; `--json` an array), `import` of text,
 //! `next-year`, `checklist` and `words` through the command line.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
+use cli_support::gongwen;
 
-fn gongwen(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("GONGWEN_DATA_DIR")
-        .output()
-        .expect("run gongwen")
-}
+use std::process::Output;
 
 fn stdout(o: &Output) -> String {
     String::from_utf8(o.stdout.clone()).unwrap()

@@ -1,30 +1,13 @@
 //! The `gongwen` CLI end to end, on a temporary data dir (never the user's data).
 
+mod cli_support;
+use cli_support::{gongwen, ok};
+
 use gongwen::model::Report;
 use gongwen::store::Store;
 use serde_json::Value;
 use std::path::Path;
-use std::process::{Command, Output};
-
-fn gongwen(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("GONGWEN_DATA_DIR")
-        .output()
-        .expect("run gongwen")
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = gongwen(data, args);
-    assert!(
-        out.status.success(),
-        "gongwen {args:?} failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
+use std::process::Command;
 
 /// Fails with a non-zero exit and one Chinese sentence on stderr.
 fn fails(data: &Path, args: &[&str]) -> String {

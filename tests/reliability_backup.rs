@@ -2,13 +2,15 @@
 //! through the CLI. Damage is made the way a disk or a crash makes it: pages overwritten
 //! with garbage.
 
+mod cli_support;
+use cli_support::gongwen;
+
 use gongwen::fixtures::sample_report;
 use gongwen::model::Report;
 use gongwen::store::{self, list_backups, open_with_care, BackupKind, Store};
 use gongwen::ErrorKind;
 use std::io::{Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 fn report(unit: &str) -> Report {
     let mut r = sample_report(1);
@@ -383,16 +385,6 @@ fn stale_temporary_copies_are_cleared_on_start_young_ones_kept() {
 }
 
 // ---- through the CLI ----
-
-fn gongwen(data: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("GONGWEN_DATA_DIR")
-        .output()
-        .unwrap()
-}
 
 #[test]
 fn cli_list_on_a_damaged_database_tells_the_clerk_and_recovers() {

@@ -8,11 +8,14 @@
 //! is not permitted the test says so on stderr and passes — except under CI (`CI` set),
 //! where it fails, so that the faults are really tested there.
 
+mod cli_support;
+use cli_support::{gongwen, ok};
+
 use gongwen::export;
 use gongwen::fixtures::sample_report;
 use gongwen::spec::Spec;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 struct Mount(PathBuf);
 
@@ -192,26 +195,6 @@ fn a_file_open_elsewhere_is_replaced_whole() {
 }
 
 // ---- through the CLI: the report in the store is untouched by a failed export ----
-
-fn gongwen(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("GONGWEN_DATA_DIR")
-        .output()
-        .unwrap()
-}
-
-fn ok(data: &Path, args: &[&str]) -> String {
-    let out = gongwen(data, args);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).unwrap()
-}
 
 #[test]
 fn cli_export_faults_leave_the_report_untouched() {

@@ -1,18 +1,10 @@
 //! The log in `<data dir>/logs/`: events and English causes, never the report's text —
 //! checked after an editing session through the CLI that also ran into errors.
 
-use std::path::Path;
-use std::process::{Command, Output};
+mod cli_support;
+use cli_support::gongwen;
 
-fn gongwen(data: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .env_remove("GONGWEN_DATA_DIR")
-        .output()
-        .unwrap()
-}
+use std::path::Path;
 
 fn all_logs(data: &Path) -> String {
     let mut s = String::new();

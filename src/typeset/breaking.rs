@@ -153,7 +153,15 @@ pub fn break_lines(
         }
         let avail = measure(lines.len()).width;
         let mut best: Option<usize> = None;
+        // Natural width so far: once it is twice the measure, no later break can fit (squeezing
+        // never halves a line), so the scan stops there. Without this bound a long run with no
+        // break opportunity was rescanned to its end for every line (quadratic).
+        let mut raw = 0.0f32;
         for e in start + 1..=n {
+            raw += items[e - 1].width;
+            if raw > 2.0 * avail + EPS {
+                break;
+            }
             if !allowed[e] {
                 continue;
             }
