@@ -55,6 +55,11 @@ impl App {
     /// Starts the app on `data` (its GONGWEN_DATA_DIR); exports go to `save` instead of the
     /// native dialog.
     pub async fn launch(data: &Path, save: &Path) -> Res<App> {
+        App::launch_with(data, save, &[]).await
+    }
+
+    /// As [`App::launch`], with extra environment variables for the app (e.g. a PATH).
+    pub async fn launch_with(data: &Path, save: &Path, env: &[(&str, String)]) -> Res<App> {
         let bin = app_binary();
         assert!(
             bin.exists(),
@@ -71,6 +76,7 @@ impl App {
             ])
             .env("GONGWEN_DATA_DIR", data)
             .env("GONGWEN_E2E_SAVE_DIR", save)
+            .envs(env.iter().map(|(k, v)| (*k, v.as_str())))
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()

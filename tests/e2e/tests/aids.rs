@@ -269,3 +269,36 @@ async fn prints_to_the_cups_pdf_queue() -> Res<()> {
     app.quit().await?;
     Ok(())
 }
+
+/// A machine without printers: the print panel says so instead of failing silently.
+#[tokio::test(flavor = "multi_thread")]
+async fn says_when_there_is_no_printer() -> Res<()> {
+    let data = tempfile::tempdir()?;
+    let save = tempfile::tempdir()?;
+    // An lpstat that answers as CUPS does with no queue, first on the app's PATH.
+    let bin = tempfile::tempdir()?;
+    let lpstat = bin.path().join("lpstat");
+    std::fs::write(
+        &lpstat,
+        "#!/bin/sh\necho 'lpstat: No destinations added.' >&2\nexit 1\n",
+    )?;
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&lpstat)
+        .status()?;
+    let path = format!("{}:{}", bin.path().display(), std::env::var("PATH")?);
+    let app = App::launch_with(data.path(), save.path(), &[("PATH", path)]).await?;
+    app.click("#b-new").await?;
+    app.type_into("#n-unit", "双河镇人民政府").await?;
+    app.click("#n-create").await?;
+    app.wait("#step-body[data-step='1']").await?;
+    app.js(
+        "document.dispatchEvent(new KeyboardEvent('keydown',{key:'p',ctrlKey:true,bubbles:true}))",
+        vec![],
+    )
+    .await?;
+    app.wait_text("#no-printer", "还没有可用的打印机").await?;
+    app.shot("26-no-printer").await?;
+    app.quit().await?;
+    Ok(())
+}
