@@ -20,6 +20,8 @@ use tauri::State;
 pub struct AppState {
     store: Mutex<Store>,
     data_dir: PathBuf,
+    /// What the careful start found (a recovered database, a failed backup), shown once.
+    startup_notices: Vec<String>,
     /// Fonts are found and parsed once (seconds), then every preview reuses them; reset when
     /// the clerk imports a font.
     pdf: Mutex<Option<PdfExporter>>,
@@ -28,12 +30,18 @@ pub struct AppState {
 type Res<T> = Result<T, String>;
 
 impl AppState {
-    /// Opens the store in `GONGWEN_DATA_DIR` or the OS data folder — the same file the CLI uses.
+    /// Opens the store in `GONGWEN_DATA_DIR` or the OS data folder — the same file the CLI uses —
+    /// through the core's careful start: integrity check, recovery of a damaged database from
+    /// the newest good backup, and the daily backup.
     pub fn open() -> gongwen::Result<AppState> {
         let dir = store::data_dir(None)?;
+        let (store, report) = store::open_with_care(&dir)?;
+        let mut startup_notices = report.notices;
+        startup_notices.extend(report.backup_error);
         Ok(AppState {
-            store: Mutex::new(Store::open_dir(&dir)?),
+            store: Mutex::new(store),
             data_dir: dir,
+            startup_notices,
             pdf: Mutex::new(None),
         })
     }
@@ -92,6 +100,8 @@ pub struct AppInfo {
     version: &'static str,
     database: String,
     schema_version: u32,
+    /// Chinese sentences from the start (e.g. a damaged database recovered from a backup).
+    notices: Vec<String>,
 }
 
 #[tauri::command]
@@ -101,6 +111,7 @@ pub fn app_info(state: State<AppState>) -> Res<AppInfo> {
             version: env!("CARGO_PKG_VERSION"),
             database: s.path().display().to_string(),
             schema_version: s.schema_version()?,
+            notices: state.startup_notices.clone(),
         })
     })
 }

@@ -12,7 +12,7 @@ export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent";
 export interface ImportOptions { kind?: string; unit?: string; year?: number; period?: string }
 
 export const api = {
-  appInfo: () => invoke<{ version: string; database: string }>("app_info"),
+  appInfo: () => invoke<{ version: string; database: string; notices: string[] }>("app_info"),
   listReports: () => invoke<ReportSummary[]>("list_reports"),
   listTrash: () => invoke<ReportSummary[]>("list_trash"),
   listTemplates: () => invoke<Template[]>("list_templates"),

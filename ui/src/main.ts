@@ -3,7 +3,7 @@
 
 import { getCurrentWindow } from "@tauri-apps/api/window";
 import { api, errText } from "./api";
-import { h } from "./dom";
+import { h, toast } from "./dom";
 import { openEditor, type Editor } from "./editor";
 import { showList } from "./list";
 import { showSettings } from "./settings";
@@ -36,6 +36,9 @@ async function start(): Promise<void> {
   try {
     templates = await api.listTemplates();
     await list();
+    // A damaged database recovered from a backup, or a failed daily backup: tell the clerk.
+    const info = await api.appInfo();
+    if (info.notices.length > 0) toast(info.notices.join(" "), "error");
   } catch (e) {
     app.append(h("p", { class: "error" }, `程序启动失败：${errText(e)}`));
   }
