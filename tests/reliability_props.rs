@@ -182,18 +182,6 @@ fn assert_valid_docx(bytes: &[u8]) -> String {
     text
 }
 
-fn without_ids(mut r: Report) -> Report {
-    fn walk(s: &mut [Section]) {
-        for n in s {
-            n.id = None;
-            walk(&mut n.children);
-        }
-    }
-    r.id = None;
-    walk(&mut r.sections);
-    r
-}
-
 proptest! {
     #![proptest_config(ProptestConfig {
         cases: cases(),
@@ -226,7 +214,7 @@ proptest! {
         let d = tempfile::tempdir().unwrap();
         let mut s = Store::open_dir(d.path()).unwrap();
         let id = s.create(&r).unwrap();
-        prop_assert_eq!(without_ids(s.load(id).unwrap()), r);
+        prop_assert_eq!(s.load(id).unwrap().without_ids(), r);
     }
 
     #[test]
@@ -322,7 +310,7 @@ fn edge_cases_export_valid_docx_and_pdf_and_survive_the_store() {
         qpdf_check(&rendered.bytes, name);
         let pdf_time = started.elapsed();
         let id = s.create(&r).unwrap();
-        assert_eq!(without_ids(s.load(id).unwrap()), r, "{name}");
+        assert_eq!(s.load(id).unwrap().without_ids(), r, "{name}");
         eprintln!(
             "edge case {name}: DOCX {} bytes in {docx_time:?}, PDF {} pages {} bytes in {pdf_time:?}",
             bytes.len(),

@@ -156,6 +156,20 @@ impl Report {
         Ok(())
     }
 
+    /// The same report without store ids (report and section ids): what a snapshot keeps and
+    /// what two copies of one text compare equal on.
+    pub fn without_ids(mut self) -> Report {
+        fn walk(s: &mut [Section]) {
+            for n in s {
+                n.id = None;
+                walk(&mut n.children);
+            }
+        }
+        self.id = None;
+        walk(&mut self.sections);
+        self
+    }
+
     /// Number of section nodes at every level.
     pub fn section_count(&self) -> usize {
         fn count(s: &[Section]) -> usize {

@@ -1,5 +1,5 @@
 use super::*;
-use crate::model::{Date, Report, Section, Status};
+use crate::model::{Date, Report, Status};
 use crate::templates;
 
 fn temp_store() -> (tempfile::TempDir, Store) {
@@ -18,18 +18,6 @@ fn sample() -> Report {
     r.sections[1].paragraphs = vec!["问题一。".into(), "问题二。".into()];
     r.attachments = vec!["台账".into()];
     r.date = Some(Date::new(2024, 12, 20).unwrap());
-    r
-}
-
-fn without_ids(mut r: Report) -> Report {
-    fn walk(s: &mut [Section]) {
-        for n in s {
-            n.id = None;
-            walk(&mut n.children);
-        }
-    }
-    r.id = None;
-    walk(&mut r.sections);
     r
 }
 
@@ -52,7 +40,7 @@ fn create_load_round_trip() {
     let back = s.load(id).unwrap();
     assert_eq!(back.id, Some(id));
     assert!(back.sections[0].id.is_some());
-    assert_eq!(without_ids(back), r);
+    assert_eq!(back.without_ids(), r);
 }
 
 #[test]
@@ -222,7 +210,7 @@ fn duplicate_copies_everything() {
     assert_ne!(a, b);
     let (ra, rb) = (s.load(a).unwrap(), s.load(b).unwrap());
     assert_eq!(rb.title, format!("{}（副本）", ra.title));
-    assert_eq!(without_ids(rb).sections, without_ids(ra).sections);
+    assert_eq!(rb.without_ids().sections, ra.without_ids().sections);
 }
 
 #[test]
@@ -237,7 +225,7 @@ fn versions_snapshot_and_restore() {
 
     s.restore_version(v1).unwrap();
     let r = s.load(id).unwrap();
-    assert_eq!(without_ids(r), sample());
+    assert_eq!(r.without_ids(), sample());
     let versions = s.list_versions(id).unwrap();
     assert_eq!(versions.len(), 2);
     assert_eq!(versions[0].name, "恢复前自动保存");
@@ -256,7 +244,7 @@ fn reopening_keeps_data_and_schema() {
         .create(&sample())
         .unwrap();
     let s = Store::open_dir(dir.path()).unwrap();
-    assert_eq!(without_ids(s.load(id).unwrap()), sample());
+    assert_eq!(s.load(id).unwrap().without_ids(), sample());
 }
 
 #[test]

@@ -21,8 +21,7 @@ pub struct VersionInfo {
 impl Store {
     /// Saves the current state of report `id` under `name`; returns the version's id.
     pub fn save_version(&mut self, id: i64, name: &str) -> Result<i64> {
-        let mut r = self.load(id)?;
-        strip_ids(&mut r);
+        let r = self.load(id)?.without_ids();
         let json = serde_json::to_string(&r).map_err(|e| Error::storage("保存版本失败。", e))?;
         let name = match name.trim() {
             "" => "未命名版本",
@@ -89,15 +88,4 @@ impl Store {
         self.write("恢复版本", |tx| replace_in(tx, report_id, &r))?;
         Ok(report_id)
     }
-}
-
-fn strip_ids(r: &mut Report) {
-    fn walk(s: &mut [crate::model::Section]) {
-        for n in s {
-            n.id = None;
-            walk(&mut n.children);
-        }
-    }
-    r.id = None;
-    walk(&mut r.sections);
 }
