@@ -7,6 +7,8 @@ use gongwen::fixtures::sample_report;
 use gongwen::fonts::{FontSet, Source};
 use gongwen::spec::{pt_to_mm, Spec};
 use gongwen::typeset::LineKind;
+mod render_support;
+use render_support::render;
 use std::path::Path;
 use std::process::Command;
 
@@ -87,83 +89,6 @@ fn text_is_extractable_and_the_file_is_valid() {
     assert!(info.contains("A4"));
 }
 
-/// A rendered page in grey levels.
-struct Gray {
-    w: usize,
-    h: usize,
-    px: Vec<u8>,
-    dpi: f32,
-}
-
-impl Gray {
-    fn load(path: &Path, dpi: f32) -> Gray {
-        let data = std::fs::read(path).unwrap();
-        // Binary PGM: "P5\n<w> <h>\n<max>\n" then bytes.
-        let mut fields = Vec::new();
-        let mut i = 0;
-        while fields.len() < 4 {
-            while data[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            let s = i;
-            while !data[i].is_ascii_whitespace() {
-                i += 1;
-            }
-            fields.push(String::from_utf8_lossy(&data[s..i]).into_owned());
-        }
-        assert_eq!(fields[0], "P5");
-        let (w, h) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-        let px = data[i + 1..].to_vec();
-        assert_eq!(px.len(), w * h);
-        Gray { w, h, px, dpi }
-    }
-    fn ink(&self, x: usize, y: usize) -> bool {
-        self.px[y * self.w + x] < 128
-    }
-    fn mm(&self, px: usize) -> f32 {
-        px as f32 * 25.4 / self.dpi
-    }
-    fn px(&self, mm: f32) -> usize {
-        ((mm * self.dpi / 25.4).round() as usize).min(self.h)
-    }
-    /// First and last inked row between `top` and `bottom` (mm).
-    fn rows(&self, top: f32, bottom: f32) -> Option<(f32, f32)> {
-        let rows: Vec<usize> = (self.px(top)..self.px(bottom))
-            .filter(|&y| (0..self.w).any(|x| self.ink(x, y)))
-            .collect();
-        Some((self.mm(*rows.first()?), self.mm(*rows.last()? + 1)))
-    }
-    /// First and last inked column within rows `top..bottom` (mm).
-    fn cols(&self, top: f32, bottom: f32) -> Option<(f32, f32)> {
-        let (t, b) = (self.px(top), self.px(bottom));
-        let cols: Vec<usize> = (0..self.w)
-            .filter(|&x| (t..b).any(|y| self.ink(x, y)))
-            .collect();
-        Some((self.mm(*cols.first()?), self.mm(*cols.last()? + 1)))
-    }
-}
-
-fn render_page(pdf: &Path, page: usize, dpi: u32, out: &Path) -> Gray {
-    let prefix = out.join(format!("p{page}"));
-    let (ok, msg) = run(
-        "pdftoppm",
-        &[
-            "-gray",
-            "-r",
-            &dpi.to_string(),
-            "-f",
-            &page.to_string(),
-            "-l",
-            &page.to_string(),
-            "-singlefile",
-            pdf.to_str().unwrap(),
-            prefix.to_str().unwrap(),
-        ],
-    );
-    assert!(ok, "{msg}");
-    Gray::load(&prefix.with_extension("pgm"), dpi as f32)
-}
-
 #[test]
 fn ink_fills_the_text_block_on_the_rendered_page() {
     let dir = tempfile::tempdir().unwrap();
@@ -184,7 +109,7 @@ fn ink_fills_the_text_block_on_the_rendered_page() {
     assert!(!full_pages.is_empty());
     let mut measured = 0;
     for full in full_pages {
-        let img = render_page(&pdf, full.number as usize, 150, dir.path());
+        let img = render(&pdf, full.number as usize, 150);
         // Everything above the page-number area.
         let (top, bottom) = img.rows(5.0, 266.0).unwrap();
         assert!(
@@ -234,7 +159,7 @@ fn page_numbers_are_printed_on_the_correct_side() {
     let dir = tempfile::tempdir().unwrap();
     let (pdf, _) = export(dir.path(), 1);
     for page in [1usize, 2] {
-        let img = render_page(&pdf, page, 100, dir.path());
+        let img = render(&pdf, page, 100);
         let (l, r) = img.cols(266.0, 275.0).expect("page number ink");
         if page % 2 == 1 {
             // One 14 pt character (4.94 mm) of space right of it.

@@ -1,5 +1,5 @@
-//! Helpers of the DOCX tests: exporting, the external consumers (openxml-audit, LibreOffice,
-//! poppler) and reading what they give back. A missing tool fails the test: CI installs them.
+//! Helpers of the exporter tests: exporting, the external consumers (openxml-audit, LibreOffice,
+//! poppler) and reading what they give back, including rendered pages as grey pixels. A missing tool fails the test: CI installs them.
 #![allow(dead_code)]
 
 use gongwen::model::Report;
@@ -98,6 +98,28 @@ impl Gray {
     pub fn mm(&self, px: usize) -> f32 {
         px as f32 * 25.4 / self.dpi
     }
+    pub fn ink(&self, x: usize, y: usize) -> bool {
+        self.pixels[y * self.width + x] < 128
+    }
+    /// Pixel row of a distance from the top edge, clamped to the page.
+    pub fn px(&self, mm: f32) -> usize {
+        ((mm * self.dpi / 25.4).round() as usize).min(self.height)
+    }
+    /// First and last inked row between `top` and `bottom` (mm).
+    pub fn rows(&self, top: f32, bottom: f32) -> Option<(f32, f32)> {
+        let rows: Vec<usize> = (self.px(top)..self.px(bottom))
+            .filter(|&y| (0..self.width).any(|x| self.ink(x, y)))
+            .collect();
+        Some((self.mm(*rows.first()?), self.mm(*rows.last()? + 1)))
+    }
+    /// First and last inked column within rows `top..bottom` (mm).
+    pub fn cols(&self, top: f32, bottom: f32) -> Option<(f32, f32)> {
+        let (t, b) = (self.px(top), self.px(bottom));
+        let cols: Vec<usize> = (0..self.width)
+            .filter(|&x| (t..b).any(|y| self.ink(x, y)))
+            .collect();
+        Some((self.mm(*cols.first()?), self.mm(*cols.last()? + 1)))
+    }
 }
 
 pub fn render(pdf: &Path, page: usize, dpi: u32) -> Gray {
@@ -127,7 +149,8 @@ fn parse_pgm(data: &[u8], dpi: f32) -> Gray {
     }
     assert_eq!(fields[0], "P5", "not a binary PGM");
     let (width, height): (usize, usize) = (fields[1].parse().unwrap(), fields[2].parse().unwrap());
-    let pixels = data[i + 1..i + 1 + width * height].to_vec();
+    let pixels = data[i + 1..].to_vec();
+    assert_eq!(pixels.len(), width * height, "truncated PGM");
     Gray {
         width,
         height,
