@@ -44,7 +44,7 @@ const COMMANDS: &[&str] = &[
     "import_font",
     "export_docx",
     "export_pdf",
-    "e2e_save_dir",
+    "choose_file",
     "list_printers",
     "print_report",
 ];

@@ -17,4 +17,5 @@ pub mod typeset;
 pub use error::{Error, ErrorKind, Result};
 pub mod check;
 pub mod import;
+pub mod instance;
 pub mod print;

@@ -15,7 +15,9 @@ use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use tauri::ipc::Response;
-use tauri::State;
+use tauri::{AppHandle, State};
+
+use crate::files::{self, Granted, Purpose};
 
 pub struct AppState {
     store: Mutex<Store>,
@@ -25,16 +27,17 @@ pub struct AppState {
     /// Fonts are found and parsed once (seconds), then every preview reuses them; reset when
     /// the clerk imports a font.
     pdf: Mutex<Option<PdfExporter>>,
+    /// Files the clerk chose in a dialog; the only paths file commands accept.
+    granted: Granted,
 }
 
 type Res<T> = Result<T, String>;
 
 impl AppState {
-    /// Opens the store in `GONGWEN_DATA_DIR` or the OS data folder — the same file the CLI uses —
-    /// through the core's careful start: integrity check, recovery of a damaged database from
+    /// Opens the store in `dir` (`GONGWEN_DATA_DIR` or the OS data folder — the same file the CLI
+    /// uses) through the core's careful start: integrity check, recovery of a damaged database from
     /// the newest good backup, and the daily backup.
-    pub fn open() -> gongwen::Result<AppState> {
-        let dir = store::data_dir(None)?;
+    pub fn open(dir: PathBuf) -> gongwen::Result<AppState> {
         let (store, report) = store::open_with_care(&dir)?;
         let mut startup_notices = report.notices;
         startup_notices.extend(report.backup_error);
@@ -43,6 +46,7 @@ impl AppState {
             data_dir: dir,
             startup_notices,
             pdf: Mutex::new(None),
+            granted: Granted::default(),
         })
     }
 
@@ -322,8 +326,25 @@ pub async fn import_text(text: String, options: ImportOptions) -> Res<ImportResu
 }
 
 #[tauri::command]
-pub async fn import_file(path: String, options: ImportOptions) -> Res<ImportResult> {
-    import::import_file(Path::new(&path), &options).map_err(msg)
+pub async fn import_file(
+    state: State<'_, AppState>,
+    path: String,
+    options: ImportOptions,
+) -> Res<ImportResult> {
+    let path = state.granted.check(&path)?;
+    import::import_file(&path, &options).map_err(msg)
+}
+
+/// Opens the native dialog for `purpose` (`name`: the proposed name when saving) and returns
+/// the chosen path, which the file commands then accept; `None` when the clerk cancels.
+#[tauri::command]
+pub async fn choose_file(
+    app: AppHandle,
+    state: State<'_, AppState>,
+    purpose: Purpose,
+    name: Option<String>,
+) -> Res<Option<String>> {
+    files::choose(&app, &state.granted, purpose, name.as_deref().unwrap_or(""))
 }
 
 #[tauri::command]
@@ -404,7 +425,7 @@ fn is_font_file(bytes: &[u8]) -> bool {
 /// imported fonts) and returns the fonts as now resolved.
 #[tauri::command]
 pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<FontRow>> {
-    let src = PathBuf::from(&path);
+    let src = state.granted.check(&path)?;
     let name = src
         .file_name()
         .ok_or_else(|| "请选择一个字体文件。".to_string())?
@@ -425,22 +446,15 @@ pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<Fo
 
 #[tauri::command]
 pub async fn export_docx(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
+    let path = state.granted.check(&path)?;
     let report = state.with(|s| s.load(id))?;
-    gongwen::export::docx::export_docx(&report, &Spec::official(), Path::new(&path)).map_err(msg)
+    gongwen::export::docx::export_docx(&report, &Spec::official(), &path).map_err(msg)
 }
 
 #[tauri::command]
 pub async fn export_pdf(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
-    render_pdf(&state, id, Path::new(&path))
-}
-
-/// For the end-to-end tests only: a folder that replaces the native save dialog (a test
-/// cannot click a GTK dialog through WebDriver). Unset in normal use.
-#[tauri::command]
-pub fn e2e_save_dir() -> Option<String> {
-    std::env::var("GONGWEN_E2E_SAVE_DIR")
-        .ok()
-        .filter(|s| !s.is_empty())
+    let path = state.granted.check(&path)?;
+    render_pdf(&state, id, &path)
 }
 
 #[derive(Serialize)]
@@ -513,7 +527,7 @@ mod tests {
             .unwrap()
             .create(&gongwen::fixtures::sample_report(1))
             .unwrap();
-        let state = AppState::open().unwrap();
+        let state = AppState::open(store::data_dir(None).unwrap()).unwrap();
         let list = state.with(|s| s.list()).unwrap();
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].id, id);

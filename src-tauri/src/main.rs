@@ -5,17 +5,43 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod files;
+
+use gongwen::instance::{self, Launch};
+use tauri::Manager;
 
 fn main() {
-    let state = match commands::AppState::open() {
-        Ok(s) => s,
-        Err(e) => {
-            eprintln!("{}", e.message);
-            eprintln!("(cause: {})", e.cause);
-            std::process::exit(1);
+    let dir = gongwen::store::data_dir(None).unwrap_or_else(|e| fail(e));
+    // One app per data folder: a second launch raises the first window and quits before it
+    // opens the database.
+    let first = match instance::claim(&dir).unwrap_or_else(|e| fail(e)) {
+        Launch::First(i) => i,
+        Launch::Second { raised } => {
+            eprintln!(
+                "公文写作台已在运行{}。",
+                if raised {
+                    "，已切换到它的窗口"
+                } else {
+                    ""
+                }
+            );
+            std::process::exit(0);
         }
     };
+    let state = commands::AppState::open(dir).unwrap_or_else(|e| fail(e));
     let result = tauri::Builder::default()
+        .setup(move |app| {
+            let handle = app.handle().clone();
+            let held = first.on_second_launch(move || {
+                if let Some(w) = handle.get_webview_window("main") {
+                    let _ = w.unminimize();
+                    let _ = w.show();
+                    let _ = w.set_focus();
+                }
+            });
+            app.manage(InstanceGuard(held));
+            Ok(())
+        })
         // Native open/save dialogs only; no shell, no fs plugin (files are read and written by
         // the core, at paths the clerk chose in a dialog).
         .plugin(tauri_plugin_dialog::init())
@@ -60,7 +86,7 @@ fn main() {
             commands::import_font,
             commands::export_docx,
             commands::export_pdf,
-            commands::e2e_save_dir,
+            commands::choose_file,
             commands::list_printers,
             commands::print_report,
         ])
@@ -69,4 +95,13 @@ fn main() {
         eprintln!("公文写作台启动失败：{e}");
         std::process::exit(1);
     }
+}
+
+/// Keeps the instance lock for the app's lifetime.
+struct InstanceGuard(#[allow(dead_code)] instance::Held);
+
+fn fail(e: gongwen::Error) -> ! {
+    eprintln!("{}", e.message);
+    eprintln!("(cause: {})", e.cause);
+    std::process::exit(1);
 }

@@ -55,7 +55,9 @@ export const api = {
   importFont: (path: string) => invoke<FontRow[]>("import_font", { path }),
   exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
   exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
-  e2eSaveDir: () => invoke<string | null>("e2e_save_dir"),
+  /** The native dialog, opened by the Rust side; only a path chosen there is accepted by the file commands. */
+  chooseFile: (purpose: "import" | "font" | "docx" | "pdf", name?: string) =>
+    invoke<string | null>("choose_file", { purpose, name: name ?? null }),
   listPrinters: () => invoke<PrintSetup>("list_printers"),
   printReport: (id: number, options: { printer: string; copies: number; duplex: boolean } | null) =>
     invoke<string>("print_report", { id, options }),

@@ -1,7 +1,6 @@
 // 导出 Word / 导出 PDF: checks first (errors ask for confirmation), then the native save dialog
 // with a proposed name 单位+年份+标题; the core writes the file atomically.
 
-import { save } from "@tauri-apps/plugin-dialog";
 import { api, errText } from "./api";
 import { ask, toast } from "./dom";
 import { proposedFileName } from "./text";
@@ -13,15 +12,7 @@ export async function exportReport(id: number, report: Report, kind: "docx" | "p
     const errors = findings.filter((f) => f.severity === "error").length;
     if (errors > 0 && !(await ask(`质检发现 ${errors} 处错误（如未填的“X”）。仍要导出吗？`, "仍然导出", "先去修改"))) return;
     const name = proposedFileName(report, kind);
-    // End-to-end tests cannot click a GTK dialog; they name a folder instead.
-    const testDir = await api.e2eSaveDir();
-    const path = testDir
-      ? `${testDir}/${name}`
-      : await save({
-          title: kind === "docx" ? "导出 Word 文档" : "导出 PDF 文件",
-          defaultPath: name,
-          filters: [kind === "docx" ? { name: "Word 文档", extensions: ["docx"] } : { name: "PDF 文件", extensions: ["pdf"] }],
-        });
+    const path = await api.chooseFile(kind, name);
     if (!path) return;
     if (kind === "docx") await api.exportDocx(id, path);
     else await api.exportPdf(id, path);

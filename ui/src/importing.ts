@@ -1,7 +1,6 @@
 // 导入范文: paste text or pick a .txt/.docx; the cleaned, structured result and the import notes
 // (what was removed or changed) are shown first; only 采用 creates a report. 放弃 keeps nothing.
 
-import { open } from "@tauri-apps/plugin-dialog";
 import { api, errText } from "./api";
 import { h, modal } from "./dom";
 import { flatten } from "./numbering";
@@ -46,8 +45,10 @@ export function showImport(templates: Template[], opened: (id: number) => void):
     h("div", { class: "actions-left" },
       h("button", { class: "primary", id: "i-run", onclick: () => void run(() => api.importText(text.value, opts())) }, "整理粘贴的文字"),
       h("button", { onclick: async () => {
-        const path = await open({ multiple: false, directory: false, filters: [{ name: "范文（.docx、.txt）", extensions: ["docx", "txt"] }] });
-        if (typeof path === "string") await run(() => api.importFile(path, opts()));
+        try {
+          const path = await api.chooseFile("import");
+          if (path) await run(() => api.importFile(path, opts()));
+        } catch (e) { err.textContent = errText(e); }
       } }, "选择文件……"),
       h("button", { onclick: () => close() }, "关闭")),
     err, result), "import");

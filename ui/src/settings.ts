@@ -1,6 +1,5 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
-import { open } from "@tauri-apps/plugin-dialog";
 import { api, errText, type FontRow } from "./api";
 import { clear, h, toast } from "./dom";
 
@@ -9,9 +8,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   const words = h("tbody", { id: "words" });
   const fonts = h("tbody", { id: "settings-fonts" });
   const importFont = async () => {
-    const path = await open({ multiple: false, directory: false, filters: [{ name: "字体文件", extensions: ["ttf", "otf", "ttc"] }] });
-    if (typeof path !== "string") return;
     try {
+      const path = await api.chooseFile("font");
+      if (!path) return;
       showFonts(await api.importFont(path));
       toast("字体已导入，复制到了数据文件夹中。");
     } catch (e) { toast(errText(e), "error"); }

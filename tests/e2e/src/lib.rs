@@ -66,6 +66,17 @@ impl App {
             "{} is missing: build it first (cargo build -p gongwen-app)",
             bin.display()
         );
+        App::launch_program(&bin, data, save, env).await
+    }
+
+    /// As [`App::launch_with`], with `program` started in place of the app (e.g. a script that
+    /// runs the app under strace).
+    pub async fn launch_program(
+        bin: &Path,
+        data: &Path,
+        save: &Path,
+        env: &[(&str, String)],
+    ) -> Res<App> {
         let (port, native) = (free_port(), free_port());
         let driver = Command::new(tauri_driver())
             .args([
