@@ -12,13 +12,29 @@ use tauri_plugin_dialog::DialogExt;
 
 /// Paths the clerk chose in a dialog this session.
 #[derive(Default)]
-pub struct Granted(Mutex<HashSet<PathBuf>>);
+pub struct Granted(Mutex<HashSet<PathBuf>>, Mutex<Option<PathBuf>>);
 
 impl Granted {
     fn add(&self, p: &Path) {
         if let Ok(mut set) = self.0.lock() {
             set.insert(p.to_path_buf());
         }
+        if let (Ok(mut last), Some(dir)) = (self.1.lock(), p.parent()) {
+            *last = Some(dir.to_path_buf());
+        }
+    }
+
+    /// Where a dialog opens: the folder of the last file chosen, else 文档 (Documents), else
+    /// home — not the working directory, which for a desktop launch is arbitrary.
+    fn start_dir(&self) -> Option<PathBuf> {
+        self.1
+            .lock()
+            .ok()
+            .and_then(|l| l.clone())
+            .filter(|d| d.is_dir())
+            .or_else(dirs::document_dir)
+            .filter(|d| d.is_dir())
+            .or_else(dirs::home_dir)
     }
 
     /// `path` if the clerk chose it in a dialog, else the Chinese refusal.
@@ -54,14 +70,17 @@ pub fn choose<R: Runtime>(
     purpose: Purpose,
     name: &str,
 ) -> Result<Option<String>, String> {
+    let mut dialog = app.dialog().file();
+    if let Some(dir) = granted.start_dir() {
+        dialog = dialog.set_directory(dir);
+    }
     let chosen = match purpose {
         Purpose::Import | Purpose::Font => {
             let (title, filter, ext): (&str, &str, &[&str]) = match purpose {
                 Purpose::Import => ("导入范文", "范文（.docx、.txt）", &["docx", "txt"]),
                 _ => ("导入字体文件", "字体文件", &["ttf", "otf", "ttc"]),
             };
-            app.dialog()
-                .file()
+            dialog
                 .set_title(title)
                 .add_filter(filter, ext)
                 .blocking_pick_file()
@@ -77,8 +96,7 @@ pub fn choose<R: Runtime>(
                 Purpose::Docx => ("导出 Word 文档", "Word 文档", "docx"),
                 _ => ("导出 PDF 文件", "PDF 文件", "pdf"),
             };
-            app.dialog()
-                .file()
+            dialog
                 .set_title(title)
                 .set_file_name(name)
                 .add_filter(filter, &[ext])
