@@ -45,10 +45,35 @@ fn run(dir: &std::path::Path, reports: usize, saves: usize) -> gongwen::Result<S
     }
     times.sort_by(|a, b| a.total_cmp(b));
     let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    let (sync50, sync99) = fsync_floor(dir, saves.min(500))?;
     Ok(format!(
-        "{{\"reports\":{reports},\"saves\":{saves},\"p50_ms\":{:.3},\"p99_ms\":{:.3},\"max_ms\":{:.3}}}",
+        "{{\"reports\":{reports},\"saves\":{saves},\"p50_ms\":{:.3},\"p99_ms\":{:.3},\"max_ms\":{:.3},\"fsync_p50_ms\":{sync50:.3},\"fsync_p99_ms\":{sync99:.3}}}",
         pct(0.5),
         pct(0.99),
         times[times.len() - 1]
     ))
+}
+
+/// The floor under a durable save on this disk: overwriting 4 KiB of a file in the store's
+/// folder and `fsync`ing it (SQLite's `synchronous=FULL` does one such sync per commit).
+/// p50 and p99 in milliseconds.
+fn fsync_floor(dir: &std::path::Path, n: usize) -> gongwen::Result<(f64, f64)> {
+    use std::io::{Seek, SeekFrom, Write};
+    let path = dir.join("fsync-probe");
+    let io = |e: std::io::Error| gongwen::Error::io("测量磁盘同步", &path, &e);
+    let mut f = std::fs::File::create(&path).map_err(io)?;
+    f.write_all(&[0u8; 65536]).map_err(io)?;
+    f.sync_all().map_err(io)?;
+    let mut times = Vec::with_capacity(n.max(1));
+    for i in 0..n.max(1) {
+        f.seek(SeekFrom::Start((i % 16) as u64 * 4096))
+            .map_err(io)?;
+        f.write_all(&[i as u8; 4096]).map_err(io)?;
+        let t = Instant::now();
+        f.sync_all().map_err(io)?;
+        times.push(t.elapsed().as_secs_f64() * 1000.0);
+    }
+    times.sort_by(|a, b| a.total_cmp(b));
+    let pct = |p: f64| times[((times.len() - 1) as f64 * p).round() as usize];
+    Ok((pct(0.5), pct(0.99)))
 }

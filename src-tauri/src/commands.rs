@@ -192,24 +192,36 @@ pub fn new_from_last_year(state: State<AppState>, id: i64) -> Res<i64> {
 }
 
 // ---- editing -----------------------------------------------------------------------------
+// The autosave commands are `async` so that their commit (one fsync, 4–8 ms when the disk is
+// busy) runs off the main thread, which keeps painting and composing while the clerk types.
+// The UI awaits pending saves (`flushAll`) before any structural change, so order is kept.
 
 #[tauri::command]
-pub fn update_meta(state: State<AppState>, id: i64, meta: ReportMeta) -> Res<()> {
+pub async fn update_meta(state: State<'_, AppState>, id: i64, meta: ReportMeta) -> Res<()> {
     state.with(|s| s.update_meta(id, &meta))
 }
 
 #[tauri::command]
-pub fn set_opening(state: State<AppState>, id: i64, paragraphs: Vec<String>) -> Res<()> {
+pub async fn set_opening(state: State<'_, AppState>, id: i64, paragraphs: Vec<String>) -> Res<()> {
     state.with(|s| s.set_opening(id, &paragraphs).map(|_| ()))
 }
 
 #[tauri::command]
-pub fn update_section(state: State<AppState>, node: i64, heading: String, run_in: bool) -> Res<()> {
+pub async fn update_section(
+    state: State<'_, AppState>,
+    node: i64,
+    heading: String,
+    run_in: bool,
+) -> Res<()> {
     state.with(|s| s.update_section(node, &heading, run_in))
 }
 
 #[tauri::command]
-pub fn set_paragraphs(state: State<AppState>, node: i64, paragraphs: Vec<String>) -> Res<()> {
+pub async fn set_paragraphs(
+    state: State<'_, AppState>,
+    node: i64,
+    paragraphs: Vec<String>,
+) -> Res<()> {
     state.with(|s| s.set_section_paragraphs(node, &paragraphs).map(|_| ()))
 }
 

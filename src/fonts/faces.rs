@@ -70,22 +70,19 @@ impl<'a> Faces<'a> {
     /// its CJK face, each falling back through the role's other faces. Never fails.
     pub fn glyph(&self, role: Role, ch: char, latin: bool) -> Glyph {
         let rf = self.set.role(role);
-        let order: Vec<usize> = if latin {
-            std::iter::once(rf.latin)
-                .chain(rf.cjk.iter().copied())
-                .collect()
+        // The fallback order, without allocating: this runs for every character typeset
+        // and drawn.
+        let (first, last) = if latin {
+            (Some(rf.latin), None)
         } else {
-            rf.cjk
-                .iter()
-                .copied()
-                .chain(std::iter::once(rf.latin))
-                .collect()
+            (None, Some(rf.latin))
         };
-        if let Some(g) = order.iter().find_map(|&f| self.lookup(f, ch)) {
+        let order = || first.into_iter().chain(rf.cjk.iter().copied()).chain(last);
+        if let Some(g) = order().find_map(|f| self.lookup(f, ch)) {
             return g;
         }
         for stand_in in STAND_INS {
-            if let Some(g) = order.iter().find_map(|&f| self.lookup(f, stand_in)) {
+            if let Some(g) = order().find_map(|f| self.lookup(f, stand_in)) {
                 return Glyph {
                     substituted: true,
                     ..g

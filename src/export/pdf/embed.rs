@@ -38,8 +38,16 @@ impl UsedFont {
 }
 
 pub fn compress(data: &[u8]) -> Vec<u8> {
-    miniz_oxide::deflate::compress_to_vec_zlib(data, 6)
+    use std::io::Write;
+    let mut z = flate2::write::ZlibEncoder::new(
+        Vec::with_capacity(data.len() / 2 + 64),
+        flate2::Compression::new(LEVEL),
+    );
+    // Writing into a Vec cannot fail.
+    let _ = z.write_all(data);
+    z.finish().unwrap_or_default()
 }
+const LEVEL: u32 = 6;
 
 /// Six capital letters derived from the glyph set, as PDF asks of a subset's name.
 fn subset_tag(u: &UsedFont) -> String {
