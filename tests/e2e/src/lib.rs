@@ -259,9 +259,17 @@ impl App {
                 vec![],
             )
             .await?;
-        let png = self.client.screenshot().await?;
+        // The X screen, not WebDriver's screenshot: WebKitGTK's automation snapshot never
+        // returns when accelerated compositing is off, as the app runs it (src-tauri main.rs).
         let path = shots_dir().join(format!("{name}.png"));
-        std::fs::write(&path, png)?;
+        let ok = Command::new("import")
+            .args(["-window", "root"])
+            .arg(&path)
+            .status()?
+            .success();
+        if !ok {
+            return Err(format!("import -window root failed for {name}").into());
+        }
         Ok(path)
     }
 }
