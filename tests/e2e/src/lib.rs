@@ -140,6 +140,27 @@ impl App {
             .map_err(|e| format!("waiting for {css}: {e}"))?)
     }
 
+    /// 新建报告 for `unit` (the template's defaults otherwise) and waits for its first step.
+    pub async fn new_report(&self, unit: &str) -> Res<()> {
+        self.click("#b-new").await?;
+        self.type_into("#n-unit", unit).await?;
+        self.click("#n-create").await?;
+        self.wait("#step-body[data-step='1']").await?;
+        Ok(())
+    }
+
+    /// Exporting with unfilled placeholders asks first; answers 仍然导出 when it does.
+    pub async fn confirm_if_asked(&self) -> Res<()> {
+        if self
+            .js("return !!document.getElementById('ask-yes')", vec![])
+            .await?
+            == true
+        {
+            self.click("#ask-yes").await?;
+        }
+        Ok(())
+    }
+
     /// Goes to step `n` of the open report and waits until it is drawn.
     pub async fn step(&self, n: u8) -> Res<()> {
         self.click(&format!("#step-{n}")).await?;

@@ -290,10 +290,7 @@ async fn says_when_there_is_no_printer() -> Res<()> {
         .status()?;
     let path = format!("{}:{}", bin.path().display(), std::env::var("PATH")?);
     let app = App::launch_with(data.path(), save.path(), &[("PATH", path)]).await?;
-    app.click("#b-new").await?;
-    app.type_into("#n-unit", "双河镇人民政府").await?;
-    app.click("#n-create").await?;
-    app.wait("#step-body[data-step='1']").await?;
+    app.new_report("双河镇人民政府").await?;
     app.js(
         "document.dispatchEvent(new KeyboardEvent('keydown',{key:'p',ctrlKey:true,bubbles:true}))",
         vec![],

@@ -40,18 +40,9 @@ async fn export_through_the_real_save_dialog() -> Res<()> {
         &[("GONGWEN_E2E_SAVE_DIR", String::new())],
     )
     .await?;
-    app.click("#b-new").await?;
-    app.type_into("#n-unit", "青石镇人民政府").await?;
-    app.click("#n-create").await?;
-    app.wait("#step-body[data-step='1']").await?;
+    app.new_report("青石镇人民政府").await?;
     app.click("#b-top-docx").await?;
-    if app
-        .js("return !!document.getElementById('ask-yes')", vec![])
-        .await?
-        == true
-    {
-        app.click("#ask-yes").await?;
-    }
+    app.confirm_if_asked().await?;
     let dialog = window_named("导出 Word 文档").await?;
     // Let GTK draw the proposed name, then photograph the whole screen (the dialog is not
     // part of the web view's screenshot).

@@ -37,13 +37,7 @@ async fn full_session(app: &App, save: &Path) -> Res<()> {
     app.wait("#pages[data-ready]").await?;
     for (button, ext) in [("#b-export-docx", "docx"), ("#b-export-pdf", "pdf")] {
         app.click(button).await?;
-        if app
-            .js("return !!document.getElementById('ask-yes')", vec![])
-            .await?
-            == true
-        {
-            app.click("#ask-yes").await?;
-        }
+        app.confirm_if_asked().await?;
         wait_file(&save.join(format!("{title}.{ext}"))).await?;
     }
     // Printing hands the job to the local CUPS scheduler over its Unix socket (scripts/test
@@ -211,10 +205,7 @@ async fn the_web_view_cannot_read_files_run_commands_or_reach_the_network() -> R
     let secret = outside.path().join("secret.txt");
     std::fs::write(&secret, "一、机密\n不该被读到的内容。")?;
     let app = App::launch(data.path(), save.path()).await?;
-    app.click("#b-new").await?;
-    app.type_into("#n-unit", "青石镇人民政府").await?;
-    app.click("#n-create").await?;
-    app.wait("#step-body[data-step='1']").await?;
+    app.new_report("青石镇人民政府").await?;
     // The first report in a fresh data folder.
     let id = 1;
 
@@ -369,10 +360,7 @@ async fn a_second_launch_raises_the_first_and_quits() -> Res<()> {
         .filter(|l| l.contains("start:"))
         .count();
     assert_eq!(starts, 1, "the second launch must not start the app");
-    app.click("#b-new").await?;
-    app.type_into("#n-unit", "青石镇人民政府").await?;
-    app.click("#n-create").await?;
-    app.wait("#step-body[data-step='1']").await?;
+    app.new_report("青石镇人民政府").await?;
     wait_true(&app, "return !!document.querySelector('#f-title')").await?;
     app.quit().await?;
     Ok(())
