@@ -3,7 +3,7 @@
 //! with garbage.
 
 mod cli_support;
-use cli_support::gongwen;
+use cli_support::{files, gongwen};
 
 use gongwen::fixtures::sample_report;
 use gongwen::model::Report;
@@ -23,15 +23,6 @@ fn units(s: &Store) -> Vec<String> {
     let mut u: Vec<String> = s.list().unwrap().into_iter().map(|r| r.unit).collect();
     u.sort();
     u
-}
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 /// Overwrites every page after the first with garbage (`from_page` = 1), or the header

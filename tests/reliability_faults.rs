@@ -9,7 +9,7 @@
 //! where it fails, so that the faults are really tested there.
 
 mod cli_support;
-use cli_support::{gongwen, ok};
+use cli_support::{files, gongwen, ok};
 
 use gongwen::export;
 use gongwen::fixtures::sample_report;
@@ -57,15 +57,6 @@ impl Drop for Mount {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg("-l").arg(&self.0).status();
     }
-}
-
-fn files(dir: &Path) -> Vec<String> {
-    let mut v: Vec<String> = std::fs::read_dir(dir)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
-    v.sort();
-    v
 }
 
 fn is_chinese_sentence(s: &str) -> bool {
