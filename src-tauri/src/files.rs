@@ -10,27 +10,31 @@ use std::sync::Mutex;
 use tauri::{AppHandle, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
-/// Paths the clerk chose in a dialog this session.
+/// Paths the clerk chose in a dialog this session, and the folder of the last one.
 #[derive(Default)]
-pub struct Granted(Mutex<HashSet<PathBuf>>, Mutex<Option<PathBuf>>);
+pub struct Granted(Mutex<Chosen>);
+
+#[derive(Default)]
+struct Chosen {
+    paths: HashSet<PathBuf>,
+    last_dir: Option<PathBuf>,
+}
 
 impl Granted {
     fn add(&self, p: &Path) {
-        if let Ok(mut set) = self.0.lock() {
-            set.insert(p.to_path_buf());
-        }
-        if let (Ok(mut last), Some(dir)) = (self.1.lock(), p.parent()) {
-            *last = Some(dir.to_path_buf());
+        if let Ok(mut c) = self.0.lock() {
+            c.paths.insert(p.to_path_buf());
+            c.last_dir = p.parent().map(Path::to_path_buf);
         }
     }
 
     /// Where a dialog opens: the folder of the last file chosen, else 文档 (Documents), else
     /// home — not the working directory, which for a desktop launch is arbitrary.
     fn start_dir(&self) -> Option<PathBuf> {
-        self.1
+        self.0
             .lock()
             .ok()
-            .and_then(|l| l.clone())
+            .and_then(|c| c.last_dir.clone())
             .filter(|d| d.is_dir())
             .or_else(dirs::document_dir)
             .filter(|d| d.is_dir())
@@ -41,7 +45,7 @@ impl Granted {
     pub fn check(&self, path: &str) -> Result<PathBuf, String> {
         let p = PathBuf::from(path);
         match self.0.lock() {
-            Ok(set) if set.contains(&p) => Ok(p),
+            Ok(c) if c.paths.contains(&p) => Ok(p),
             _ => Err("只能使用在对话框中选择的文件，请重新选择。".into()),
         }
     }
@@ -74,7 +78,7 @@ pub fn choose<R: Runtime>(
     if let Some(dir) = granted.start_dir() {
         dialog = dialog.set_directory(dir);
     }
-    let chosen = match purpose {
+    let path = match purpose {
         Purpose::Import | Purpose::Font => {
             let (title, filter, ext): (&str, &str, &[&str]) = match purpose {
                 Purpose::Import => ("导入范文", "范文（.docx、.txt）", &["docx", "txt"]),
@@ -84,33 +88,40 @@ pub fn choose<R: Runtime>(
                 .set_title(title)
                 .add_filter(filter, ext)
                 .blocking_pick_file()
+                .map(dialog_path)
+                .transpose()?
         }
         Purpose::Docx | Purpose::Pdf => {
             let name = plain_file_name(name)?;
-            if let Some(dir) = e2e_save_dir() {
-                let p = dir.join(name);
-                granted.add(&p);
-                return Ok(Some(p.display().to_string()));
+            match e2e_save_dir() {
+                Some(dir) => Some(dir.join(name)),
+                None => {
+                    let (title, filter, ext) = match purpose {
+                        Purpose::Docx => ("导出 Word 文档", "Word 文档", "docx"),
+                        _ => ("导出 PDF 文件", "PDF 文件", "pdf"),
+                    };
+                    dialog
+                        .set_title(title)
+                        .set_file_name(name)
+                        .add_filter(filter, &[ext])
+                        .blocking_save_file()
+                        .map(dialog_path)
+                        .transpose()?
+                }
             }
-            let (title, filter, ext) = match purpose {
-                Purpose::Docx => ("导出 Word 文档", "Word 文档", "docx"),
-                _ => ("导出 PDF 文件", "PDF 文件", "pdf"),
-            };
-            dialog
-                .set_title(title)
-                .set_file_name(name)
-                .add_filter(filter, &[ext])
-                .blocking_save_file()
         }
     };
-    let Some(chosen) = chosen else {
-        return Ok(None);
-    };
-    let path = chosen
+    Ok(path.map(|p| {
+        granted.add(&p);
+        p.display().to_string()
+    }))
+}
+
+/// A dialog's answer as a local path (a dialog could in principle return a URL).
+fn dialog_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, String> {
+    chosen
         .into_path()
-        .map_err(|_| "所选位置不是本机上的文件，请重新选择。".to_string())?;
-    granted.add(&path);
-    Ok(Some(path.display().to_string()))
+        .map_err(|_| "所选位置不是本机上的文件，请重新选择。".to_string())
 }
 
 /// The proposed name must be a name, not a path (it comes from the web view).

@@ -47,7 +47,8 @@ fn main() {
                     let _ = w.set_focus();
                 }
             });
-            app.manage(InstanceGuard(held));
+            // Managed so that the lock lives as long as the app (and the socket goes with it).
+            app.manage(held);
             Ok(())
         })
         // Native open/save dialogs only; no shell, no fs plugin (files are read and written by
@@ -104,9 +105,6 @@ fn main() {
         std::process::exit(1);
     }
 }
-
-/// Keeps the instance lock for the app's lifetime.
-struct InstanceGuard(#[allow(dead_code)] instance::Held);
 
 fn fail(e: gongwen::Error) -> ! {
     eprintln!("{}", e.message);
