@@ -99,7 +99,7 @@ fn msg(e: gongwen::Error) -> String {
     e.message
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     version: &'static str,
     database: String,
@@ -239,7 +239,7 @@ pub fn add_section(
     })
 }
 
-#[derive(Deserialize, Clone, Copy)]
+#[derive(Deserialize, Clone, Copy, ts_rs::TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TreeOp {
     Remove,
@@ -296,7 +296,7 @@ pub fn apply_fix(state: State<AppState>, id: i64, fix: Fix) -> Res<Report> {
     state.edit(id, |r| check::apply_fix(r, &fix))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct FixesApplied {
     report: Report,
     applied: usize,
@@ -403,7 +403,7 @@ pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
     Ok(Response::new(bytes))
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct FontRow {
     /// `正文：仿宋（系统）`
     summary: String,
@@ -469,7 +469,7 @@ pub async fn export_pdf(state: State<'_, AppState>, id: i64, path: String) -> Re
     render_pdf(&state, id, &path)
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct PrintSetup {
     method: PrintMethod,
     printers: Vec<Printer>,
@@ -513,6 +513,13 @@ pub async fn print_report(
             .map(|_| String::new())
             .map_err(msg),
     }
+}
+
+/// The title proposed for a report of `kind` from the unit, year and period on screen (the
+/// clerk's 重新生成标题), as the core proposes it for a new report.
+#[tauri::command]
+pub fn propose_title(kind: String, unit: String, year: i32, period: String) -> String {
+    templates::proposed_title(&kind, &unit, year, &period)
 }
 
 #[cfg(test)]

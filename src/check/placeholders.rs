@@ -5,8 +5,9 @@ use super::location::{replace_chars, slice_chars, text_at, text_at_mut, texts, L
 use crate::error::{Error, Result};
 use crate::model::Report;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceholderKind {
     /// A count or amount: `X条`, `*万余个`, `第X次`.
@@ -41,7 +42,7 @@ impl PlaceholderKind {
 }
 
 /// One field to fill. `start..end` are char offsets (not bytes) into the text at `location`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Placeholder {
     pub location: Location,
     pub start: usize,

@@ -3,10 +3,11 @@
 //! clerk's copy lives in SQLite (see `store::wordlist`) and can be edited.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 const BUILTIN_TSV: &str = include_str!("../../resources/wordlists/confusables.tsv");
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WordEntry {
     /// Store id; absent for entries not read from the store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -20,7 +21,7 @@ pub struct WordEntry {
     pub builtin: bool,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct WordList {
     pub entries: Vec<WordEntry>,
 }

@@ -23,6 +23,7 @@ use crate::model::Report;
 use crate::templates;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
 
 /// Largest text accepted (UTF-8 bytes). A work summary is a few tens of kilobytes; a paste
 /// a hundred times that is a mistake (a whole web page, a binary), refused with a message.
@@ -31,7 +32,9 @@ pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Choices the clerk may make before importing; everything else is recognised.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+// Every field may be left out (serde default), so in TypeScript too.
+#[ts(optional_fields)]
 pub struct ImportOptions {
     /// Template id (report kind); guessed from the unit when absent.
     #[serde(default)]
@@ -44,7 +47,7 @@ pub struct ImportOptions {
     pub period: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// A whole line of web junk removed.
@@ -70,7 +73,7 @@ pub enum NoteKind {
 }
 
 /// One thing import did to the text, for the clerk to see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportNote {
     pub kind: NoteKind,
     /// What was done, in Chinese.
@@ -90,7 +93,7 @@ impl ImportNote {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportResult {
     pub report: Report,
     pub notes: Vec<ImportNote>,
@@ -354,7 +357,7 @@ fn assemble(parts: structure::Parts, opts: &ImportOptions) -> Result<Report> {
     let (title_year, title_unit, period) = meta_from_title(&parts.title);
     let year = title_year
         .or(parts.date.map(|d| d.year))
-        .filter(|y| (1900..=2200).contains(y))
+        .filter(|y| crate::model::YEARS.contains(y))
         .unwrap_or_else(current_year);
     let unit = if !title_unit.is_empty() && title_unit.chars().count() <= 20 {
         title_unit
@@ -404,8 +407,11 @@ fn apply_options(r: &mut Report, opts: &ImportOptions) -> Result<()> {
         }
     }
     if let Some(y) = opts.year {
-        if !(1900..=2200).contains(&y) {
-            return Err(Error::input(format!("年份 {y} 不在 1900—2200 之间。")));
+        if !crate::model::YEARS.contains(&y) {
+            return Err(Error::input(format!(
+                "{}。",
+                crate::model::year_out_of_range(y)
+            )));
         }
         r.year = y;
     }

@@ -15,8 +15,9 @@ use crate::import::headings::chinese_number;
 use crate::model::{Report, Section, Status};
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CarryItem {
     pub id: i64,
     pub report_id: i64,

@@ -7,8 +7,9 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use rusqlite::{params, OptionalExtension};
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct VersionInfo {
     pub id: i64,
     pub report_id: i64,

@@ -1,6 +1,7 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
-import { api, errText, type FontRow } from "./api";
+import { api, errText } from "./api";
+import type { FontRow } from "./bindings";
 import { clear, h, toast } from "./dom";
 
 export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {

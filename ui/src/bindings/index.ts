@@ -1,0 +1,36 @@
+// Written by the gongwen-app test `contract` from the Rust types; do not edit.
+
+export type { AppInfo } from "./AppInfo";
+export type { CarryItem } from "./CarryItem";
+export type { Finding } from "./Finding";
+export type { Fix } from "./Fix";
+export type { FixAction } from "./FixAction";
+export type { FixesApplied } from "./FixesApplied";
+export type { FontRow } from "./FontRow";
+export type { Guidance } from "./Guidance";
+export type { ImportNote } from "./ImportNote";
+export type { ImportOptions } from "./ImportOptions";
+export type { ImportResult } from "./ImportResult";
+export type { IsoDate } from "./IsoDate";
+export type { Location } from "./Location";
+export type { NoteKind } from "./NoteKind";
+export type { Placeholder } from "./Placeholder";
+export type { PlaceholderKind } from "./PlaceholderKind";
+export type { PrintMethod } from "./PrintMethod";
+export type { PrintOptions } from "./PrintOptions";
+export type { PrintSetup } from "./PrintSetup";
+export type { Printer } from "./Printer";
+export type { Purpose } from "./Purpose";
+export type { Report } from "./Report";
+export type { ReportMeta } from "./ReportMeta";
+export type { ReportSummary } from "./ReportSummary";
+export type { Section } from "./Section";
+export type { Severity } from "./Severity";
+export type { Status } from "./Status";
+export type { Template } from "./Template";
+export type { TemplateSection } from "./TemplateSection";
+export type { TreeOp } from "./TreeOp";
+export type { VersionInfo } from "./VersionInfo";
+export type { WordEntry } from "./WordEntry";
+export type { WordList } from "./WordList";
+export * from "./terms";
