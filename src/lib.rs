@@ -12,6 +12,7 @@ pub mod resources;
 pub mod spec;
 pub mod store;
 pub mod templates;
+pub mod text;
 pub mod typeset;
 
 pub use error::{Error, ErrorKind, Result};

@@ -65,12 +65,12 @@ impl PdfExporter {
 
     /// Which font sets each role, for the UI (“正文：仿宋（系统）”).
     pub fn font_report(&self) -> Vec<RoleChoice> {
-        self.fonts.report()
+        self.fonts.report(&self.spec)
     }
 
     /// The pages as the PDF will show them.
     pub fn layout(&self, report: &Report) -> Layout {
-        typeset(report, &self.spec, &self.fonts.faces())
+        typeset(report, &self.spec, &self.fonts.faces(&self.spec))
     }
 
     pub fn render(&self, report: &Report) -> Result<Vec<u8>> {
@@ -85,7 +85,7 @@ impl PdfExporter {
     }
 
     pub fn render_full(&self, report: &Report) -> Result<Rendered> {
-        let faces = self.fonts.faces();
+        let faces = self.fonts.faces(&self.spec);
         let layout = typeset(report, &self.spec, &faces);
         let mut pdf = Pdf::new();
         pdf.set_version(1, 7);
@@ -204,8 +204,7 @@ fn draw_run(
     by_file: &mut HashMap<usize, usize>,
     missing: &mut Vec<char>,
 ) {
-    let set = faces.set();
-    let synthetic = set.role(run.role).synthetic_bold;
+    let synthetic = faces.role(run.role).synthetic_bold;
     let glyphs: Vec<_> = run
         .text
         .chars()
@@ -235,7 +234,7 @@ fn draw_run(
             pen.font = Some(key);
         }
         // Synthetic bold for CJK faces that have no bold; a real bold Latin face needs none.
-        let bold = synthetic && !set.files()[file].bold;
+        let bold = synthetic && !faces.set().files()[file].bold;
         if pen.bold != Some(bold) {
             if bold {
                 c.set_text_rendering_mode(TextRenderingMode::FillStroke);
@@ -298,14 +297,17 @@ fn pdf_date(t: SystemTime) -> pdf_writer::Date {
         .utc_offset_minute(0)
 }
 
-/// Writes `report` as a PDF in the official layout to `out` (atomically), with the fonts of
-/// this machine, the clerk's imported fonts (`<data dir>/fonts/`) and the bundled fallbacks.
-pub fn export_pdf(report: &Report, spec: &Spec, out: &Path) -> Result<()> {
-    let imported = crate::store::data_dir(None)
-        .ok()
-        .map(|d| d.join("fonts"))
-        .filter(|d| d.is_dir());
-    let fonts = FontSet::discover(imported.as_deref())?;
+/// Writes `report` as a PDF in the layout `spec` to `out` (atomically), with the fonts of
+/// this machine, the clerk's imported fonts in `imported_fonts` (see
+/// [`crate::fonts::imported_dir`]; a missing folder is no error) and the bundled fallbacks.
+/// Errors: [`crate::ErrorKind::NotFound`] without any usable font, else those of writing.
+pub fn export_pdf(
+    report: &Report,
+    spec: &Spec,
+    imported_fonts: Option<&Path>,
+    out: &Path,
+) -> Result<()> {
+    let fonts = FontSet::discover(imported_fonts.filter(|d| d.is_dir()))?;
     PdfExporter::with_spec(fonts, spec.clone()).export(report, out)?;
     Ok(())
 }

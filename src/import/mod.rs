@@ -9,13 +9,12 @@
 //! bytes of a dropped file. Errors are [`Error`]s with a Chinese `message` (`ErrorKind::Input`
 //! for anything the clerk's input caused: too long, empty, not text, not a .docx).
 
-pub mod clean;
-pub mod convert;
-pub mod docx;
-pub mod encoding;
-pub mod headings;
-pub mod split;
-pub mod structure;
+mod clean;
+mod convert;
+mod docx;
+mod encoding;
+mod split;
+mod structure;
 
 use crate::check::{placeholders, Placeholder};
 use crate::error::{Error, Result};

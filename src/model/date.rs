@@ -1,6 +1,7 @@
 //! 成文日期: a calendar date, stored and exchanged as ISO `YYYY-MM-DD`, shown in the official
 //! form with Arabic numerals and no leading zeros (`2024年1月5日`).
 
+use crate::text::FoundDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -31,6 +32,16 @@ impl Date {
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         let ok = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
         ok.then_some(Date { year, month, day })
+    }
+
+    /// The date a [`FoundDate`] spells, or `None` when it names no real day
+    /// (`2023年2月30日`).
+    pub fn found(d: &FoundDate) -> Option<Date> {
+        Date::new(
+            d.year,
+            u8::try_from(d.month).ok()?,
+            u8::try_from(d.day).ok()?,
+        )
     }
 
     /// `2024年1月5日`.

@@ -1,6 +1,5 @@
 use super::*;
-use crate::model::{Date, Report, Status};
-use crate::templates;
+use crate::model::{Date, Report, Section, Status};
 
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -8,11 +7,37 @@ fn temp_store() -> (tempfile::TempDir, Store) {
     (dir, s)
 }
 
+/// A township summary shaped like the built-in template's skeleton (built here: the store
+/// sits below the templates).
 fn sample() -> Report {
-    let mut r =
-        templates::get("township-zwgk")
-            .unwrap()
-            .instantiate("双河镇人民政府", 2024, "年度");
+    let run_in = |h: &str| Section {
+        run_in: true,
+        ..Section::new(h)
+    };
+    let with = |h: &str, children: Vec<Section>| Section {
+        children,
+        ..Section::new(h)
+    };
+    let mut r = Report::new("township-zwgk", "双河镇人民政府", 2024, "年度");
+    r.title = "双河镇人民政府2024年政务公开工作总结".into();
+    r.sections = vec![
+        with(
+            "工作开展情况",
+            [
+                "健全工作机制",
+                "做好重点领域信息公开",
+                "规范依申请公开",
+                "拓宽公开渠道",
+            ]
+            .map(run_in)
+            .into(),
+        ),
+        Section::new("存在的问题"),
+        with(
+            "下一步工作打算",
+            ["加强业务培训", "强化监督考核"].map(run_in).into(),
+        ),
+    ];
     r.opening = vec!["第一段导语。".into(), "第二段导语。".into()];
     r.sections[0].children[0].paragraphs = vec!["成立领导小组。".into()];
     r.sections[1].paragraphs = vec!["问题一。".into(), "问题二。".into()];
