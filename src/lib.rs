@@ -15,6 +15,10 @@ pub mod templates;
 pub mod text;
 pub mod typeset;
 
+/// The layer table and the test that keeps every module to it.
+#[cfg(test)]
+mod layering;
+
 pub use error::{Error, ErrorKind, Result};
 pub mod check;
 pub mod import;
