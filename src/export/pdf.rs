@@ -269,30 +269,19 @@ fn draw_run(
     }
 }
 
-/// The PDF date of `t` in UTC.
+/// The PDF date of `t` in UTC (a time before 1970 or after 9999 is written as 1970-01-01).
 fn pdf_date(t: SystemTime) -> pdf_writer::Date {
-    let secs = t
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Howard Hinnant's days-to-civil conversion.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    pdf_writer::Date::new(year)
-        .month(month)
-        .day(day)
-        .hour((rem / 3600) as u8)
-        .minute((rem % 3600 / 60) as u8)
-        .second((rem % 60) as u8)
+    let utc = jiff::Timestamp::try_from(t)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(jiff::tz::TimeZone::UTC);
+    // Years of a Timestamp are 1..=9999 (before 1970 it was refused above), months and days
+    // and times in their civil ranges: the casts cannot truncate.
+    pdf_writer::Date::new(utc.year() as u16)
+        .month(utc.month() as u8)
+        .day(utc.day() as u8)
+        .hour(utc.hour() as u8)
+        .minute(utc.minute() as u8)
+        .second(utc.second() as u8)
         .utc_offset_hour(0)
         .utc_offset_minute(0)
 }

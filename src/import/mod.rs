@@ -311,13 +311,9 @@ fn text_to_lines(text: &str, notes: &mut Vec<ImportNote>) -> Vec<String> {
     lines
 }
 
+/// This year on the local calendar.
 fn current_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    // Good to a day, which is all a default year needs.
-    1970 + (secs / 31_556_952) as i32
+    i32::from(jiff::Zoned::now().year())
 }
 
 /// Year, unit and period read from the title: `双溪乡2017年上半年政务公开工作总结`.

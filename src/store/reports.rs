@@ -1,6 +1,6 @@
 //! Whole reports: create, list, load, metadata, rename, duplicate, trash.
 
-use super::{db_err, now_ms, Store};
+use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
 use crate::model::{Date, Report, Section, Status};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -199,6 +199,7 @@ pub(super) fn sync_paragraphs(
 }
 
 fn summary(r: &rusqlite::Row) -> rusqlite::Result<ReportSummary> {
+    let updated_at = r.get(7)?;
     Ok(ReportSummary {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -207,14 +208,13 @@ fn summary(r: &rusqlite::Row) -> rusqlite::Result<ReportSummary> {
         period: r.get(4)?,
         title: r.get(5)?,
         status: parse_status(&r.get::<_, String>(6)?),
-        updated_at: r.get(7)?,
-        updated: r.get(8)?,
-        trashed_at: r.get(9)?,
+        updated_at,
+        updated: local_time(updated_at, "%Y-%m-%d %H:%M"),
+        trashed_at: r.get(8)?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at,
-    strftime('%Y-%m-%d %H:%M', updated_at / 1000, 'unixepoch', 'localtime'), trashed_at";
+const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at, trashed_at";
 
 impl Store {
     /// Stores a new report (its ids are ignored) and returns its id.
