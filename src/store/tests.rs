@@ -316,3 +316,84 @@ fn data_dir_precedence() {
     let explicit = std::path::Path::new("/tmp/explicit");
     assert_eq!(data_dir(Some(explicit)).unwrap(), explicit);
 }
+
+/// Report `id` of a store in `dir` after another program wrote `sql` into the database.
+fn load_after_hand_edit(sql: &str) -> Result<Report> {
+    let (dir, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    drop(s);
+    let other = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    other.execute_batch(sql).unwrap();
+    drop(other);
+    let s = Store::open_dir(dir.path()).unwrap();
+    let got = s.load(id);
+    // Refusing to open wrote nothing: the list still shows the report as it was.
+    assert_eq!(s.list().unwrap().len(), 1);
+    got
+}
+
+#[test]
+fn unreadable_values_are_an_error_naming_them_not_dropped() {
+    for (sql, what, value) in [
+        ("UPDATE reports SET status='archived'", "状态", "archived"),
+        (
+            "UPDATE reports SET date='2024-02-30'",
+            "成文日期",
+            "2024-02-30",
+        ),
+        ("UPDATE reports SET date='去年底'", "成文日期", "去年底"),
+        ("UPDATE reports SET attachments='台账'", "附件列表", "台账"),
+        (
+            "UPDATE reports SET attachments='[1, 2]'",
+            "附件列表",
+            "[1, 2]",
+        ),
+    ] {
+        let e = load_after_hand_edit(sql).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::Storage, "{sql}");
+        for part in [
+            what,
+            value,
+            "双河镇人民政府2024年政务公开工作总结",
+            "没有打开",
+        ] {
+            assert!(e.message.contains(part), "{sql}: {}", e.message);
+        }
+        // The log gets the field, not the clerk's words.
+        assert!(!e.cause.contains(value), "{}", e.cause);
+    }
+}
+
+#[test]
+fn stored_values_that_read_back_load_as_before() {
+    let r = load_after_hand_edit("UPDATE reports SET date=NULL, attachments='[]'").unwrap();
+    assert_eq!((r.date, r.attachments.len()), (None, 0));
+    let r = load_after_hand_edit("UPDATE reports SET status='final'").unwrap();
+    assert_eq!(r.status, Status::Final);
+}
+
+#[test]
+fn headings_and_paragraphs_outside_the_tree_are_an_error() {
+    // A heading moved under a parent that does not exist (foreign keys off, as another
+    // program may have them), and a paragraph of a node that is not in the report.
+    for sql in [
+        "PRAGMA foreign_keys=OFF; UPDATE nodes SET parent_id=9999 WHERE id=(SELECT max(id) FROM nodes);",
+        "PRAGMA foreign_keys=OFF; UPDATE paragraphs SET node_id=9999 WHERE id=(SELECT max(id) FROM paragraphs);",
+    ] {
+        let e = load_after_hand_edit(sql).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::Storage, "{sql}");
+        assert!(e.message.contains("无法归入章节结构"), "{}", e.message);
+    }
+}
+
+#[test]
+fn the_list_still_shows_a_report_with_an_unreadable_status() {
+    let (dir, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    s.conn
+        .execute("UPDATE reports SET status='??' WHERE id=?1", [id])
+        .unwrap();
+    assert_eq!(s.list().unwrap()[0].status, Status::Draft);
+    assert!(s.load(id).is_err());
+    drop(dir);
+}
