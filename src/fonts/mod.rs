@@ -229,7 +229,7 @@ impl FontSet {
                 return Err(Error::new(
                     ErrorKind::NotFound,
                     format!(
-                        "找不到可用作“{}”的字体，请重新安装本程序或导入字体文件。",
+                        "找不到可用于“{}”的字体，请重新安装本程序或导入字体文件。",
                         family_label(family)
                     ),
                     format!(
