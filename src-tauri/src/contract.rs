@@ -15,14 +15,14 @@
 
 use crate::commands::{AppInfo, FixesApplied, FontRow, PrintSetup, TreeOp};
 use crate::files::Purpose;
-use gongwen::check::location::numbers;
 use gongwen::check::{Finding, Fix, Location, Placeholder, Severity, WordList};
 use gongwen::import::{ImportOptions, ImportResult};
-use gongwen::model::numbering::{chinese_numeral, heading_number};
+use gongwen::model::numbering::heading_number;
 use gongwen::model::{self, Date, Report, Status};
 use gongwen::print::PrintOptions;
 use gongwen::store::{CarryItem, ReportMeta, ReportSummary, VersionInfo};
 use gongwen::templates::{self, Template, TemplateSection};
+use gongwen::text::to_chinese;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -192,7 +192,7 @@ fn about(what: &str) -> String {
 fn vectors() -> Vec<(&'static str, String)> {
     // Heading numbers: every numeral a heading can take, every level (5 numbers like 4), and
     // the number chains and Chinese labels of locations.
-    let numerals = (0..=1000).map(|n| json!([n, chinese_numeral(n)])).collect();
+    let numerals = (0..=1000).map(|n| json!([n, to_chinese(n)])).collect();
     let headings = (1..=5u8)
         .flat_map(|level| {
             (0..=30)
@@ -209,7 +209,14 @@ fn vectors() -> Vec<(&'static str, String)> {
         vec![2, 0, 11, 3],
         vec![0, 0, 0, 0, 1],
     ];
-    let chains = paths.iter().map(|p| json!([p, numbers(p)])).collect();
+    // The chain of numbers is what a heading's label says before 小标题.
+    let chains = paths
+        .iter()
+        .map(|p| {
+            let label = Location::Heading { path: p.clone() }.describe();
+            json!([p, label.strip_suffix("小标题").expect("a heading label")])
+        })
+        .collect();
     let locations = [
         Location::Title,
         Location::Opening { index: 0 },
@@ -236,7 +243,8 @@ fn vectors() -> Vec<(&'static str, String)> {
     .collect();
     let numbering = vector_file(
         &about(
-            "Heading numbers (model::numbering): [n, numeral], [level, index, number], \
+            "Heading numbers: [n, text::to_chinese(n)], \
+             [level, index, model::numbering::heading_number(level, index)], \
              [path, chain of numbers], [location, Location::describe].",
         ),
         &[

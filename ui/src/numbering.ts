@@ -1,6 +1,6 @@
 // Heading numbers derived from position (一、（一）1.（1）); the clerk never types them. The UI
 // numbers while the clerk edits the tree, without asking the core; vectors.test.ts proves these
-// functions give what the core's model::numbering gives, over tests/vectors/numbering.json.
+// functions give what the core's text::to_chinese and model::numbering give, over tests/vectors/numbering.json.
 
 import { MAX_LEVEL } from "./bindings";
 
@@ -32,7 +32,7 @@ export function headingNumber(level: number, index: number): string {
   }
 }
 
-/** The numbers of a section path joined, e.g. [0, 1, 2] → 一、（二）3. (check::location::numbers). */
+/** The numbers of a section path joined, e.g. [0, 1, 2] → 一、（二）3. (what check's Location::describe writes before 小标题). */
 export function pathNumber(path: number[]): string {
   return path.map((i, depth) => headingNumber(Math.min(depth + 1, MAX_LEVEL), i)).join("");
 }

@@ -2,6 +2,6 @@
 
 export type VersionInfo = { id: number, report_id: number, name: string, created_at: number, 
 /**
- * Local time, `2024-12-20 16:05`.
+ * Local time, `2024-12-20 16:05:09`.
  */
 created: string, };
