@@ -7,12 +7,10 @@
 //! Latin run can break one character earlier there; a page may then start one character
 //! apart. Page counts still agree.
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
-use render_support::*;
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

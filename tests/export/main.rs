@@ -1,0 +1,12 @@
+//! The exporters checked by real consumers: the DOCX through openxml-audit and LibreOffice's
+//! rendering, the PDF through poppler and qpdf, both against the official layout and against
+//! each other, and the reference page images.
+
+#[path = "../render_support/mod.rs"]
+mod render_support;
+
+mod docx_layout;
+mod docx_package;
+mod pdf_export;
+mod pdf_pages_match_docx;
+mod pdf_reference;
