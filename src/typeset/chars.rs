@@ -3,7 +3,7 @@
 //! punctuation has a blank half that may be squeezed (标点挤压).
 
 /// Set in a full character cell with the CJK font. Quotation marks, dashes and ellipses are
-/// full-width in Chinese text (FORMAT.md), although Unicode calls them ambiguous.
+/// full-width in Chinese text (docs/format.md), although Unicode calls them ambiguous.
 pub fn is_wide(c: char) -> bool {
     matches!(c,
         '\u{00B7}' // 间隔号 ·

@@ -123,7 +123,7 @@ fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Parag
     }
 }
 
-/// Right indents of the signing unit and the date, in twips (FORMAT.md: the unit 2
+/// Right indents of the signing unit and the date, in twips (GB/T 9704-2012 §7.3.5: the unit 2
 /// characters from the right, the date's first character 2 characters right of the unit's;
 /// a longer date 2 characters from the right with the unit moved; sealed: the date 4
 /// characters from the right with the unit centred over it).
