@@ -3,7 +3,7 @@
 
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
-use gongwen::model::{Date, Report, Section};
+use gongwen::model::{Date, PageNumberDash, Report, Section};
 use gongwen::spec::{Role, Spec};
 use gongwen::typeset::{chars, typeset, Layout, LineKind};
 
@@ -247,7 +247,7 @@ fn page_numbers_sit_right_on_odd_pages_and_left_on_even() {
     let bottom = spec.page.margin_top + spec.page.text_height();
     for page in &l.pages {
         let text: String = page.page_number.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(text, spec.page_number_text(page.number));
+        assert_eq!(text, spec.page_number_text(page.number, PageNumberDash::Em));
         let first = &page.page_number[0];
         let last = page.page_number.last().unwrap();
         let start = first.xs[0];

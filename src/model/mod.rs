@@ -8,9 +8,11 @@
 mod blocks;
 mod date;
 pub mod numbering;
+mod page_numbers;
 
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
+pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
 
 use serde::{Deserialize, Serialize};
 
@@ -74,6 +76,9 @@ pub struct Report {
     /// With a seal (盖章) the date sits 4 characters from the right instead of 2.
     #[serde(default)]
     pub seal: bool,
+    /// 页码样式 (absent in JSON: the national style of GB/T 9704-2012 §7.5).
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
 }
 
 fn default_period() -> String {
@@ -123,6 +128,7 @@ impl Report {
             date: None,
             status: Status::Draft,
             seal: false,
+            page_numbers: PageNumbers::default(),
         };
         r.title = r.proposed_title("政务公开工作总结");
         r

@@ -184,8 +184,16 @@ pub fn font_table_xml(spec: &Spec) -> String {
     s
 }
 
-pub fn settings_xml() -> String {
+/// `settings.xml`: tab stops from the layout; `w:evenAndOddHeaders` when odd and even pages
+/// have their own footers.
+pub fn settings_xml(d: &DocxLayout, odd_and_even: bool) -> String {
+    let odd_even = if odd_and_even {
+        "<w:evenAndOddHeaders/>"
+    } else {
+        ""
+    };
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="{tab}"/>{odd_even}<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#,
+        tab = d.default_tab_stop
     )
 }
