@@ -83,12 +83,14 @@ fn signature_date_and_attachments_sit_alike_in_pdf_and_docx() {
         let lo = closing_lines(&libreoffice_pdf(&r, dir.path(), &format!("{tag}.docx")));
         println!("{tag}: ours {ours:#?}\nLibreOffice {lo:#?}");
 
-        // Signing unit and date: right ends agree, and agree with the rule.
+        // Signing unit and date: right ends agree (they are right-aligned to the indents of
+        // the geometry), and agree with the rule. The unit, all Chinese, starts alike too;
+        // the date's start depends on how each renderer spaces digits next to Chinese.
         let date = "2024年12月20日";
-        for text in ["双河镇人民政府", date] {
+        for (text, both_ends) in [("双河镇人民政府", true), (date, false)] {
             let (a, b) = (line_with(&ours, text), line_with(&lo, text));
             assert!(
-                (a.1 - b.1).abs() < TOL && (a.0 - b.0).abs() < TOL,
+                (a.1 - b.1).abs() < TOL && (!both_ends || (a.0 - b.0).abs() < TOL),
                 "{tag} “{text}”: PDF {:.2}–{:.2} mm, DOCX {:.2}–{:.2} mm",
                 a.0,
                 a.1,

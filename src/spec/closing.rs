@@ -141,6 +141,25 @@ impl Spec {
         }
     }
 
+    /// Width in pt of body text measured as the typesetter measures it, without font files: a
+    /// character outside ASCII one grid cell, an ASCII character its Times New Roman advance
+    /// ([`super::latin::advance`]). The DOCX exporter feeds these widths to the rules above,
+    /// so that its indents are the PDF's positions, whatever each renderer then does to the
+    /// spacing of digits (Word condenses them with the run, LibreOffice may add space
+    /// between them and Chinese).
+    pub fn body_text_width(&self, text: &str) -> f32 {
+        let em = self.fonts.body.size;
+        text.chars()
+            .map(|c| {
+                if c.is_ascii() {
+                    super::latin::advance(c) * em
+                } else {
+                    self.grid.char_pitch
+                }
+            })
+            .sum()
+    }
+
     /// The dash on each side of a page number.
     pub fn page_number_dash(&self, dash: PageNumberDash) -> char {
         match dash {

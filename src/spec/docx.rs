@@ -4,7 +4,7 @@
 //! margins written into the file differ from the standard's 37/28 mm; the offsets here were
 //! measured on LibreOffice's rendering (see `tests/docx_layout.rs`).
 
-use super::{latin, twips, Spec};
+use super::{twips, Spec};
 
 /// Settings written into the DOCX. Lengths in twips (1/20 pt) unless named otherwise.
 #[derive(Debug, Clone, PartialEq)]
@@ -86,24 +86,6 @@ impl Spec {
             right_excess: text_width - twips(p.text_width()),
             default_tab_stop: self.tab_stop_chars as i32 * body_char,
         }
-    }
-
-    /// Width in pt of body text as Word and LibreOffice set it from this layout: a CJK
-    /// character one condensed cell, other characters their Times New Roman advance
-    /// ([`latin::advance`]); each plus the run's character spacing, which they apply to every
-    /// character.
-    pub fn docx_body_width(&self, d: &DocxLayout, text: &str) -> f32 {
-        let em = self.fonts.body.size;
-        let spacing = d.char_spacing as f32 / 20.0;
-        text.chars()
-            .map(|c| {
-                if c.is_ascii() {
-                    latin::advance(c) * em + spacing
-                } else {
-                    d.body_char as f32 / 20.0
-                }
-            })
-            .sum()
     }
 }
 

@@ -78,8 +78,9 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
         text_width(cx, &date, Role::Body),
     );
     let place = cx.spec.signature_place(uw, dw, report.seal);
-    let ux = right - place.unit_right - uw;
-    let dx = right - place.date_right - dw;
+    // A text wider than the block starts at its left edge and wraps.
+    let ux = (right - place.unit_right - uw).max(cx.left());
+    let dx = (right - place.date_right - dw).max(cx.left());
 
     let mut lines = Vec::new();
     for (kind, text, x, w) in [

@@ -6,7 +6,6 @@
 use super::styles;
 use super::text::sanitize;
 use crate::model::{body_blocks, Block, Report};
-use crate::spec::docx::DocxLayout;
 use crate::spec::{twips, Spec};
 use docx_rs::{AlignmentType, Paragraph, Run, SpecialIndentType};
 
@@ -19,7 +18,6 @@ fn blank() -> Paragraph {
 }
 
 pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
-    let d = spec.docx();
     let mut out = Vec::new();
     let title = report.title.trim();
     if !title.is_empty() {
@@ -55,7 +53,7 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
             }
         });
     }
-    attachments(report, spec, &d, &mut out);
+    attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
     out
 }
@@ -63,7 +61,7 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
 /// `附件：1.××` with the names aligned: a hanging indent the width of `附件：` plus the
 /// number, so wrapped lines and the following items line up under the first name
 /// ([`Spec::attachment_line`]).
-fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Paragraph>) {
+fn attachments(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
     let names: Vec<String> = report
         .attachments
         .iter()
@@ -77,7 +75,7 @@ fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Parag
         out.push(blank());
     }
     const LABEL: &str = "附件：";
-    let label = spec.docx_body_width(d, LABEL);
+    let label = spec.body_text_width(LABEL);
     let single = names.len() == 1;
     for (i, name) in names.iter().enumerate() {
         let number = if single {
@@ -85,7 +83,7 @@ fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Parag
         } else {
             format!("{}.", i + 1)
         };
-        let place = spec.attachment_line(i, label, spec.docx_body_width(d, &number));
+        let place = spec.attachment_line(i, label, spec.body_text_width(&number));
         let text = if i == 0 {
             format!("{LABEL}{number}{name}")
         } else {
@@ -110,8 +108,8 @@ fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Parag
 pub fn signature_indents(spec: &Spec, unit: &str, date: &str, sealed: bool) -> (i32, i32) {
     let d = spec.docx();
     let place = spec.signature_place(
-        spec.docx_body_width(&d, unit),
-        spec.docx_body_width(&d, date),
+        spec.body_text_width(unit),
+        spec.body_text_width(date),
         sealed,
     );
     (

@@ -128,9 +128,10 @@ pub fn styles_xml(spec: &Spec) -> String {
         ));
     }
     // Attachment note: the wrapped lines align under the name (hanging indent set per
-    // paragraph, as it depends on the number's width).
+    // paragraph, as it depends on the number's width); justified like the body, as the PDF
+    // sets a wrapped name.
     s.push_str(&format!(
-        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{ATTACHMENT}"><w:name w:val="附件说明"/><w:basedOn w:val="{NORMAL}"/><w:qFormat/><w:pPr><w:jc w:val="left"/></w:pPr></w:style>"#
+        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{ATTACHMENT}"><w:name w:val="附件说明"/><w:basedOn w:val="{NORMAL}"/><w:qFormat/></w:style>"#
     ));
     // Signature and date: right-aligned; the right indent (2 characters, or more to line
     // the date up under the unit) is set per paragraph.
