@@ -149,9 +149,9 @@ fn number_line(pdf: &Path, page: usize, spec: &Spec) -> Option<(f32, f32, String
     let text_bottom = pt_to_mm(spec.page.height - spec.page.margin_bottom);
     text_boxes(pdf, page)
         .into_iter()
-        .filter(|b| b.y0 > text_bottom)
+        .rev()
+        .find(|b| b.y0 > text_bottom)
         .map(|b| (b.x0, b.x1, b.text))
-        .last()
 }
 
 fn check_numbers(pdf: &Path, style: &PageNumbers, spec: &Spec, what: &str) {
