@@ -257,3 +257,43 @@ fn every_page_number_style_in_both_exporters() {
         );
     }
 }
+
+/// A sealed report keeps one line below the date on the date's page for the seal's lower edge:
+/// when the date falls on a page's last line, sealing moves the signature block to the next
+/// page, in our PDF and in LibreOffice's rendering of our DOCX alike.
+#[test]
+fn the_seal_keeps_a_line_below_the_date_in_both_exporters() {
+    let spec = Spec::official();
+    let exporter = PdfExporter::new(FontSet::bundled_only().unwrap());
+    let last_slot = spec.grid.lines_per_page - 1;
+    // One-line paragraphs until the date sits on the last line of its page.
+    let mut r = closing_report(false);
+    r.attachments.clear();
+    r.sections.clear();
+    r.opening = vec!["一行。".into(); 20];
+    let date_slot = |r: &Report| {
+        let l = exporter.layout(r);
+        let page = l.pages.last().unwrap();
+        page.lines
+            .iter()
+            .find(|l| l.kind == gongwen::typeset::LineKind::Date)
+            .map(|l| l.slot)
+    };
+    let mut tries = 0;
+    while date_slot(&r) != Some(last_slot) {
+        r.opening.push("一行。".into());
+        tries += 1;
+        assert!(tries < 60, "the date never reached the last line");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let plain = exporter.layout(&r).pages.len();
+    r.seal = true;
+    let sealed = exporter.layout(&r).pages.len();
+    assert_eq!(sealed, plain + 1, "sealing moves the signature block on");
+    let lo = page_count(&libreoffice_pdf(&r, dir.path(), "sealed.docx"));
+    let ours = page_count(&our_pdf(&r, dir.path(), "sealed.pdf"));
+    assert_eq!((ours, lo), (sealed, sealed));
+    r.seal = false;
+    let lo = page_count(&libreoffice_pdf(&r, dir.path(), "plain.docx"));
+    assert_eq!(lo, plain);
+}

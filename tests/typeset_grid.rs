@@ -336,8 +336,11 @@ fn odd_input_never_panics() {
     r.seal = true;
     r.date = Date::new(2024, 2, 29);
     let l = layout(&r);
-    let last = l.pages.last().unwrap().lines.last().unwrap();
-    assert_eq!(last.kind, LineKind::Date);
+    // Sealed: the date, then the line the seal's lower edge needs, on the same page.
+    let lines = &l.pages.last().unwrap().lines;
+    let n = lines.len();
+    assert_eq!(lines[n - 1].kind, LineKind::Blank);
+    assert_eq!(lines[n - 2].kind, LineKind::Date);
     let empty = layout(&Report::new("x", "", 2024, "年度"));
     assert_eq!(empty.pages.len(), 1);
 }

@@ -170,6 +170,11 @@ pub struct Spec {
     pub date_right_chars: u32,
     /// Characters of space right of the date when sealed (盖章).
     pub date_right_chars_sealed: u32,
+    /// Blank body lines kept on the page below the date when sealed: the seal (about 42 mm,
+    /// four lines) starts within one line below the body and presses on the unit and the date
+    /// a little below its centre (§7.3.5.1), so its lower edge reaches about one line below
+    /// the date; that line must not fall on the next page.
+    pub seal_lines_below_date: u32,
     /// Characters of space beside the page number (right on odd pages, left on even).
     pub page_number_side_chars: u32,
     /// Distance from the bottom of the text block down to the page number's dash line.
@@ -244,6 +249,7 @@ impl Spec {
             date_offset_chars: 2,
             date_right_chars: 2,
             date_right_chars_sealed: 4,
+            seal_lines_below_date: 1,
             page_number_side_chars: 1,
             page_number_drop: mm(7.0),
             page_number_em_dash: '—',

@@ -99,6 +99,12 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
         // and the rest below it, all inside the block.
         lines.append(&mut set);
     }
+    if report.seal {
+        // Room for the seal's lower edge, on the same page.
+        for _ in 0..cx.spec.seal_lines_below_date {
+            lines.append(&mut cx.blank().lines);
+        }
+    }
     chunks.push(Chunk {
         lines,
         keep_with_next: false,

@@ -142,6 +142,13 @@ fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
             );
         }
     }
+    if report.seal {
+        // Room for the seal's lower edge, kept with the date (its style keeps with the next
+        // paragraph), as the typesetter keeps it.
+        for _ in 0..spec.seal_lines_below_date {
+            out.push(blank());
+        }
+    }
 }
 
 #[cfg(test)]
