@@ -6,7 +6,7 @@ use gongwen::check::{self, Finding, Fix, Placeholder};
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fonts::FontSet;
 use gongwen::import::{self, ImportOptions, ImportResult};
-use gongwen::model::Report;
+use gongwen::model::{PageNumbers, Report};
 use gongwen::print::{self, PrintMethod, PrintOptions, Printer};
 use gongwen::spec::Spec;
 use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
@@ -146,8 +146,11 @@ pub fn create_report(
     period: String,
 ) -> Res<i64> {
     let t = templates::get(&kind).map_err(msg)?;
-    let r = t.instantiate(unit.trim(), year, &period);
-    state.with(|s| s.create(&r))
+    let mut r = t.instantiate(unit.trim(), year, &period);
+    state.with(|s| {
+        s.apply_defaults(&mut r)?;
+        s.create(&r)
+    })
 }
 
 /// Stores a report the clerk accepted after an import preview.
@@ -382,6 +385,17 @@ pub fn add_word(state: State<AppState>, wrong: String, right: String, note: Stri
 #[tauri::command]
 pub fn remove_word(state: State<AppState>, word: i64) -> Res<()> {
     state.with(|s| s.remove_word(word))
+}
+
+/// The page-number style new reports start with (设置).
+#[tauri::command]
+pub fn default_page_numbers(state: State<AppState>) -> Res<PageNumbers> {
+    state.with(|s| s.default_page_numbers())
+}
+
+#[tauri::command]
+pub fn set_default_page_numbers(state: State<AppState>, style: PageNumbers) -> Res<()> {
+    state.with(|s| s.set_default_page_numbers(&style))
 }
 
 // ---- preview, export, print --------------------------------------------------------------

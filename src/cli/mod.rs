@@ -236,7 +236,9 @@ fn dispatch(args: &Args) -> Result<(), Error> {
                 report.title = t.trim().to_string();
             }
             report.validate().map_err(|m| usage(format!("{m}。")))?;
-            let id = open_store(args)?.create(&report)?;
+            let mut store = open_store(args)?;
+            store.apply_defaults(&mut report)?;
+            let id = store.create(&report)?;
             println!("{id}");
             Ok(())
         }

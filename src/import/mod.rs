@@ -212,8 +212,16 @@ pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
 /// Our JSON exchange format (what `show --json` prints).
 fn import_json(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
     let r: Report = serde_json::from_str(text).map_err(|e| {
+        // Our own values (the page-number style) explain themselves in Chinese; say so.
+        let said = e.to_string();
+        let said = said.split(" at line ").next().unwrap_or("");
+        let detail = if said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            format!("：{said}")
+        } else {
+            String::new()
+        };
         Error::input(format!(
-            "内容不是公文写作台的 JSON 格式（第 {} 行第 {} 列有误）。",
+            "内容不是公文写作台的 JSON 格式（第 {} 行第 {} 列有误）{detail}。",
             e.line(),
             e.column()
         ))

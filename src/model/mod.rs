@@ -9,11 +9,13 @@ mod blocks;
 mod date;
 mod next_year;
 pub mod numbering;
+mod page_numbers;
 mod wordlist;
 
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};
+pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
 pub use wordlist::{WordEntry, WordList};
 
 use serde::{Deserialize, Serialize};
@@ -78,6 +80,9 @@ pub struct Report {
     /// With a seal (盖章) the date sits 4 characters from the right instead of 2.
     #[serde(default)]
     pub seal: bool,
+    /// 页码样式 (absent in JSON: the national style of GB/T 9704-2012 §7.5).
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
 }
 
 fn default_period() -> String {
@@ -127,6 +132,7 @@ impl Report {
             date: None,
             status: Status::Draft,
             seal: false,
+            page_numbers: PageNumbers::default(),
         };
         r.title = r.proposed_title("政务公开工作总结");
         r

@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX carry_items_by_report ON carry_items(report_id, ord);
     "#,
+    // 3: each report's page-number style (页码样式) as the JSON object of its exchange form;
+    // reports written before it get the national style of GB/T 9704-2012 §7.5.
+    r#"
+    ALTER TABLE reports ADD COLUMN page_numbers TEXT NOT NULL
+        DEFAULT '{"position":"national","dash":"em","first_page":true}';
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

@@ -4,6 +4,7 @@
 
 use crate::render_support::*;
 use gongwen::fixtures::sample_report;
+use gongwen::model::PageNumberDash;
 use gongwen::spec::{pt_to_mm, Spec};
 
 const TOL: f32 = 1.0;
@@ -37,7 +38,7 @@ fn five_page_sample_in_libreoffice() {
         // Page numbers come from the PAGE field, on the side of the page's parity.
         let text = page_text(&pdf, page);
         assert!(
-            text.contains(&spec.page_number_text(page as u32)),
+            text.contains(&spec.page_number_text(page as u32, PageNumberDash::Em)),
             "page {page}: {text}"
         );
 

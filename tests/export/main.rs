@@ -5,6 +5,7 @@
 #[path = "../render_support/mod.rs"]
 mod render_support;
 
+mod closing_pages;
 mod docx_layout;
 mod docx_package;
 mod pdf_export;

@@ -14,7 +14,9 @@ use gongwen::export;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fonts::FontSet;
 use gongwen::import::{import_text, ImportOptions};
-use gongwen::model::{Date, Report, Section, Status};
+use gongwen::model::{
+    Date, PageNumberDash, PageNumberPosition, PageNumbers, Report, Section, Status,
+};
 use gongwen::spec::Spec;
 use gongwen::store::Store;
 use proptest::prelude::*;
@@ -137,6 +139,7 @@ prop_compose! {
         date in proptest::option::of((1900i32..=2200, 1u8..=12, 1u8..=28)),
         seal in any::<bool>(),
         final_ in any::<bool>(),
+        pages in (any::<bool>(), any::<bool>(), any::<bool>()),
     ) -> Report {
         Report {
             id: None,
@@ -152,6 +155,11 @@ prop_compose! {
             date: date.and_then(|(y, m, d)| Date::new(y, m, d)),
             status: if final_ { Status::Final } else { Status::Draft },
             seal,
+            page_numbers: PageNumbers {
+                position: if pages.0 { PageNumberPosition::Center } else { PageNumberPosition::National },
+                dash: if pages.1 { PageNumberDash::Hyphen } else { PageNumberDash::Em },
+                first_page: pages.2,
+            },
         }
     }
 }
