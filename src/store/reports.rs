@@ -37,6 +37,12 @@ pub struct ReportMeta {
     pub status: Status,
     pub seal: bool,
     pub attachments: Vec<String>,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub addressee: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 impl ReportMeta {
@@ -52,6 +58,9 @@ impl ReportMeta {
             status: r.status.clone(),
             seal: r.seal,
             attachments: r.attachments.clone(),
+            subtitle: r.subtitle.clone(),
+            addressee: r.addressee.clone(),
+            note: r.note.clone(),
         }
     }
 }
@@ -93,7 +102,8 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
     let n = tx
         .execute(
             "UPDATE reports SET kind=?1, unit=?2, year=?3, period=?4, title=?5, signature=?6,
-                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11 WHERE id=?12",
+                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11,
+                 subtitle=?13, addressee=?14, note=?15 WHERE id=?12",
             params![
                 m.kind,
                 m.unit,
@@ -106,7 +116,10 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
                 m.seal,
                 attachments,
                 now_ms(),
-                id
+                id,
+                m.subtitle,
+                m.addressee,
+                m.note
             ],
         )
         .map_err(|e| db_err("保存", e))?;
@@ -271,7 +284,8 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments
+                "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments,
+                        subtitle, addressee, note
                  FROM reports WHERE id = ?1",
                 [id],
                 |r| {
@@ -287,6 +301,9 @@ impl Store {
                             status: parse_status(&r.get::<_, String>(7)?),
                             seal: r.get(8)?,
                             attachments: Vec::new(),
+                            subtitle: r.get(10)?,
+                            addressee: r.get(11)?,
+                            note: r.get(12)?,
                         },
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, String>(9)?,
@@ -304,11 +321,14 @@ impl Store {
             year: m.year,
             period: m.period,
             title: m.title,
+            subtitle: m.subtitle,
+            addressee: m.addressee,
             opening: Vec::new(),
             sections: Vec::new(),
             attachments: serde_json::from_str(&attachments).unwrap_or_default(),
             signature: m.signature,
             date: date.and_then(|d| d.parse().ok()),
+            note: m.note,
             status: m.status,
             seal: m.seal,
         };

@@ -73,6 +73,12 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX carry_items_by_report ON carry_items(report_id, ord);
     "#,
+    // 3: the report parts 副标题, 主送机关 and 附注 (NULL = none).
+    r#"
+    ALTER TABLE reports ADD COLUMN subtitle  TEXT;
+    ALTER TABLE reports ADD COLUMN addressee TEXT;
+    ALTER TABLE reports ADD COLUMN note      TEXT;
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;
