@@ -397,7 +397,7 @@ pub fn junk_reason(line: &str) -> Option<&'static str> {
     if n <= 40 && BREADCRUMB_PREFIXES[..6].iter().any(|p| t.starts_with(p)) && !t.contains('。') {
         return Some("网页导航（面包屑）");
     }
-    if n <= 60 && NAV_WORDS.iter().any(|w| t.contains(w)) {
+    if n <= 60 && !t.contains(['。', '，']) && NAV_WORDS.iter().any(|w| t.contains(w)) {
         return Some("网页按钮或链接");
     }
     if !t.contains('。')

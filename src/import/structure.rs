@@ -382,7 +382,11 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
         if table.is_empty() {
             return;
         }
-        let text = table.join("\u{3000}");
+        // Cells are separated by `｜` (inserted, so that the table can be told and rebuilt).
+        let text = table.join("｜");
+        for _ in 1..table.len() {
+            log.inserted.push("｜".into());
+        }
         table.clear();
         parts.tables += 1;
         log.note(

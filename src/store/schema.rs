@@ -73,11 +73,13 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX carry_items_by_report ON carry_items(report_id, ord);
     "#,
-    // 3: the report parts 副标题, 主送机关 and 附注 (NULL = none).
+    // 3: the report parts 副标题, 主送机关 and 附注 (NULL = none), and the category of a word
+    // in the word list ('' = a wrong word; 赌博/色情/广告 = a sensitive word, no right form).
     r#"
     ALTER TABLE reports ADD COLUMN subtitle  TEXT;
     ALTER TABLE reports ADD COLUMN addressee TEXT;
     ALTER TABLE reports ADD COLUMN note      TEXT;
+    ALTER TABLE wordlist ADD COLUMN category TEXT NOT NULL DEFAULT '';
     "#,
 ];
 
