@@ -64,7 +64,13 @@ pub fn to_lines(text: &str, log: &mut Log) -> Vec<String> {
     }
     flush(&mut cur, &mut out);
     // What went is syntax: log it as the characters that are in the input and not the output.
-    let removed = char_difference(text, &out.join("\n"));
+    let joined = out.join("\n");
+    // A list number CommonMark read from `1)` is written back as `1.`.
+    let added = char_difference(&joined, text);
+    if !added.is_empty() {
+        log.inserted.push(added);
+    }
+    let removed = char_difference(text, &joined);
     if !removed.is_empty() {
         log.removed(&removed, "Markdown 标记（#、**、>、- 等）", false);
         log.note(

@@ -137,9 +137,11 @@ fn split_heading(rest: &str, marker_level: u8, log: &mut Log) -> (String, Option
     }
     // `健全组织体系，落实工作责任成立了…`: two parallel phrases of equal length, then the text
     // with no mark between — the heading is the pair.
+    // A second phrase that starts with a preposition or conjunction goes on the sentence.
     if let Some(q) = c.iter().position(|ch| *ch == '，').filter(|q| (3..=10).contains(q)) {
         let e = 2 * q + 1;
         let pair_clean = c.len() > e + 4
+            && !c.get(q + 1).is_some_and(|ch| "将把对在与为以按从向和及并使让由被是".contains(*ch))
             && !c[q + 1..e].iter().any(|ch| "，。；：、！？“”《》（）".contains(*ch))
             && c.get(e).is_some_and(|ch| crate::check::placeholders::is_cjk(*ch))
             && end.is_none_or(|p| p > e);
@@ -565,8 +567,8 @@ mod tests {
             ("健全组织体系，落实工作责任".into(), Some("成立了工作专班，专人负责。".into()), false)
         );
         assert_eq!(
-            split_heading("进一步压实责任，将政务公开工作纳入年度目标考核，与业务工作同部署、同检查、同落实，确保各项任务落到实处。", 2, &mut log).0,
-            "进一步压实责任"
+            split_heading("进一步压实责任，将政务公开工作纳入年度目标考核，与业务工作同部署、同检查、同落实，年底前由分管领导带队逐村逐站所检查打分并通报结果，确保各项任务落到实处。", 2, &mut log),
+            ("进一步压实责任".into(), Some("将政务公开工作纳入年度目标考核，与业务工作同部署、同检查、同落实，年底前由分管领导带队逐村逐站所检查打分并通报结果，确保各项任务落到实处。".into()), true)
         );
         assert_eq!(
             split_heading("夯实基础，强化管理。严格落实制度。", 2, &mut log),
