@@ -13,7 +13,11 @@ fn count(s: &str) -> usize {
 fn kept(r: &Report) -> usize {
     fn walk(list: &[Section]) -> usize {
         list.iter()
-            .map(|s| count(&s.heading) + s.paragraphs.iter().map(|p| count(p)).sum::<usize>() + walk(&s.children))
+            .map(|s| {
+                count(&s.heading)
+                    + s.paragraphs.iter().map(|p| count(p)).sum::<usize>()
+                    + walk(&s.children)
+            })
             .sum()
     }
     count(&r.title)

@@ -88,7 +88,10 @@ fn compare(input: &Path, expected: &Value) -> Vec<String> {
         .map(|a| a.iter().map(opt_str).collect())
         .unwrap_or_default();
     if r.attachments != want_att {
-        bad.push(format!("attachments: got {:?}, want {want_att:?}", r.attachments));
+        bad.push(format!(
+            "attachments: got {:?}, want {want_att:?}",
+            r.attachments
+        ));
     }
     let want_h: Vec<(usize, String)> = expected["headings"]
         .as_array()
@@ -105,7 +108,10 @@ fn compare(input: &Path, expected: &Value) -> Vec<String> {
     let want_ph = expected["placeholders"].as_u64().unwrap_or(0) as usize;
     if res.placeholders.len() != want_ph {
         let ph: Vec<_> = res.placeholders.iter().map(|p| p.text.clone()).collect();
-        bad.push(format!("placeholders: got {} {ph:?}, want {want_ph}", ph.len()));
+        bad.push(format!(
+            "placeholders: got {} {ph:?}, want {want_ph}",
+            ph.len()
+        ));
     }
     let text = all_text(r);
     let list = |k: &str| -> Vec<String> {

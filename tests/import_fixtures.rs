@@ -104,7 +104,10 @@ fn a_whole_summary_on_one_line_is_split() {
     assert_eq!(r.title, "柳河乡2024年上半年政务公开工作总结");
     assert_eq!(r.period, "上半年");
     // The half-width comma in Chinese text became full-width at import.
-    assert_eq!(r.opening, ["2024年上半年，我乡按照县里的部署推进政务公开。"]);
+    assert_eq!(
+        r.opening,
+        ["2024年上半年，我乡按照县里的部署推进政务公开。"]
+    );
     let h: Vec<_> = r.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(h, ["主要做法", "存在问题", "下一步打算"]);
     assert_eq!(r.sections[0].children.len(), 2);

@@ -226,8 +226,17 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
 /// Words after `2025年` that make it the year a plan is for (a summary with its next year's
 /// plan: `2024年工作总结和2025年工作思路`).
 const NEXT_YEAR_PLAN: &[&str] = &[
-    "工作思路", "工作打算", "工作计划", "工作要点", "工作安排", "工作目标", "重点工作", "思路", "打算",
-    "计划", "要点",
+    "工作思路",
+    "工作打算",
+    "工作计划",
+    "工作要点",
+    "工作安排",
+    "工作目标",
+    "重点工作",
+    "思路",
+    "打算",
+    "计划",
+    "要点",
 ];
 
 fn year_in_text(report: &Report, loc: &Location, text: &str, year: i32, out: &mut Vec<Finding>) {

@@ -34,7 +34,16 @@ fn level_of(report: &Report) -> Option<Level> {
 }
 
 /// Words that speak as a county, and those that speak as a township.
-const COUNTY_WORDS: &[&str] = &["我县", "本县", "县直部门", "县直各部门", "县直单位", "X县", "XX县", "×县"];
+const COUNTY_WORDS: &[&str] = &[
+    "我县",
+    "本县",
+    "县直部门",
+    "县直各部门",
+    "县直单位",
+    "X县",
+    "XX县",
+    "×县",
+];
 const TOWNSHIP_WORDS: &[&str] = &["我镇", "我乡", "本镇", "本乡", "全镇", "全乡"];
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -92,13 +101,22 @@ mod tests {
 
     #[test]
     fn township_report_with_county_wording() {
-        let f = findings("township-zwgk", "青山镇", "我县按照X县要求，督促县直部门落实。");
+        let f = findings(
+            "township-zwgk",
+            "青山镇",
+            "我县按照X县要求，督促县直部门落实。",
+        );
         let words: Vec<_> = f.iter().map(|f| f.excerpt.clone()).collect();
         assert_eq!(f.len(), 3, "{words:?}");
         assert!(f[0].fix.is_some());
         // The county's own report may say 我县; a township may name the county's offices.
         assert!(findings("county-dept-zwgk", "清水县司法局", "我县依法行政。").is_empty());
-        assert!(findings("township-zwgk", "青山镇", "按照县政务公开办的要求，我镇全面落实。").is_empty());
+        assert!(findings(
+            "township-zwgk",
+            "青山镇",
+            "按照县政务公开办的要求，我镇全面落实。"
+        )
+        .is_empty());
     }
 
     #[test]

@@ -164,7 +164,10 @@ mod tests {
             .map(|(s, e, x)| (*s, *e, x.wrong.clone(), x.is_sensitive()))
             .collect();
         assert!(hits.contains(&(0, 2, "截止{数}".into(), false)), "{hits:?}");
-        assert!(!hits.iter().any(|h| h.0 == 6), "截止日期 is right: {hits:?}");
+        assert!(
+            !hits.iter().any(|h| h.0 == 6),
+            "截止日期 is right: {hits:?}"
+        );
         assert!(hits.iter().any(|h| h.2 == "老虎机" && h.3));
         assert!(hits.iter().any(|h| h.2 == "百家乐" && h.3));
     }

@@ -70,11 +70,12 @@ fn is_piece_count(s: &str) -> bool {
             && t.chars()
                 .all(|c| c.is_ascii_digit() || "零一二三四五六七八九十百两".contains(c))
     };
-    inner
-        .strip_suffix('篇')
-        .is_some_and(num)
+    inner.strip_suffix('篇').is_some_and(num)
         || inner.strip_prefix('篇').is_some_and(num)
-        || inner.strip_prefix("第").and_then(|t| t.strip_suffix('篇')).is_some_and(num)
+        || inner
+            .strip_prefix("第")
+            .and_then(|t| t.strip_suffix('篇'))
+            .is_some_and(num)
 }
 
 /// Cuts 范文-site decoration off a line that is a title: `【工作总结】` in front, `（六篇）`,
@@ -89,7 +90,10 @@ pub fn strip_title_junk(line: &str, log: &mut Log) -> String {
     if cur.starts_with('【') {
         if let Some(k) = cur.find('】') {
             let rest = cur[k + '】'.len_utf8()..].trim();
-            if cur[..k].chars().count() <= 8 && rest.chars().count() >= 6 && ends_with_title_word(rest) {
+            if cur[..k].chars().count() <= 8
+                && rest.chars().count() >= 6
+                && ends_with_title_word(rest)
+            {
                 log.removed(&cur[..k + '】'.len_utf8()], "标题前的网站栏目名", true);
                 cur = rest.to_string();
             }
@@ -99,12 +103,7 @@ pub fn strip_title_junk(line: &str, log: &mut Log) -> String {
     for cut in ['（', '(', '篇'] {
         if let Some(k) = cur.rfind(cut) {
             let (head, tail) = cur.split_at(k);
-            let tail_ok = if cut == '篇' {
-                is_piece_count(tail)
-            } else {
-                is_piece_count(tail)
-            };
-            if tail_ok && ends_with_title_word(head.trim()) {
+            if is_piece_count(tail) && ends_with_title_word(head.trim()) {
                 log.removed(tail, "范文网站的篇目编号", true);
                 cur = head.trim().to_string();
             }
@@ -341,7 +340,10 @@ pub fn junk_reason(line: &str) -> Option<&'static str> {
         let head: String = t.chars().take(6).collect();
         head.contains([':', '：']) && meta_labels(&head, suffix) >= 1
     };
-    if n <= 100 && !t.contains('。') && (starts_with_label(false) || (starts_with_label(true) && n <= 80)) {
+    if n <= 100
+        && !t.contains('。')
+        && (starts_with_label(false) || (starts_with_label(true) && n <= 80))
+    {
         return Some("网页上的信息公开属性（索引号、发布机构等）");
     }
     let reviewers = ["初审", "复审", "终审", "审核", "签发", "校对"]
@@ -490,8 +492,12 @@ pub fn strip_artefacts(line: &str, log: &mut Log) -> String {
                 .find(|(_, c)| matches!(c, ']' | '】'))
                 .map(|(k, c)| b + k + c.len_utf8())
                 .unwrap_or(out.len());
-            log.removed(&out[b..close].to_string(), "复制时带入的书签标记", false);
-            log.note(NoteKind::RemovedText, "删除了复制时带入的书签标记", &out[b..close].to_string());
+            log.removed(&out[b..close], "复制时带入的书签标记", false);
+            log.note(
+                NoteKind::RemovedText,
+                "删除了复制时带入的书签标记",
+                &out[b..close],
+            );
             out.replace_range(b..close, "");
         }
     }
@@ -547,7 +553,7 @@ pub fn strip_note_tokens(line: &str, log: &mut Log) -> String {
                             end += c.len_utf8();
                         }
                     }
-                    log.removed(&out[k..end].to_string(), "范文网站的提示语", true);
+                    log.removed(&out[k..end], "范文网站的提示语", true);
                     out.replace_range(k..end, "");
                     continue 'again;
                 }
@@ -573,7 +579,17 @@ fn cjkish(c: char) -> bool {
 
 /// Organ names end with these.
 const ORGAN_ENDS: &[&str] = &[
-    "委员会", "人民政府", "政府", "办公室", "办事处", "局", "委", "办", "院", "中心", "公司",
+    "委员会",
+    "人民政府",
+    "政府",
+    "办公室",
+    "办事处",
+    "局",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "公司",
 ];
 
 /// A space that separates two organs (`中共某镇委员会 某镇人民政府`) or two phrases of a
@@ -730,14 +746,25 @@ mod tests {
     #[test]
     fn title_junk_is_cut_off_the_title_only() {
         let mut log = Log::default();
-        assert_eq!(strip_title_junk("【工作总结】梅岭街道2024年政务公开工作总结", &mut log), "梅岭街道2024年政务公开工作总结");
-        assert_eq!(strip_title_junk("政务公开工作总结（六篇）", &mut log), "政务公开工作总结");
-        assert_eq!(strip_title_junk("政务公开工作总结篇12", &mut log), "政务公开工作总结");
+        assert_eq!(
+            strip_title_junk("【工作总结】梅岭街道2024年政务公开工作总结", &mut log),
+            "梅岭街道2024年政务公开工作总结"
+        );
+        assert_eq!(
+            strip_title_junk("政务公开工作总结（六篇）", &mut log),
+            "政务公开工作总结"
+        );
+        assert_eq!(
+            strip_title_junk("政务公开工作总结篇12", &mut log),
+            "政务公开工作总结"
+        );
         assert_eq!(log.removed.len(), 3);
         for keep in ["【重要】请于月底前报送。", "一、主要做法", "第三篇章"] {
             assert_eq!(strip_title_junk(keep, &mut log), keep);
         }
-        let t: Vec<char> = "政务公开总结参考范例5篇（2024年度）桃溪乡2024年政务公开工作总结".chars().collect();
+        let t: Vec<char> = "政务公开总结参考范例5篇（2024年度）桃溪乡2024年政务公开工作总结"
+            .chars()
+            .collect();
         assert_eq!(junk_title_prefix(&t), Some(20));
     }
 
@@ -769,10 +796,22 @@ mod tests {
         );
         assert_eq!(n.notes.len(), 1);
         assert_eq!(strip_artefacts("甲[bookmark: _Toc1]乙", &mut n), "甲乙");
-        assert_eq!(normalise_spaces("截至 2 024 年 11 月底，共 1 26 条", &mut n), "截至2024年11月底，共126条");
-        assert_eq!(normalise_spaces("中共柳塘镇委员会 柳塘镇人民政府", &mut n), "中共柳塘镇委员会\u{3000}柳塘镇人民政府");
-        assert_eq!(normalise_spaces("——用公开聚民心 靠服务促发展", &mut n), "——用公开聚民心\u{3000}靠服务促发展");
-        assert_eq!(normalise_spaces("配备两名 信息员，AB 岗", &mut n), "配备两名信息员，AB岗");
+        assert_eq!(
+            normalise_spaces("截至 2 024 年 11 月底，共 1 26 条", &mut n),
+            "截至2024年11月底，共126条"
+        );
+        assert_eq!(
+            normalise_spaces("中共柳塘镇委员会 柳塘镇人民政府", &mut n),
+            "中共柳塘镇委员会\u{3000}柳塘镇人民政府"
+        );
+        assert_eq!(
+            normalise_spaces("——用公开聚民心 靠服务促发展", &mut n),
+            "——用公开聚民心\u{3000}靠服务促发展"
+        );
+        assert_eq!(
+            normalise_spaces("配备两名 信息员，AB 岗", &mut n),
+            "配备两名信息员，AB岗"
+        );
         assert_eq!(normalise_spaces("2024 2025", &mut n), "2024 2025");
     }
 }

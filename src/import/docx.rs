@@ -226,7 +226,9 @@ impl Ctx {
         let style = w_val(&ppr, "pStyle");
         let own = ppr.children().find(|c| is_w(c, "numPr"));
         let own_id = own.and_then(|n| w_val(&n, "numId")).map(str::to_string);
-        let own_lvl: Option<u8> = own.and_then(|n| w_val(&n, "ilvl")).and_then(|v| v.parse().ok());
+        let own_lvl: Option<u8> = own
+            .and_then(|n| w_val(&n, "ilvl"))
+            .and_then(|v| v.parse().ok());
         let from_style = style.and_then(|s| self.styles.of(s));
         // `numId` 0 switches numbering off.
         let num_id = own_id.or_else(|| from_style.as_ref().and_then(|(id, _)| id.clone()))?;

@@ -32,9 +32,13 @@ fn markdown_features(text: &str) -> (usize, usize) {
         let hashes = t.chars().take_while(|c| *c == '#').count();
         if (1..=6).contains(&hashes) && t[hashes..].starts_with(' ') {
             headings += 1;
-        } else if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("> ") {
-            other += 1;
-        } else if t.trim_end() == "---" || t.trim_end() == "***" || t.starts_with("```") {
+        } else if t.starts_with("- ")
+            || t.starts_with("* ")
+            || t.starts_with("> ")
+            || t.trim_end() == "---"
+            || t.trim_end() == "***"
+            || t.starts_with("```")
+        {
             other += 1;
         }
         if t.matches("**").count() >= 2 {

@@ -107,11 +107,16 @@ fn strip_stray_bold(line: &str) -> String {
     if n == 0 {
         return line.to_string();
     }
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         return line.replace("**", "");
     }
     let mut out = line.to_string();
-    for (b, _) in line.match_indices("**").collect::<Vec<_>>().into_iter().rev() {
+    for (b, _) in line
+        .match_indices("**")
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+    {
         let next = line[b + 2..].chars().next();
         if next != Some('年') {
             out.replace_range(b..b + 2, "");

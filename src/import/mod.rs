@@ -450,7 +450,7 @@ fn meta_from_title(title: &str) -> (Option<i32>, String, Option<String>) {
 
 /// `白河乡人民政府` → `白河乡`: the unit as a title names it.
 fn short_unit(organ: &str) -> String {
-    let first = organ.split('\u{3000}').last().unwrap_or(organ);
+    let first = organ.split('\u{3000}').next_back().unwrap_or(organ);
     for tail in ["人民政府", "政府", "办事处"] {
         if let Some(u) = first.strip_suffix(tail) {
             if !u.is_empty() {
@@ -475,7 +475,10 @@ fn year_in_text(text: &str) -> Option<i32> {
             }
         }
     }
-    counts.into_iter().max_by_key(|(y, n)| (*n, -*y)).map(|(y, _)| y)
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, -*y))
+        .map(|(y, _)| y)
 }
 
 /// Report kind proposed from the unit: a 乡/镇/街道 gets the township template.
@@ -497,7 +500,11 @@ pub fn propose_kind(unit: &str) -> (String, String) {
     }
 }
 
-fn assemble(parts: structure::Parts, text: &str, opts: &ImportOptions) -> Result<(Report, Proposal)> {
+fn assemble(
+    parts: structure::Parts,
+    text: &str,
+    opts: &ImportOptions,
+) -> Result<(Report, Proposal)> {
     let (title_year, title_unit, period) = meta_from_title(&parts.title);
     let year = title_year
         .or_else(|| year_in_text(text))
@@ -516,13 +523,24 @@ fn assemble(parts: structure::Parts, text: &str, opts: &ImportOptions) -> Result
         String::new()
     };
     let (kind, kind_reason) = propose_kind(&unit);
-    let mut r = Report::new("", &unit, year.unwrap_or_else(current_year), period.as_deref().unwrap_or("年度"));
-    let proposed_title = if parts.title.is_empty() || (!unit.is_empty() && !parts.title.contains(&unit) && !parts.title.contains("关于")) {
+    let mut r = Report::new(
+        "",
+        &unit,
+        year.unwrap_or_else(current_year),
+        period.as_deref().unwrap_or("年度"),
+    );
+    let proposed_title = if parts.title.is_empty()
+        || (!unit.is_empty() && !parts.title.contains(&unit) && !parts.title.contains("关于"))
+    {
         let subject = parts
             .title
             .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '度')
             .to_string();
-        let subject = if subject.is_empty() { "政务公开工作总结".to_string() } else { subject };
+        let subject = if subject.is_empty() {
+            "政务公开工作总结".to_string()
+        } else {
+            subject
+        };
         r.proposed_title(&subject)
     } else {
         parts.title.clone()

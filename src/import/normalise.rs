@@ -92,14 +92,19 @@ pub fn viewer_page_markers(text: &str, log: &mut Log) -> String {
         let Some(rest) = t.strip_prefix(num.as_str()) else {
             return text.to_string();
         };
-        let Some(sep) = rest.chars().next().filter(|c| matches!(c, '、' | '.' | '．')) else {
+        let Some(sep) = rest
+            .chars()
+            .next()
+            .filter(|c| matches!(c, '、' | '.' | '．'))
+        else {
             return text.to_string();
         };
         lens.push(t.len() - rest.len() + sep.len_utf8() + (l.len() - t.len()));
     }
     let ends_mid = lines[..lines.len() - 1].iter().any(|l| {
-        !l.trim_end()
-            .ends_with(['。', '！', '？', '；', '：', '”', '）', '.', '!', '?', ';', ':'])
+        !l.trim_end().ends_with([
+            '。', '！', '？', '；', '：', '”', '）', '.', '!', '?', ';', ':',
+        ])
     });
     if !ends_mid {
         return text.to_string();
@@ -111,7 +116,10 @@ pub fn viewer_page_markers(text: &str, log: &mut Log) -> String {
     }
     log.note(
         NoteKind::RemovedText,
-        format!("删除了文档查看器的{}个页码，并把被页码隔断的文字接上了", lines.len()),
+        format!(
+            "删除了文档查看器的{}个页码，并把被页码隔断的文字接上了",
+            lines.len()
+        ),
         "",
     );
     out
@@ -213,7 +221,8 @@ pub fn repair_gbk_damage(text: &str) -> (String, usize) {
         let prev_ok = at > 0 && (is_cjk(c[at - 1]) || c[at - 1] == ',');
         if prev_ok && at + 2 < c.len() && c[at].is_ascii_graphic() && c[at] as u32 >= 0x40 {
             if let Some(open) = Some(at + 1).filter(|&o| matches!(c[o], '(' | '（')) {
-                let close = (open + 1..(open + 9).min(c.len())).find(|&j| matches!(c[j], ')' | '）'));
+                let close =
+                    (open + 1..(open + 9).min(c.len())).find(|&j| matches!(c[j], ')' | '）'));
                 if let Some(close) = close {
                     let py: String = c[open + 1..close].iter().collect();
                     if is_pinyin(&py) {
@@ -289,10 +298,13 @@ pub fn chinese_zero(line: &str) -> String {
         return line.to_string();
     }
     let c: Vec<char> = line.chars().collect();
-    let numeral = |ch: Option<&char>| ch.is_some_and(|ch| "〇○零一二三四五六七八九十".contains(*ch));
+    let numeral =
+        |ch: Option<&char>| ch.is_some_and(|ch| "〇○零一二三四五六七八九十".contains(*ch));
     (0..c.len())
         .map(|i| {
-            if c[i] == '○' && (numeral(i.checked_sub(1).and_then(|p| c.get(p))) || numeral(c.get(i + 1))) {
+            if c[i] == '○'
+                && (numeral(i.checked_sub(1).and_then(|p| c.get(p))) || numeral(c.get(i + 1)))
+            {
                 '〇'
             } else {
                 c[i]
@@ -315,7 +327,10 @@ mod tests {
             fullwidth_punctuation("上半年,枫林乡围绕公开;现将小结如下:").0,
             "上半年，枫林乡围绕公开；现将小结如下："
         );
-        assert_eq!(fullwidth_punctuation("(一)抓好制度落实").0, "（一）抓好制度落实");
+        assert_eq!(
+            fullwidth_punctuation("(一)抓好制度落实").0,
+            "（一）抓好制度落实"
+        );
         assert_eq!(fullwidth_punctuation("看懂了?还需要").0, "看懂了？还需要");
         assert_eq!(
             fullwidth_punctuation("纳入考核(每季度通报一次)。").0,
@@ -359,16 +374,27 @@ mod tests {
     #[test]
     fn pdf_page_numbers_between_spaces() {
         let mut l = log();
-        assert_eq!(pdf_page_numbers("先审后发。 — 1 — \n（三）", &mut l), "先审后发。  \n（三）");
+        assert_eq!(
+            pdf_page_numbers("先审后发。 — 1 — \n（三）", &mut l),
+            "先审后发。  \n（三）"
+        );
         assert_eq!(l.removed[0].text, "— 1 —");
-        for keep in ["8:30—17:30", "——以公开促落实", "2024-12-16", "— 以公开促落实"] {
+        for keep in [
+            "8:30—17:30",
+            "——以公开促落实",
+            "2024-12-16",
+            "— 以公开促落实",
+        ] {
             assert_eq!(pdf_page_numbers(keep, &mut l), keep);
         }
     }
 
     #[test]
     fn white_circle_in_dates() {
-        assert_eq!(chinese_zero("二○二四年十二月三十日"), "二〇二四年十二月三十日");
+        assert_eq!(
+            chinese_zero("二○二四年十二月三十日"),
+            "二〇二四年十二月三十日"
+        );
         assert_eq!(chinese_zero("○ 项目"), "○ 项目");
     }
 }

@@ -86,7 +86,11 @@ pub fn split_heading_at_space(lines: Vec<String>, log: &mut Log) -> Vec<String> 
         }
     }
     if n > 0 {
-        log.note(NoteKind::Split, format!("把{n}处只用空格隔开的小标题和正文分开了"), "");
+        log.note(
+            NoteKind::Split,
+            format!("把{n}处只用空格隔开的小标题和正文分开了"),
+            "",
+        );
     }
     out
 }
@@ -220,7 +224,7 @@ pub fn split_title(lines: &mut Vec<String>, log: &mut Log) {
             let clean = !c[..e].iter().any(|ch| "，。；：,;:！？!?、".contains(*ch));
             let gap = c[e..p].iter().filter(|ch| !is_space(**ch)).count();
             let next_ok = !c.get(e).is_some_and(|ch| "如了经的和暨及与".contains(*ch));
-            if clean && gap <= 14 && e >= 6 && e <= 80 && next_ok && cut.is_none_or(|x| e > x) {
+            if clean && gap <= 14 && (6..=80).contains(&e) && next_ok && cut.is_none_or(|x| e > x) {
                 cut = Some(e);
             }
         }
@@ -235,7 +239,10 @@ pub fn split_title(lines: &mut Vec<String>, log: &mut Log) {
     let title: String = title.iter().collect();
     let rest: String = c[cut..].iter().collect();
     log.note(NoteKind::Split, "把标题和正文分开了", title.trim());
-    lines.splice(first..=first, [title.trim().to_string(), rest.trim().to_string()]);
+    lines.splice(
+        first..=first,
+        [title.trim().to_string(), rest.trim().to_string()],
+    );
 }
 
 /// Signature and date glued to the end of the last paragraph (`…工作水平。某乡人民政府

@@ -34,8 +34,21 @@ const HEADING_ENDS: &[&str] = &[
 ];
 /// Organ names end with these (a signature line, the first line of a joint title).
 const ORGAN_ENDS: &[&str] = &[
-    "委员会", "政府", "办公室", "办事处", "局", "委", "办", "院", "中心", "所", "站", "队", "处",
-    "室", "会",
+    "委员会",
+    "政府",
+    "办公室",
+    "办事处",
+    "局",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "所",
+    "站",
+    "队",
+    "处",
+    "室",
+    "会",
 ];
 
 fn chars(s: &str) -> Vec<char> {
@@ -91,11 +104,16 @@ fn body_starts(line: &str) -> bool {
 /// A table cell pasted on a line of its own: short, no sentence punctuation.
 fn cell_like(line: &str) -> bool {
     let c = chars(line);
-    c.len() <= 20 && !line.contains(['。', '，', '；', '：', '！', '？']) && is_date_line(line).is_none()
+    c.len() <= 20
+        && !line.contains(['。', '，', '；', '：', '！', '？'])
+        && is_date_line(line).is_none()
 }
 
 fn numeric(line: &str) -> bool {
-    !line.is_empty() && line.chars().all(|c| c.is_ascii_digit() || ".%％,-".contains(c))
+    !line.is_empty()
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".%％,-".contains(c))
 }
 
 /// `存在问题：` heading its own `1. 2.` list.
@@ -138,12 +156,21 @@ fn split_heading(rest: &str, marker_level: u8, log: &mut Log) -> (String, Option
     // `健全组织体系，落实工作责任成立了…`: two parallel phrases of equal length, then the text
     // with no mark between — the heading is the pair.
     // A second phrase that starts with a preposition or conjunction goes on the sentence.
-    if let Some(q) = c.iter().position(|ch| *ch == '，').filter(|q| (3..=10).contains(q)) {
+    if let Some(q) = c
+        .iter()
+        .position(|ch| *ch == '，')
+        .filter(|q| (3..=10).contains(q))
+    {
         let e = 2 * q + 1;
         let pair_clean = c.len() > e + 4
-            && !c.get(q + 1).is_some_and(|ch| "将把对在与为以按从向和及并使让由被是".contains(*ch))
-            && !c[q + 1..e].iter().any(|ch| "，。；：、！？“”《》（）".contains(*ch))
-            && c.get(e).is_some_and(|ch| crate::check::placeholders::is_cjk(*ch))
+            && !c
+                .get(q + 1)
+                .is_some_and(|ch| "将把对在与为以按从向和及并使让由被是".contains(*ch))
+            && !c[q + 1..e]
+                .iter()
+                .any(|ch| "，。；：、！？“”《》（）".contains(*ch))
+            && c.get(e)
+                .is_some_and(|ch| crate::check::placeholders::is_cjk(*ch))
             && end.is_none_or(|p| p > e);
         if pair_clean {
             let body: String = c[e..].iter().collect();
@@ -164,7 +191,11 @@ fn split_heading(rest: &str, marker_level: u8, log: &mut Log) -> (String, Option
     // A whole paragraph behind a number with no early full stop: its first clause is the
     // run-in heading, never five lines of heading font.
     if c.len() > 40 {
-        if let Some(q) = c.iter().position(|ch| *ch == '，').filter(|q| (4..=25).contains(q)) {
+        if let Some(q) = c
+            .iter()
+            .position(|ch| *ch == '，')
+            .filter(|q| (4..=25).contains(q))
+        {
             log.removed("，", "小标题句后的逗号（导出时小标题句以句号结束）", false);
             let body: String = c[q + 1..].iter().collect();
             return (c[..q].iter().collect(), Some(body), true);
@@ -185,7 +216,13 @@ fn section_mut<'a>(sections: &'a mut [Section], path: &[usize]) -> Option<&'a mu
 /// Where a heading goes in the numbering state, if it is accepted: the sequence rule.
 /// `stack` holds (key, ordinal) of the open headings, key = 2 × spelling level (a label is
 /// one less than the list it heads).
-fn accept(stack: &[(u8, usize)], key: u8, ordinal: usize, in_table: bool, short: bool) -> Option<usize> {
+fn accept(
+    stack: &[(u8, usize)],
+    key: u8,
+    ordinal: usize,
+    in_table: bool,
+    short: bool,
+) -> Option<usize> {
     if let Some(p) = stack.iter().position(|(k, _)| *k == key) {
         let last = stack[p].1;
         // The next number at a level that is open; one skipped number is tolerated for a
@@ -204,7 +241,9 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
     let mut parts = Parts::default();
     let l: Vec<String> = lines.iter().map(|x| x.trim().to_string()).collect();
     let n = l.len();
-    let b = (0..n).find(|&k| !l[k].is_empty() && body_starts(&l[k])).unwrap_or(n);
+    let b = (0..n)
+        .find(|&k| !l[k].is_empty() && body_starts(&l[k]))
+        .unwrap_or(n);
 
     // Title block: the last title before the text starts.
     let mut title_range: Option<(usize, usize)> = None;
@@ -240,11 +279,15 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
     match title_range {
         Some((i, j)) => {
             parts.title = l[i..=j].concat();
-            for k in 0..i {
-                if l[k] == parts.title {
-                    log.removed(&l[k], "重复的标题", true);
+            for above in &l[..i] {
+                if *above == parts.title {
+                    log.removed(above, "重复的标题", true);
                 } else {
-                    log.removed(&l[k], "标题上方的网页内容（网站或单位名称、栏目标题等）", true);
+                    log.removed(
+                        above,
+                        "标题上方的网页内容（网站或单位名称、栏目标题等）",
+                        true,
+                    );
                 }
             }
             if i > 0 && l[..i].iter().any(|x| !x.is_empty()) {
@@ -257,17 +300,23 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
 
     // Between the title and the text: subtitle, addressee, repeated titles.
     let mut pre_opening = Vec::new();
-    for k in start..b {
-        let t = &l[k];
+    for t in &l[start..b.max(start)] {
         if t.is_empty() {
             continue;
         }
         if t == &parts.title {
             log.removed(t, "重复的标题", true);
-        } else if parts.subtitle.is_none() && parts.addressee.is_none() && (t.starts_with('—') || t.starts_with("－－")) {
+        } else if parts.subtitle.is_none()
+            && parts.addressee.is_none()
+            && (t.starts_with('—') || t.starts_with("－－"))
+        {
             parts.subtitle = Some(t.clone());
             log.note(NoteKind::Part, "识别出副标题", t);
-        } else if parts.addressee.is_none() && t.ends_with(['：', ':']) && t.chars().count() <= 60 && !has_sentence_punct(t) {
+        } else if parts.addressee.is_none()
+            && t.ends_with(['：', ':'])
+            && t.chars().count() <= 60
+            && !has_sentence_punct(t)
+        {
             let name: String = t.trim_end_matches(['：', ':']).to_string();
             log.removed("：", "主送机关后的冒号（导出时加上）", false);
             log.note(NoteKind::Part, "识别出主送机关", &name);
@@ -282,7 +331,8 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
     let last_nb = |from: usize| (b..from).rev().find(|&k| !l[k].is_empty());
     if let Some(k) = last_nb(end) {
         let t = &l[k];
-        let bracketed = (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
+        let bracketed =
+            (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
         let before_is_date = last_nb(k).is_some_and(|d| is_date_line(&l[d]).is_some());
         if (bracketed && t.chars().count() <= 80 || t.starts_with("附注")) && before_is_date {
             parts.note = Some(t.clone());
@@ -303,22 +353,29 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
         }
     }
     if let Some(k) = last_nb(end) {
-        let organ_tail = l[k].ends_with(['府', '委', '局', '办', '室', '会', '处', '心', '院', '所', '站', '队']);
+        let organ_tail = l[k].ends_with([
+            '府', '委', '局', '办', '室', '会', '处', '心', '院', '所', '站', '队',
+        ]);
         if signature_like(&l[k]) && (has_date || (organ_tail && k > b)) {
             parts.signature = l[k].clone();
             end = k;
             if let Some(k0) = last_nb(end) {
-                if has_date && k0 + 1 == k && signature_like(&l[k0]) && is_organ(&l[k0]) && is_organ(&l[k]) && k0 > b {
+                if has_date
+                    && k0 + 1 == k
+                    && signature_like(&l[k0])
+                    && is_organ(&l[k0])
+                    && is_organ(&l[k])
+                    && k0 > b
+                {
                     parts.signature = format!("{}\u{3000}{}", l[k0], l[k]);
                     end = k0;
                 }
             }
         }
     }
-    let att = (b..end)
-        .rev()
-        .take(14)
-        .find(|&k| (l[k].starts_with("附件：") || l[k].starts_with("附件:")) && l[k].chars().count() <= 80);
+    let att = (b..end).rev().take(14).find(|&k| {
+        (l[k].starts_with("附件：") || l[k].starts_with("附件:")) && l[k].chars().count() <= 80
+    });
     if let Some(k) = att {
         let first: String = l[k].chars().skip(3).collect();
         log.removed("附件：", "附件说明的标签（导出时加上）", false);
@@ -331,7 +388,11 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
             }
             let skip = parse_marker(&nc).map(|m| m.len).unwrap_or(0);
             if skip > 0 {
-                log.removed(&nc[..skip].iter().collect::<String>(), "附件序号（导出时按顺序编号）", false);
+                log.removed(
+                    &nc[..skip].iter().collect::<String>(),
+                    "附件序号（导出时按顺序编号）",
+                    false,
+                );
             }
             let name: String = nc[skip..].iter().collect();
             let trimmed = name.trim().trim_end_matches(['。', '；', ';']).to_string();
@@ -342,12 +403,20 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
                 parts.attachments.push(trimmed);
             }
         }
-        log.note(NoteKind::Part, format!("识别出{}个附件", parts.attachments.len()), "");
+        log.note(
+            NoteKind::Part,
+            format!("识别出{}个附件", parts.attachments.len()),
+            "",
+        );
         end = k;
     }
 
     // The body.
-    let body: Vec<&str> = l[b..end.max(b)].iter().map(String::as_str).filter(|x| !x.is_empty()).collect();
+    let body: Vec<&str> = l[b..end.max(b)]
+        .iter()
+        .map(String::as_str)
+        .filter(|x| !x.is_empty())
+        .collect();
     parts.opening.extend(pre_opening);
     build_body(&body, &mut parts, log);
     parts
@@ -380,7 +449,10 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
     let mut paths: Vec<Vec<usize>> = Vec::new();
     let mut table: Vec<String> = Vec::new();
     let mut renumbered = false;
-    let flush_table = |table: &mut Vec<String>, parts: &mut Parts, paths: &[Vec<usize>], log: &mut Log| {
+    let flush_table = |table: &mut Vec<String>,
+                       parts: &mut Parts,
+                       paths: &[Vec<usize>],
+                       log: &mut Log| {
         if table.is_empty() {
             return;
         }
@@ -411,14 +483,28 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
         if let Some(mk) = marker {
             let rest: String = c[mk.len..].iter().collect();
             let short = rest.chars().count() <= 25 && !has_sentence_punct(&rest);
-            if let Some(p) = accept(&stack, mk.level * 2, mk.ordinal, in_table && run_started_before, short) {
+            if let Some(p) = accept(
+                &stack,
+                mk.level * 2,
+                mk.ordinal,
+                in_table && run_started_before,
+                short,
+            ) {
                 accepted = Some((p, mk.level * 2, mk));
             }
         } else if let Some(item) = next_is_first_item.filter(|_| label_like(line) && !in_table) {
             // A label heads the list that follows: one step above the list's level.
             let key = item.level * 2 - 1;
             let p = stack.iter().take_while(|(k, _)| *k < key).count();
-            accepted = Some((p, key, Marker { level: item.level, ordinal: 0, len: 0 }));
+            accepted = Some((
+                p,
+                key,
+                Marker {
+                    level: item.level,
+                    ordinal: 0,
+                    len: 0,
+                },
+            ));
         }
         let Some((p, key, mk)) = accepted.filter(|(p, _, _)| *p < MAX_LEVEL as usize) else {
             if in_table {
@@ -442,9 +528,15 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
             log.removed(&number, "小标题序号（导出时按位置重新编号）", false);
             let mut rest: Vec<char> = c[mk.len..].to_vec();
             // `三、三、下步打算`: a number typed in front of Word's automatic one.
-            if let Some(again) = parse_marker(&rest).filter(|a| a.level == mk.level && a.ordinal == mk.ordinal && a.len < rest.len()) {
+            if let Some(again) = parse_marker(&rest)
+                .filter(|a| a.level == mk.level && a.ordinal == mk.ordinal && a.len < rest.len())
+            {
                 let dup: String = rest[..again.len].iter().collect();
-                log.removed(&dup, "重复的小标题序号（Word 自动编号前又手打了一遍）", false);
+                log.removed(
+                    &dup,
+                    "重复的小标题序号（Word 自动编号前又手打了一遍）",
+                    false,
+                );
                 rest.drain(..again.len);
             }
             let rest: String = rest.iter().collect();
@@ -523,8 +615,20 @@ mod tests {
             &lines("甲乡2024年信息公开年度报告\n一、总体情况\n本报告按统一格式编制，数据时段为全年。\n二、主动公开情况\n信息类别\n本年新制发\n1\n3\n三、依申请公开情况\n申请人类别\n一、本年新收申请数\n2\n0\n（一）全部公开\n1\n1.涉及国家秘密\n0\n四、存在的问题\n（一）存在问题。更新不够及时。\n甲乡人民政府\n2025年1月20日"),
             &mut log,
         );
-        let h: Vec<_> = headings(&p).into_iter().map(|(d, t)| format!("{d}{t}")).collect();
-        assert_eq!(h, ["1总体情况", "1主动公开情况", "1依申请公开情况", "1存在的问题", "2存在问题。"]);
+        let h: Vec<_> = headings(&p)
+            .into_iter()
+            .map(|(d, t)| format!("{d}{t}"))
+            .collect();
+        assert_eq!(
+            h,
+            [
+                "1总体情况",
+                "1主动公开情况",
+                "1依申请公开情况",
+                "1存在的问题",
+                "2存在问题。"
+            ]
+        );
         assert_eq!(p.tables, 2);
         assert!(p.sections[2].paragraphs[0].contains("一、本年新收申请数"));
         assert_eq!(p.signature, "甲乡人民政府");
@@ -537,8 +641,22 @@ mod tests {
             &lines("某街道2024年工作总结\n2024年，街道做了很多工作，现汇报如下。\n一、问题及改进措施\n存在问题：\n1.更新慢。\n2.形式单一。\n改进措施：\n1.建立巡查制度。\n二、下步打算\n一是完善目录；二是加强培训。"),
             &mut log,
         );
-        let h: Vec<_> = headings(&p).into_iter().map(|(d, t)| format!("{d}{t}")).collect();
-        assert_eq!(h, ["1问题及改进措施", "2存在问题", "3更新慢。", "3形式单一。", "2改进措施", "3建立巡查制度。", "1下步打算"]);
+        let h: Vec<_> = headings(&p)
+            .into_iter()
+            .map(|(d, t)| format!("{d}{t}"))
+            .collect();
+        assert_eq!(
+            h,
+            [
+                "1问题及改进措施",
+                "2存在问题",
+                "3更新慢。",
+                "3形式单一。",
+                "2改进措施",
+                "3建立巡查制度。",
+                "1下步打算"
+            ]
+        );
         assert_eq!(p.sections[1].paragraphs, ["一是完善目录；二是加强培训。"]);
     }
 
@@ -549,22 +667,36 @@ mod tests {
             &lines("梅岭街道办事处\n\n中共青山镇委员会\u{3000}青山镇人民政府\n关于2024年工作开展情况的\n报告\n——以公开促落实\n县政务公开办：\n按照县里的安排，现将有关情况报告如下：\n一、主要工作\n做了很多工作。\n附件：1.统计表\n2.名单\n中共青山镇委员会\n青山镇人民政府\n二〇二四年十二月二十七日\n（此件公开发布）"),
             &mut log,
         );
-        assert_eq!(p.title, "中共青山镇委员会\u{3000}青山镇人民政府关于2024年工作开展情况的报告");
+        assert_eq!(
+            p.title,
+            "中共青山镇委员会\u{3000}青山镇人民政府关于2024年工作开展情况的报告"
+        );
         assert_eq!(p.subtitle.as_deref(), Some("——以公开促落实"));
         assert_eq!(p.addressee.as_deref(), Some("县政务公开办"));
         assert_eq!(p.attachments, ["统计表", "名单"]);
         assert_eq!(p.signature, "中共青山镇委员会\u{3000}青山镇人民政府");
         assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("2024-12-27"));
         assert_eq!(p.note.as_deref(), Some("（此件公开发布）"));
-        assert!(log.removed.iter().any(|r| r.text == "梅岭街道办事处" && r.restorable));
+        assert!(log
+            .removed
+            .iter()
+            .any(|r| r.text == "梅岭街道办事处" && r.restorable));
     }
 
     #[test]
     fn heading_split_rules() {
         let mut log = Log::default();
         assert_eq!(
-            split_heading("健全组织体系，落实工作责任成立了工作专班，专人负责。", 1, &mut log),
-            ("健全组织体系，落实工作责任".into(), Some("成立了工作专班，专人负责。".into()), false)
+            split_heading(
+                "健全组织体系，落实工作责任成立了工作专班，专人负责。",
+                1,
+                &mut log
+            ),
+            (
+                "健全组织体系，落实工作责任".into(),
+                Some("成立了工作专班，专人负责。".into()),
+                false
+            )
         );
         assert_eq!(
             split_heading("进一步压实责任，将政务公开工作纳入年度目标考核，与业务工作同部署、同检查、同落实，年底前由分管领导带队逐村逐站所检查打分并通报结果，确保各项任务落到实处。", 2, &mut log),

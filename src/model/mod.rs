@@ -224,9 +224,18 @@ mod tests {
     #[test]
     fn subtitle_addressee_and_note_are_null_when_absent_and_round_trip() {
         let r: Report = serde_json::from_str(r#"{"unit":"甲乡","year":2023}"#).unwrap();
-        assert_eq!((r.subtitle.as_deref(), r.addressee.as_deref(), r.note.as_deref()), (None, None, None));
+        assert_eq!(
+            (
+                r.subtitle.as_deref(),
+                r.addressee.as_deref(),
+                r.note.as_deref()
+            ),
+            (None, None, None)
+        );
         let json = serde_json::to_value(&r).unwrap();
-        assert!(json["subtitle"].is_null() && json["addressee"].is_null() && json["note"].is_null());
+        assert!(
+            json["subtitle"].is_null() && json["addressee"].is_null() && json["note"].is_null()
+        );
         let mut r = r;
         r.subtitle = Some("——以公开促落实".into());
         r.addressee = Some("县政务公开办".into());

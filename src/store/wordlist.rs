@@ -17,7 +17,9 @@ impl Store {
         for (key, sensitive) in [(SEEDED_KEY, false), (SENSITIVE_SEEDED_KEY, true)] {
             let seeded: Option<String> = self
                 .conn
-                .query_row("SELECT value FROM settings WHERE key=?1", [key], |r| r.get(0))
+                .query_row("SELECT value FROM settings WHERE key=?1", [key], |r| {
+                    r.get(0)
+                })
                 .optional()
                 .map_err(|e| db_err("读取易错词表", e))?;
             if seeded.is_some() {
@@ -45,7 +47,9 @@ impl Store {
     pub fn add_sensitive_word(&mut self, word: &str, category: &str, note: &str) -> Result<i64> {
         let (word, category, note) = (word.trim(), category.trim(), note.trim());
         if word.is_empty() || category.is_empty() {
-            return Err(Error::input("请同时填写敏感词和它的类别（如赌博、色情、广告）。"));
+            return Err(Error::input(
+                "请同时填写敏感词和它的类别（如赌博、色情、广告）。",
+            ));
         }
         if word.contains(['\t', '\n']) {
             return Err(Error::input("词语里不能有换行或制表符。"));
