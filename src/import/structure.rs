@@ -153,13 +153,14 @@ fn split_heading(rest: &str, marker_level: u8, log: &mut Log) -> (String, Option
             }
         }
     }
-    // `健全组织体系，落实工作责任成立了…`: two parallel phrases of equal length, then the text
-    // with no mark between — the heading is the pair.
+    // `一、健全组织体系，落实工作责任成立了…`: a level-1 heading of two parallel phrases of
+    // equal length, then the text with no mark between — the heading is the pair. (Level-1
+    // only: a （一） heading runs on into its sentence far more often than it is glued.)
     // A second phrase that starts with a preposition or conjunction goes on the sentence.
     if let Some(q) = c
         .iter()
         .position(|ch| *ch == '，')
-        .filter(|q| (3..=10).contains(q))
+        .filter(|q| marker_level == 1 && (3..=10).contains(q))
     {
         let e = 2 * q + 1;
         let pair_clean = c.len() > e + 4
