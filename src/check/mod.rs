@@ -14,18 +14,17 @@
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
 
-pub mod dates;
-pub mod level;
-pub mod location;
-pub mod placeholders;
-pub mod punctuation;
-pub mod repeats;
-pub mod structure;
-pub mod wordlist;
+mod dates;
+mod level;
+mod location;
+mod placeholders;
+mod punctuation;
+mod repeats;
+mod structure;
 
+pub use crate::model::{WordEntry, WordList};
 pub use location::Location;
 pub use placeholders::{fill_placeholder, placeholders, Placeholder, PlaceholderKind};
-pub use wordlist::{WordEntry, WordList};
 
 use crate::error::{Error, Result};
 use crate::model::Report;
@@ -230,10 +229,12 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
                 );
                 continue;
             }
-            let (wrong, right) = match e.wrong.strip_suffix(wordlist::NUMBER_TOKEN) {
+            let (wrong, right) = match e.wrong.strip_suffix(crate::model::NUMBER_TOKEN) {
                 Some(stem) => (
                     stem.to_string(),
-                    e.right.trim_end_matches(wordlist::NUMBER_TOKEN).to_string(),
+                    e.right
+                        .trim_end_matches(crate::model::NUMBER_TOKEN)
+                        .to_string(),
                 ),
                 None => (e.wrong.clone(), e.right.clone()),
             };

@@ -9,7 +9,7 @@
 //! becomes `____`).
 
 use super::{Log, NoteKind};
-use crate::check::placeholders::{is_cjk, starts_with_measure};
+use crate::text::{is_cjk, is_cjk_punct, measure_word_at};
 
 /// The whole stage: returns the lines with junk lines blanked.
 pub fn run(lines: Vec<String>, log: &mut Log) -> Vec<String> {
@@ -574,7 +574,7 @@ fn is_space(c: char) -> bool {
 
 /// CJK characters and full-width punctuation: text in which spaces carry no meaning.
 fn cjkish(c: char) -> bool {
-    is_cjk(c) || "，。、；：？！“”‘’（）《》【】…—·".contains(c)
+    is_cjk(c) || is_cjk_punct(c)
 }
 
 /// Organ names end with these.
@@ -657,7 +657,7 @@ pub fn normalise_spaces(line: &str, log: &mut Log) -> String {
         let next = c[j];
         let gap = is_cjk(prev)
             && is_cjk(next)
-            && (starts_with_measure(&c, j) || "共计达第约有".contains(prev));
+            && (measure_word_at(&c, j).is_some() || "共计达第约有".contains(prev));
         if gap {
             log.note(
                 NoteKind::Gap,

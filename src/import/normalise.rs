@@ -9,7 +9,7 @@
 
 use super::convert::{is_pinyin, strip_pinyin, to_simplified};
 use super::{Log, NoteKind};
-use crate::check::placeholders::is_cjk;
+use crate::text::is_cjk;
 
 /// The whole stage.
 pub fn run(text: &str, log: &mut Log) -> String {

@@ -3,10 +3,9 @@
 //! glued to the last sentence) and join lines broken inside a sentence.
 
 use super::clean::{junk_title_prefix, normalise_spaces, TITLE_END_WORDS};
-use super::headings::{parse_marker, Marker};
 use super::{Log, NoteKind};
-use crate::check::dates::find_dates;
-use crate::check::placeholders::is_cjk;
+use crate::model::numbering::{parse_marker, Marker};
+use crate::text::{ends_clause, find_dates, is_cjk, is_closing_quote, parse_chinese, SENTENCE_END};
 
 /// Stage 5 of the import, "lines": a title glued to the opening or to its subtitle is split
 /// off, headings run together with the text (after a sentence end, after a bare heading, or
@@ -95,8 +94,10 @@ pub fn split_heading_at_space(lines: Vec<String>, log: &mut Log) -> Vec<String> 
     out
 }
 
-const CN_NUM: &str = "一二三四五六七八九十";
-const SENTENCE_END: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
+/// Can a Chinese numeral (一 … 九, 十) start with `c`?
+fn starts_numeral(c: char) -> bool {
+    parse_chinese(&[c]).is_some()
+}
 
 /// Numbering state while reading the document: the last number seen at each level, and the
 /// level of the last heading.
@@ -142,18 +143,18 @@ pub fn split_inline_headings(lines: Vec<String>, log: &mut Log) -> Vec<String> {
         }
         let mut i = 1;
         while i < c.len() {
-            if SENTENCE_END.contains(&c[i - 1]) {
+            if ends_clause(c[i - 1]) {
                 seg_has_end = true;
             }
             let starts_marker = matches!(c[i], '（' | '(' | '0'..='9' | '０'..='９' | '①'..='⑳')
-                || CN_NUM.contains(c[i]);
+                || starts_numeral(c[i]);
             if !starts_marker {
                 i += 1;
                 continue;
             }
             let raw_prev = c[i - 1];
             // Only a digit run's first digit can start a number (`12.` not `2.`).
-            if raw_prev.is_ascii_digit() || CN_NUM.contains(raw_prev) {
+            if raw_prev.is_ascii_digit() || starts_numeral(raw_prev) {
                 i += 1;
                 continue;
             }
@@ -167,8 +168,8 @@ pub fn split_inline_headings(lines: Vec<String>, log: &mut Log) -> Vec<String> {
                 i += 1;
                 continue;
             };
-            let after_end = SENTENCE_END.contains(&prev)
-                || matches!(prev, '”' | '’') && pi >= 1 && SENTENCE_END.contains(&c[pi - 1]);
+            let after_end =
+                ends_clause(prev) || is_closing_quote(prev) && pi >= 1 && ends_clause(c[pi - 1]);
             // `一、工作完成情况(一)夯实基础`: a bare heading followed at once by its first
             // sub-heading.
             let after_bare_heading =
@@ -262,7 +263,7 @@ pub fn split_tail(lines: &mut Vec<String>, log: &mut Log) {
     let before = &c[..d.start];
     let cut = before
         .iter()
-        .rposition(|ch| "。！？；".contains(*ch))
+        .rposition(|&ch| SENTENCE_END.contains(&ch) || ch == '；')
         .map(|k| k + 1)
         .unwrap_or(0);
     let signature: String = before[cut..].iter().collect();
@@ -290,10 +291,9 @@ fn ends_open(line: &str) -> bool {
         || line.ends_with("和")
 }
 
+/// Ends a sentence or clause, or closes what ended one (`…。”`, `（…）`, `《…》`).
 fn ends_closed(line: &str) -> bool {
-    line.ends_with([
-        '。', '！', '？', '；', '：', '…', '”', '’', '）', ')', '》', '!', '?', ';', ':',
-    ])
+    line.ends_with(|c| ends_clause(c) || matches!(c, '…' | '”' | '’' | '）' | ')' | '》'))
 }
 
 /// Joins lines broken inside a sentence (a hard line break from a narrow web column or a PDF):

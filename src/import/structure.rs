@@ -7,10 +7,10 @@
 //! together, the rest paragraphs.
 
 use super::clean::TITLE_END_WORDS;
-use super::headings::{parse_marker, Marker};
 use super::{Log, NoteKind};
-use crate::check::dates::find_dates;
+use crate::model::numbering::{parse_marker, Marker};
 use crate::model::{Date, Section, MAX_LEVEL};
+use crate::text::find_dates;
 
 #[derive(Debug, Default)]
 pub struct Parts {
@@ -82,7 +82,7 @@ fn title_ish(line: &str) -> bool {
 fn is_date_line(line: &str) -> Option<(Option<Date>, String)> {
     let t = line.trim();
     let d = find_dates(t).into_iter().next()?;
-    (d.start == 0 && d.end == t.chars().count()).then(|| (d.date(), t.to_string()))
+    (d.start == 0 && d.end == t.chars().count()).then(|| (Date::found(&d), t.to_string()))
 }
 
 fn signature_like(line: &str) -> bool {
@@ -170,8 +170,7 @@ fn split_heading(rest: &str, marker_level: u8, log: &mut Log) -> (String, Option
             && !c[q + 1..e]
                 .iter()
                 .any(|ch| "，。；：、！？“”《》（）".contains(*ch))
-            && c.get(e)
-                .is_some_and(|ch| crate::check::placeholders::is_cjk(*ch))
+            && c.get(e).is_some_and(|ch| crate::text::is_cjk(*ch))
             && end.is_none_or(|p| p > e);
         if pair_clean {
             let body: String = c[e..].iter().collect();

@@ -3,8 +3,8 @@
 //! key so a store seeded before they existed gets them), then edited by the clerk.
 
 use super::{db_err, Store};
-use crate::check::{WordEntry, WordList};
 use crate::error::{Error, Result};
+use crate::model::{WordEntry, WordList};
 use rusqlite::{params, OptionalExtension};
 
 const SEEDED_KEY: &str = "wordlist_seeded";

@@ -64,7 +64,7 @@ pub struct WordList {
 
 /// Parses `wrong<TAB>right<TAB>note` lines; `#` comments, blank and malformed lines are
 /// skipped (a hand-edited file must never stop the checks).
-pub fn parse_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
+fn parse_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
     text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| {
