@@ -40,6 +40,12 @@ pub struct ReportMeta {
     /// 页码样式 (absent in what an older UI sends: the national style).
     #[serde(default)]
     pub page_numbers: PageNumbers,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub addressee: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 impl ReportMeta {
@@ -56,6 +62,9 @@ impl ReportMeta {
             seal: r.seal,
             attachments: r.attachments.clone(),
             page_numbers: r.page_numbers,
+            subtitle: r.subtitle.clone(),
+            addressee: r.addressee.clone(),
+            note: r.note.clone(),
         }
     }
 }
@@ -127,8 +136,8 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
     let n = tx
         .execute(
             "UPDATE reports SET kind=?1, unit=?2, year=?3, period=?4, title=?5, signature=?6,
-                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11, page_numbers=?13
-                 WHERE id=?12",
+                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11, page_numbers=?13,
+                 subtitle=?14, addressee=?15, note=?16 WHERE id=?12",
             params![
                 m.kind,
                 m.unit,
@@ -143,6 +152,9 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
                 now_ms(),
                 id,
                 page_numbers_json(&m.page_numbers),
+                m.subtitle,
+                m.addressee,
+                m.note
             ],
         )
         .map_err(|e| db_err("保存", e))?;
@@ -316,7 +328,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments,
-                        page_numbers
+                        page_numbers, subtitle, addressee, note
                  FROM reports WHERE id = ?1",
                 [id],
                 |r| {
@@ -333,6 +345,9 @@ impl Store {
                             seal: r.get(8)?,
                             attachments: Vec::new(),
                             page_numbers: PageNumbers::default(),
+                            subtitle: r.get(11)?,
+                            addressee: r.get(12)?,
+                            note: r.get(13)?,
                         },
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, String>(7)?,
@@ -360,11 +375,14 @@ impl Store {
             year: m.year,
             period: m.period,
             title: m.title,
+            subtitle: m.subtitle,
+            addressee: m.addressee,
             opening: Vec::new(),
             sections: Vec::new(),
             attachments,
             signature: m.signature,
             date,
+            note: m.note,
             status,
             seal: m.seal,
             page_numbers: parse_page_numbers(id, &page_numbers)?,
