@@ -203,7 +203,7 @@ fn bundled_fonts_only_are_reported_as_substitutes() {
     assert_eq!(body.summary(), "正文：仿宋（内置替代）");
     let h2 = report.iter().find(|c| c.role_label == "二级标题").unwrap();
     assert_eq!(h2.summary(), "二级标题：楷体（内置替代）");
-    assert_eq!(h2.font_name, "AR PL KaitiM GB");
+    assert_eq!(h2.font_name, "FandolKai");
 }
 
 #[test]

@@ -14,6 +14,7 @@
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
 
+pub mod charset;
 pub mod dates;
 pub mod location;
 pub mod placeholders;
@@ -68,6 +69,7 @@ pub mod codes {
     pub const YEAR_MISMATCH: &str = "year_mismatch";
     pub const REPEATED: &str = "repeated_paragraph";
     pub const WRONG_WORD: &str = "wrong_word";
+    pub const OUTSIDE_GB2312: &str = "outside_gb2312";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -206,6 +208,7 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     punctuation::check(report, &mut out);
     dates::check(report, &mut out);
     repeats::check(report, &mut out);
+    charset::check(report, &mut out);
     for (loc, text) in location::texts(report) {
         for (start, end, e) in words.scan(text) {
             let mut msg = format!("“{}”应为“{}”", e.wrong, e.right);

@@ -6,7 +6,7 @@
 
 pub mod docx;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -89,6 +89,50 @@ pub enum Family {
     Song,
     /// 小标宋 (a heavy Song)
     XiaoBiaoSong,
+}
+
+/// The names the DOCX gives the 仿宋 and 楷体 roles (a setting; the PDF is not affected).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocxFontNames {
+    /// `仿宋_GB2312` / `楷体_GB2312`: what GB/T 9704 offices have installed (GB2312 only).
+    #[default]
+    Gb2312,
+    /// `仿宋` / `楷体`: the Windows fonts (GBK, so 堃 玥 赟 镕 show too).
+    Plain,
+}
+
+impl DocxFontNames {
+    /// The stored value: `gb2312` or `plain`.
+    pub fn key(self) -> &'static str {
+        match self {
+            DocxFontNames::Gb2312 => "gb2312",
+            DocxFontNames::Plain => "plain",
+        }
+    }
+
+    /// From [`DocxFontNames::key`]; `None` for anything else.
+    pub fn from_key(k: &str) -> Option<DocxFontNames> {
+        match k {
+            "gb2312" => Some(DocxFontNames::Gb2312),
+            "plain" => Some(DocxFontNames::Plain),
+            _ => None,
+        }
+    }
+
+    fn fang_song(self) -> &'static str {
+        match self {
+            DocxFontNames::Gb2312 => "仿宋_GB2312",
+            DocxFontNames::Plain => "仿宋",
+        }
+    }
+
+    fn kai(self) -> &'static str {
+        match self {
+            DocxFontNames::Gb2312 => "楷体_GB2312",
+            DocxFontNames::Plain => "楷体",
+        }
+    }
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -236,6 +280,22 @@ impl Spec {
         }
     }
 
+    /// This layout with the 仿宋/楷体 roles named as `names` asks (DOCX only).
+    pub fn with_docx_font_names(mut self, names: DocxFontNames) -> Spec {
+        let fonts = &mut self.fonts;
+        for f in [&mut fonts.title, &mut fonts.body, &mut fonts.page_number]
+            .into_iter()
+            .chain(fonts.heading.iter_mut())
+        {
+            f.east_asian = match f.family {
+                Family::FangSong => names.fang_song(),
+                Family::Kai => names.kai(),
+                _ => f.east_asian,
+            };
+        }
+        self
+    }
+
     pub fn font(&self, role: Role) -> &FontSpec {
         match role {
             Role::Title => &self.fonts.title,
@@ -293,5 +353,22 @@ mod tests {
         assert_eq!(s.font(Role::heading(2)).east_asian, "楷体_GB2312");
         assert_eq!(s.font(Role::PageNumber).size, 14.0);
         assert_eq!(s.page_number_text(12), "— 12 —");
+    }
+
+    #[test]
+    fn docx_font_names_switch_fangsong_and_kai_only() {
+        let s = Spec::official().with_docx_font_names(DocxFontNames::Plain);
+        assert_eq!(s.font(Role::Body).east_asian, "仿宋");
+        assert_eq!(s.font(Role::Heading2).east_asian, "楷体");
+        assert_eq!(s.font(Role::Heading3).east_asian, "仿宋");
+        assert_eq!(s.font(Role::Heading1).east_asian, "黑体");
+        assert_eq!(s.font(Role::Title).east_asian, "方正小标宋简体");
+        let back = s.with_docx_font_names(DocxFontNames::Gb2312);
+        assert_eq!(back.font(Role::Body).east_asian, "仿宋_GB2312");
+        assert_eq!(DocxFontNames::from_key("plain"), Some(DocxFontNames::Plain));
+        assert_eq!(
+            DocxFontNames::from_key(DocxFontNames::Gb2312.key()),
+            Some(DocxFontNames::Gb2312)
+        );
     }
 }
