@@ -85,7 +85,9 @@ fn runs_with_chinese_punctuation_carry_the_east_asian_hint() {
     assert!(hinted >= 8, "only {hinted} hinted runs");
     // The words came through whole: nothing lost in the cutting.
     let all: String = runs.iter().map(|(t, _)| t.as_str()).collect();
-    assert!(all.contains("按照“谁主管、谁负责”的要求——全年办结1286件……满意率98.5%，LED屏‘滚动’播放·每日更新，3×4。"));
+    assert!(all.contains(
+        "按照“谁主管、谁负责”的要求——全年办结1286件……满意率98.5%，LED屏‘滚动’播放·每日更新，3×4。"
+    ));
     // No theme fonts anywhere but the theme part itself (WPS lets them override the names).
     for name in [
         "word/document.xml",
@@ -109,15 +111,36 @@ fn runs_with_chinese_punctuation_carry_the_east_asian_hint() {
 #[test]
 fn the_font_name_setting_reaches_styles_and_font_table() {
     for (names, fang, kai, alt_fang, alt_kai) in [
-        (DocxFontNames::Gb2312, "仿宋_GB2312", "楷体_GB2312", "仿宋", "楷体"),
-        (DocxFontNames::Plain, "仿宋", "楷体", "仿宋_GB2312", "楷体_GB2312"),
+        (
+            DocxFontNames::Gb2312,
+            "仿宋_GB2312",
+            "楷体_GB2312",
+            "仿宋",
+            "楷体",
+        ),
+        (
+            DocxFontNames::Plain,
+            "仿宋",
+            "楷体",
+            "仿宋_GB2312",
+            "楷体_GB2312",
+        ),
     ] {
         let spec = Spec::official().with_docx_font_names(names);
         let bytes = docx_bytes(&report(), &spec).unwrap();
         let styles = part(&bytes, "word/styles.xml");
-        assert!(styles.contains(&format!(r#"w:eastAsia="{fang}""#)), "{names:?}");
-        assert!(styles.contains(&format!(r#"w:eastAsia="{kai}""#)), "{names:?}");
-        assert!(!styles.contains(&format!(r#"w:eastAsia="{alt_fang}""#)), "{names:?}");
+        assert!(
+            styles.contains(&format!(r#"w:eastAsia="{fang}""#)),
+            "{names:?}"
+        );
+        assert!(
+            styles.contains(&format!(r#"w:eastAsia="{kai}""#)),
+            "{names:?}"
+        );
+        assert!(
+            !styles.contains(&format!(r#"w:eastAsia="{alt_fang}""#)),
+            "{names:?}"
+        );
         let table = part(&bytes, "word/fontTable.xml");
         for (name, alt) in [(fang, alt_fang), (kai, alt_kai)] {
             assert!(
