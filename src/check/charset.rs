@@ -6,7 +6,7 @@
 use super::location::{texts, Location};
 use super::{codes, Finding, Severity};
 use crate::model::Report;
-use crate::typeset::chars::is_wide;
+use crate::text::is_wide;
 
 /// Is `c` in GB2312 (GB/T 2312-1980: 682 symbols in rows 1–9, 6,763 hanzi in rows 16–87)?
 ///

@@ -7,10 +7,16 @@
 
 mod blocks;
 mod date;
+mod docx_fonts;
+mod next_year;
 pub mod numbering;
+mod wordlist;
 
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
+pub use docx_fonts::DocxFontNames;
+pub use next_year::{is_plan_heading, next_year_copy, plan_items};
+pub use wordlist::{WordEntry, WordList};
 
 use serde::{Deserialize, Serialize};
 

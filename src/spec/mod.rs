@@ -6,7 +6,8 @@
 
 pub mod docx;
 
-use serde::{Deserialize, Serialize};
+pub use crate::model::DocxFontNames;
+use serde::Serialize;
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
@@ -89,50 +90,6 @@ pub enum Family {
     Song,
     /// 小标宋 (a heavy Song)
     XiaoBiaoSong,
-}
-
-/// The names the DOCX gives the 仿宋 and 楷体 roles (a setting; the PDF is not affected).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum DocxFontNames {
-    /// `仿宋_GB2312` / `楷体_GB2312`: what GB/T 9704 offices have installed (GB2312 only).
-    #[default]
-    Gb2312,
-    /// `仿宋` / `楷体`: the Windows fonts (GBK, so 堃 玥 赟 镕 show too).
-    Plain,
-}
-
-impl DocxFontNames {
-    /// The stored value: `gb2312` or `plain`.
-    pub fn key(self) -> &'static str {
-        match self {
-            DocxFontNames::Gb2312 => "gb2312",
-            DocxFontNames::Plain => "plain",
-        }
-    }
-
-    /// From [`DocxFontNames::key`]; `None` for anything else.
-    pub fn from_key(k: &str) -> Option<DocxFontNames> {
-        match k {
-            "gb2312" => Some(DocxFontNames::Gb2312),
-            "plain" => Some(DocxFontNames::Plain),
-            _ => None,
-        }
-    }
-
-    fn fang_song(self) -> &'static str {
-        match self {
-            DocxFontNames::Gb2312 => "仿宋_GB2312",
-            DocxFontNames::Plain => "仿宋",
-        }
-    }
-
-    fn kai(self) -> &'static str {
-        match self {
-            DocxFontNames::Gb2312 => "楷体_GB2312",
-            DocxFontNames::Plain => "楷体",
-        }
-    }
 }
 
 #[derive(Debug, Clone, Serialize)]

@@ -3,7 +3,7 @@
 
 use super::{db_err, Store};
 use crate::error::Result;
-use crate::spec::DocxFontNames;
+use crate::model::DocxFontNames;
 use rusqlite::OptionalExtension;
 
 const KEY: &str = "docx_font_names";

@@ -2,7 +2,7 @@
 //! documents, terminals, PDFs) that XML 1.0 forbids; one of them would make a corrupt file.
 //! And text cut into runs so that Chinese punctuation gets the Chinese font in Word and WPS.
 
-use crate::typeset::chars::is_wide;
+use crate::text::is_wide;
 
 /// Drops characters XML 1.0 does not allow (C0 controls, U+FFFE/U+FFFF) and the invisible
 /// C1 controls; tabs and line breaks inside a paragraph become nothing, since paragraphs are
