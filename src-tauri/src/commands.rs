@@ -8,7 +8,7 @@ use gongwen::fonts::FontSet;
 use gongwen::import::{self, ImportOptions, ImportResult};
 use gongwen::model::{PageNumbers, Report};
 use gongwen::print::{self, PrintMethod, PrintOptions, Printer};
-use gongwen::spec::Spec;
+use gongwen::spec::{DocxFontNames, Spec};
 use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
 use gongwen::templates::{self, Template};
 use serde::{Deserialize, Serialize};
@@ -470,11 +470,23 @@ pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<Fo
     font_report(state).await
 }
 
+/// The font names the DOCX gives 仿宋/楷体 (设置 → Word 字体): `"gb2312"` or `"plain"`.
+#[tauri::command]
+pub fn docx_font_names(state: State<AppState>) -> Res<DocxFontNames> {
+    state.with(|s| s.docx_font_names())
+}
+
+#[tauri::command]
+pub fn set_docx_font_names(state: State<AppState>, names: DocxFontNames) -> Res<()> {
+    state.with(|s| s.set_docx_font_names(names))
+}
+
 #[tauri::command]
 pub async fn export_docx(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
     let path = state.granted.check(&path)?;
-    let report = state.with(|s| s.load(id))?;
-    gongwen::export::docx::export_docx(&report, &Spec::official(), &path).map_err(msg)
+    let (report, names) = state.with(|s| Ok((s.load(id)?, s.docx_font_names()?)))?;
+    let spec = Spec::official().with_docx_font_names(names);
+    gongwen::export::docx::export_docx(&report, &spec, &path).map_err(msg)
 }
 
 #[tauri::command]
@@ -535,8 +547,9 @@ mod tests {
 
     #[test]
     fn font_files_are_recognised_by_their_header() {
-        let ttf = std::fs::read(gongwen::resources::dir().join("fonts/gkai00mp.ttf")).unwrap();
-        assert!(is_font_file(&ttf));
+        let otf =
+            std::fs::read(gongwen::resources::dir().join("fonts/FandolKai-Regular.otf")).unwrap();
+        assert!(is_font_file(&otf));
         assert!(is_font_file(b"OTTO...."));
         assert!(!is_font_file(b"PK\x03\x04 a docx"));
         assert!(!is_font_file(b""));

@@ -9,7 +9,7 @@ mod show;
 use args::Args;
 use gongwen::error::{Error, ErrorKind};
 use gongwen::model::Report;
-use gongwen::spec::Spec;
+use gongwen::spec::{DocxFontNames, Spec};
 use gongwen::store::Store;
 use gongwen::{export, templates};
 use std::ffi::OsString;
@@ -29,7 +29,10 @@ pub const HELP: &str = "\
                                      导入范文（.txt 自动识别 UTF-8/GBK、.docx、本程序的 JSON，
                                      - 为标准输入），清理网页杂质、识别结构，输出编号；
                                      --json 只输出识别出的报告、不保存
-  export 编号|文件.json [--docx 输出.docx] [--pdf 输出.pdf]   导出
+  export 编号|文件.json [--docx 输出.docx] [--pdf 输出.pdf] [--docx-fonts gb2312|plain]
+                                     导出；--docx-fonts 选 Word 文件里的字体名：gb2312 为
+                                     仿宋_GB2312、楷体_GB2312（默认，或取“设置”中的选择），
+                                     plain 为仿宋、楷体
   check 编号|文件.json [--json]      导出前质检：每条问题一行（位置、说明）；--json 输出数组。
                                      退出码：没有“错误”级问题为 0，有则为 1
   next-year 编号                     以该报告为底稿新建下一年度报告，输出新编号
@@ -64,7 +67,10 @@ Commands:
                                      import a sample text (.txt in UTF-8/GBK, .docx, our JSON; - is
                                      stdin), clean and structure it, print its id; --json prints it,
                                      stores nothing
-  export ID|FILE.json [--docx OUT.docx] [--pdf OUT.pdf]   export
+  export ID|FILE.json [--docx OUT.docx] [--pdf OUT.pdf] [--docx-fonts gb2312|plain]
+                                     export; --docx-fonts picks the font names in the DOCX:
+                                     gb2312 = 仿宋_GB2312/楷体_GB2312 (default, or the app's
+                                     setting), plain = 仿宋/楷体
   check ID|FILE.json [--json]        pre-export checks, one finding per line (--json: an array);
                                      exit code 0 without error-level findings, 1 with them
   next-year ID                       new report for the next year from this one, print its id
@@ -191,6 +197,26 @@ fn read_report_json(path: &Path) -> Result<Report, Error> {
 }
 
 /// `ID` (a report in the store) or `FILE.json` (an existing file).
+/// `--docx-fonts gb2312|plain`, else the setting in the store (for a report given by its
+/// number), else the default `仿宋_GB2312 / 楷体_GB2312`.
+fn docx_font_names(args: &Args) -> Result<DocxFontNames, Error> {
+    if let Some(v) = args.value("docx-fonts") {
+        return DocxFontNames::from_key(v).ok_or_else(|| {
+            usage(format!(
+                "--docx-fonts 只能是 gb2312（仿宋_GB2312、楷体_GB2312）或 plain（仿宋、楷体），不是“{v}”。"
+            ))
+        });
+    }
+    let by_id = args
+        .positionals
+        .get(1)
+        .is_some_and(|raw| !PathBuf::from(raw).is_file() && raw.parse::<i64>().is_ok());
+    if by_id {
+        return open_store(args)?.docx_font_names();
+    }
+    Ok(DocxFontNames::default())
+}
+
 fn report_arg(args: &Args) -> Result<Report, Error> {
     let raw = args
         .positionals
@@ -287,7 +313,7 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             drafting::import(args)
         }
         "export" => {
-            args.only(&["docx", "pdf"]).map_err(usage)?;
+            args.only(&["docx", "pdf", "docx-fonts"]).map_err(usage)?;
             extra(2)?;
             let (docx, pdf) = (args.path("docx"), args.path("pdf"));
             if docx.is_none() && pdf.is_none() {
@@ -296,7 +322,8 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             let r = report_arg(args)?;
             let spec = Spec::official();
             if let Some(out) = docx {
-                export::docx::export_docx(&r, &spec, &out)?;
+                let names = docx_font_names(args)?;
+                export::docx::export_docx(&r, &spec.clone().with_docx_font_names(names), &out)?;
                 println!("{}", out.display());
             }
             if let Some(out) = pdf {

@@ -89,11 +89,14 @@ impl Spec {
     }
 }
 
-/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`).
+/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`): the
+/// `_GB2312` fonts and the Windows 仿宋/楷体 stand in for each other.
 pub fn alt_font_name(east_asian: &str) -> Option<&'static str> {
     match east_asian {
         "仿宋_GB2312" => Some("仿宋"),
         "楷体_GB2312" => Some("楷体"),
+        "仿宋" => Some("仿宋_GB2312"),
+        "楷体" => Some("楷体_GB2312"),
         "方正小标宋简体" => Some("宋体"),
         "黑体" => Some("SimHei"),
         "宋体" => Some("SimSun"),

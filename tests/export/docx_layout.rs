@@ -37,8 +37,10 @@ fn five_page_sample_in_libreoffice() {
     for page in 1..=pages {
         // Page numbers come from the PAGE field, on the side of the page's parity.
         let text = page_text(&pdf, page);
+        // Without white space: pdftotext drops the spaces beside the 宋体 stand-in's dashes.
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
         assert!(
-            text.contains(&spec.page_number_text(page as u32, PageNumberDash::Em)),
+            squash(&text).contains(&squash(&spec.page_number_text(page as u32, PageNumberDash::Em))),
             "page {page}: {text}"
         );
 
