@@ -6,8 +6,11 @@
 mod render_support;
 
 mod closing_pages;
+mod docx_east_asian_hint;
 mod docx_layout;
 mod docx_package;
+mod line_breaks_match_docx;
 mod pdf_export;
 mod pdf_pages_match_docx;
 mod pdf_reference;
+mod pdf_text_fonts;

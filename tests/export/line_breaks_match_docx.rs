@@ -23,8 +23,7 @@
 //! to keep a half-width `;` `,` after a number (`61.3%;`) where LibreOffice moves the number
 //! to the next line.
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
@@ -32,7 +31,6 @@ use gongwen::import::{import_file, ImportOptions};
 use gongwen::model::{Report, Section};
 use gongwen::spec::Spec;
 use gongwen::typeset::{Layout, Line, LineKind};
-use render_support::*;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};
