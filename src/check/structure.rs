@@ -4,14 +4,16 @@
 
 use super::location::Location;
 use super::{codes, Finding, Severity};
-use crate::import::headings::{chinese_number, parse_marker_str};
+use crate::model::numbering::{enumeration_at, parse_marker_str};
 use crate::model::{Report, Section, MAX_LEVEL};
+use crate::text::ends_sentence;
 
-/// A heading that is itself a full statement (ends like a sentence) counts as content.
+/// A heading that is itself a full statement counts as content: it ends like a sentence, or
+/// with `；` (one of a list of statements) or `…`. Not with `：`, which announces what follows.
 fn is_statement(heading: &str) -> bool {
     heading
         .trim_end()
-        .ends_with(['。', '；', '！', '？', ';', '…'])
+        .ends_with(|c| ends_sentence(c) || matches!(c, '；' | ';' | '…'))
 }
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -146,32 +148,54 @@ fn yi_shi(p: &str, loc: Location, out: &mut Vec<Finding>) {
     let mut expected = 1;
     let mut i = 0;
     while i < c.len() {
-        let at_start = i == 0
-            || matches!(
-                c[i - 1],
-                '。' | '；' | '，' | '：' | ';' | ',' | ':' | ' ' | '\u{3000}'
-            );
-        if at_start {
-            if let Some((v, n)) = chinese_number(&c[i..]) {
-                if c.get(i + n) == Some(&'是') {
-                    if v != expected && !(v == 1 && expected > 1) {
-                        out.push(
-                            Finding::new(
-                                Severity::Warning,
-                                codes::NUMBERING_GAP,
-                                loc.clone(),
-                                format!("列举顺序不连续：这里应为第{expected}项，写成了第{v}项。"),
-                            )
-                            .span(p, i, i + n + 1),
-                        );
-                    }
-                    expected = v + 1;
-                    i += n + 1;
-                    continue;
-                }
+        if let Some((v, n)) = enumeration_at(&c, i) {
+            if v != expected && !(v == 1 && expected > 1) {
+                out.push(
+                    Finding::new(
+                        Severity::Warning,
+                        codes::NUMBERING_GAP,
+                        loc.clone(),
+                        format!("列举顺序不连续：这里应为第{expected}项，写成了第{v}项。"),
+                    )
+                    .span(p, i, i + n),
+                );
             }
+            expected = v + 1;
+            i += n;
+            continue;
         }
         i += 1;
+    }
+}
+
+/// A paragraph that is a table pasted as plain text (its cells joined by `｜` on import, or
+/// typed so): four or more short cells, two of them numbers. Tables do not exist in the model
+/// yet, so the clerk is told to rebuild it in Word.
+pub fn pasted_tables(report: &Report, out: &mut Vec<Finding>) {
+    for (loc, text) in super::location::texts(report) {
+        if !matches!(loc, Location::Opening { .. } | Location::Paragraph { .. }) {
+            continue;
+        }
+        let cells: Vec<&str> = text.split(['｜', '|']).map(str::trim).collect();
+        let numbers = cells
+            .iter()
+            .filter(|c| {
+                !c.is_empty()
+                    && c.chars()
+                        .all(|ch| ch.is_ascii_digit() || ".%％".contains(ch))
+            })
+            .count();
+        if cells.len() >= 4 && numbers >= 2 && cells.iter().all(|c| c.chars().count() <= 20) {
+            out.push(Finding::new(
+                Severity::Warning,
+                codes::PASTED_TABLE,
+                loc.clone(),
+                format!(
+                    "这一段是按纯文字粘贴的表格（{}个格子用“｜”隔开）：导出后不是表格，请在 Word 中重新做成表格。",
+                    cells.len()
+                ),
+            ));
+        }
     }
 }
 

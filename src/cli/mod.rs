@@ -300,7 +300,10 @@ fn dispatch(args: &Args) -> Result<(), Error> {
                 println!("{}", out.display());
             }
             if let Some(out) = pdf {
-                export::pdf::export_pdf(&r, &spec, &out)?;
+                let fonts = gongwen::store::data_dir(args.path("data-dir").as_deref())
+                    .ok()
+                    .map(|d| gongwen::fonts::imported_dir(&d));
+                export::pdf::export_pdf(&r, &spec, fonts.as_deref(), &out)?;
                 println!("{}", out.display());
             }
             Ok(())

@@ -1,7 +1,7 @@
 //! Traditional → simplified characters (OpenCC's `t2s` data through `ferrous-opencc`), and
 //! removal of the pinyin that scraped pages put after characters (`總結(jié)`).
 
-use crate::check::placeholders::is_cjk;
+use crate::text::is_cjk;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 
@@ -15,7 +15,7 @@ const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
 /// A pinyin syllable as scraped pages write it: lowercase letters with a tone mark, or with a
 /// tone digit at the end (`jie2`).
-fn is_pinyin(s: &str) -> bool {
+pub fn is_pinyin(s: &str) -> bool {
     let n = s.chars().count();
     if !(1..=7).contains(&n) {
         return false;

@@ -129,7 +129,7 @@ pub fn page_number(cx: &Ctx, style: &PageNumbers, n: u32) -> Vec<Run> {
     let dash = spec.page_number_dash(style.dash);
     let dash_mid = cx
         .metrics
-        .ink_middle(Role::PageNumber, dash, !super::chars::is_wide(dash))
+        .ink_middle(Role::PageNumber, dash, !crate::text::is_wide(dash))
         .unwrap_or(spec.dash_ink_middle);
     let bottom = spec.page.margin_top + spec.page.text_height();
     let y = bottom + spec.page_number_drop + dash_mid * st.size;
