@@ -42,7 +42,9 @@ fn five_page_sample_in_libreoffice() {
         // Without white space: pdftotext drops the spaces beside the 宋体 stand-in's dashes.
         let squash = |s: &str| s.split_whitespace().collect::<String>();
         assert!(
-            squash(&text).contains(&squash(&spec.page_number_text(page as u32, PageNumberDash::Em))),
+            squash(&text).contains(&squash(
+                &spec.page_number_text(page as u32, PageNumberDash::Em)
+            )),
             "page {page}: {text}"
         );
 

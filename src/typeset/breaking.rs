@@ -357,6 +357,25 @@ mod tests {
     }
 
     #[test]
+    fn only_full_width_pause_and_stop_marks_hang() {
+        // A closing bracket or quotation mark one cell beyond the line moves down with the
+        // character before it (word-processors do not hang it).
+        assert_eq!(
+            lines_of("一二三四（五）六七", 5),
+            ["一二三四", "（五）六七"]
+        );
+        assert_eq!(lines_of("一二三“四五”六七", 5), ["一二三“四", "五”六七"]);
+        let text = format!("{}”后", "字".repeat(28));
+        assert_eq!(lines_of(&text, 28)[1], "字”后");
+        // `？` has no blank half: tightening alone makes room on a full line.
+        let text = format!("{}？后", "字".repeat(28));
+        assert_eq!(lines_of(&text, 28)[1], "后");
+        // A half-width mark after a number does not hang either.
+        let text = format!("{}61.3%;后", "字".repeat(24));
+        assert_eq!(lines_of(&text, 26)[1], "61.3%;后");
+    }
+
+    #[test]
     fn opening_punctuation_never_ends_a_line() {
         let l = lines_of("一二三四“五六”七八", 5);
         assert_eq!(l[0], "一二三四");
