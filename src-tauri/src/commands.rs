@@ -284,7 +284,7 @@ pub fn restore_version(state: State<AppState>, version: i64) -> Res<i64> {
     state.with(|s| s.restore_version(version))
 }
 
-// ---- drafting aids (issue 6) -------------------------------------------------------------
+// ---- drafting aids ---------------------------------------------------------------------
 
 #[tauri::command]
 pub fn run_checks(state: State<AppState>, id: i64) -> Res<Vec<Finding>> {

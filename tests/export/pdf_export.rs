@@ -2,13 +2,12 @@
 //! `pdftoppm`) and `qpdf`. These tools are required (CI installs poppler-utils and qpdf); a
 //! missing tool fails the test rather than skipping it.
 
+use crate::render_support::render;
 use gongwen::export::pdf::{export_pdf, PdfExporter};
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::{FontSet, Source};
 use gongwen::spec::{pt_to_mm, Spec};
 use gongwen::typeset::LineKind;
-mod render_support;
-use render_support::render;
 use std::path::Path;
 use std::process::Command;
 

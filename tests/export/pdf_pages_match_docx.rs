@@ -6,12 +6,10 @@
 //! about a quarter em between Chinese and digits/Latin; the comparison uses its rendering with
 //! that property restored (`to_pdf_word_like`).
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
-use render_support::*;
 
 fn squash(s: &str) -> String {
     s.chars().filter(|c| !c.is_whitespace()).collect()

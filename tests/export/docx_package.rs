@@ -2,12 +2,10 @@
 //! needs (page, margins, grid, styles with outline levels, fonts, odd/even footers with PAGE
 //! fields). Also sanitising, atomic writing and the CLI.
 
-mod render_support;
-
+use crate::render_support::{audit, export, zip_part};
 use gongwen::fixtures::sample_report;
 use gongwen::model::{Date, Report, Section};
 use gongwen::spec::Spec;
-use render_support::{audit, export, zip_part};
 use std::io::Read;
 
 fn odd_report() -> Report {

@@ -2,12 +2,10 @@
 //! page with the ink from 37 to 262 mm, lines from 28 to 184 mm with 28 characters, page
 //! numbers `— N —` on the right of odd and the left of even pages.
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::fixtures::sample_report;
 use gongwen::model::PageNumberDash;
 use gongwen::spec::{pt_to_mm, Spec};
-use render_support::*;
 
 const TOL: f32 = 1.0;
 /// Closing punctuation LibreOffice (like Word) may hang past the right edge.

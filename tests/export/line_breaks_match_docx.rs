@@ -37,8 +37,7 @@
 //! `GONGWEN_DEBUG_LINES=1` prints both sides' lines; `GONGWEN_KEEP=1` keeps the DOCX, ODT and
 //! PDFs and prints where.
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
@@ -46,7 +45,6 @@ use gongwen::import::{import_file, ImportOptions};
 use gongwen::model::{Report, Section};
 use gongwen::spec::Spec;
 use gongwen::typeset::{Layout, Line, LineKind};
-use render_support::*;
 use std::collections::BTreeSet;
 use std::io::Write;
 use std::path::{Path, PathBuf};

@@ -4,13 +4,11 @@
 //! of font names (仿宋_GB2312/楷体_GB2312 or 仿宋/楷体) reaches styles and font table with
 //! `w:altName` both ways.
 
-mod render_support;
-
+use crate::render_support::audit;
 use gongwen::export::docx::docx_bytes;
 use gongwen::fixtures::sample_report;
 use gongwen::model::{Report, Section};
 use gongwen::spec::{DocxFontNames, Spec};
-use render_support::audit;
 use std::io::Read;
 
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
