@@ -13,7 +13,7 @@ mod versions;
 mod wordlist;
 
 pub use backup::{list_backups, BackupInfo, BackupKind, RestoreOutcome};
-pub use carry::{next_year_copy, plan_items, CarryItem};
+pub use carry::CarryItem;
 pub use recovery::{open_with_care, StartupReport};
 pub use reports::{ReportMeta, ReportSummary};
 pub use schema::LATEST as SCHEMA_VERSION;

@@ -1,7 +1,7 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
 import { api, errText, type FontRow } from "./api";
-import { clear, h, toast } from "./dom";
+import { clear, h, toast, toastError } from "./dom";
 
 export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {
   clear(app);
@@ -13,7 +13,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       if (!path) return;
       showFonts(await api.importFont(path));
       toast("字体已导入，复制到了数据文件夹中。");
-    } catch (e) { toast(errText(e), "error"); }
+    } catch (e) { toastError(e); }
   };
   const wrong = h("input", { id: "w-wrong", placeholder: "错误写法" });
   const right = h("input", { id: "w-right", placeholder: "正确写法" });
@@ -25,9 +25,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       for (const w of list.entries) words.append(h("tr", {},
         h("td", {}, w.wrong), h("td", {}, w.right), h("td", { class: "muted" }, w.note), h("td", { class: "muted" }, w.builtin ? "内置" : "自添"),
         h("td", {}, h("button", { onclick: async () => {
-          try { await api.removeWord(w.id!); await load(); } catch (e) { toast(errText(e), "error"); }
+          try { await api.removeWord(w.id!); await load(); } catch (e) { toastError(e); }
         } }, "删除"))));
-    } catch (e) { toast(errText(e), "error"); }
+    } catch (e) { toastError(e); }
   };
   const add = async () => {
     try {
@@ -35,7 +35,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       wrong.value = right.value = note.value = "";
       await load();
       toast("已加入易错词表。");
-    } catch (e) { toast(errText(e), "error"); }
+    } catch (e) { toastError(e); }
   };
   app.append(h("div", { class: "list-page settings" },
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
