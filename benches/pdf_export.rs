@@ -36,7 +36,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| black_box(FontSet::discover(None).expect("fonts")))
     });
     g.bench_function("typeset sample_report(10)", |b| {
-        let faces = fonts.faces();
+        let faces = fonts.faces(&Spec::official());
         let spec = Spec::official();
         b.iter(|| black_box(gongwen::typeset::typeset(&small, &spec, &faces)))
     });

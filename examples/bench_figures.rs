@@ -106,7 +106,7 @@ fn measure(
         export_docx(&report, spec, &docx_out)?;
         // Fewer repetitions of the long report: it is the ratio that matters.
         let r = if n == 10 { runs } else { runs.div_ceil(3) };
-        let faces = fonts.faces();
+        let faces = fonts.faces(spec);
         out.insert(
             format!("r{n}"),
             json!({

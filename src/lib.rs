@@ -13,7 +13,12 @@ pub mod resources;
 pub mod spec;
 pub mod store;
 pub mod templates;
+pub mod text;
 pub mod typeset;
+
+/// The layer table and the test that keeps every module to it.
+#[cfg(test)]
+mod layering;
 
 pub use error::{Error, ErrorKind, Result};
 pub mod check;

@@ -66,7 +66,7 @@ fn exports(r: &Report, name: &str) {
         ),
         (
             "PDF",
-            gongwen::export::pdf::export_pdf(r, &spec, &pdf),
+            gongwen::export::pdf::export_pdf(r, &spec, None, &pdf),
             &pdf,
         ),
     ] {

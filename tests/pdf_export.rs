@@ -177,7 +177,7 @@ fn page_numbers_are_printed_on_the_correct_side() {
 fn export_pdf_writes_the_file_for_the_cli() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out.pdf");
-    export_pdf(&sample_report(1), &Spec::official(), &out).unwrap();
+    export_pdf(&sample_report(1), &Spec::official(), None, &out).unwrap();
     let bytes = std::fs::read(&out).unwrap();
     assert!(bytes.starts_with(b"%PDF-1.7"));
     // Written atomically: nothing else left in the folder.
@@ -185,6 +185,7 @@ fn export_pdf_writes_the_file_for_the_cli() {
     let bad = export_pdf(
         &sample_report(1),
         &Spec::official(),
+        None,
         Path::new("/nonexistent-dir/x.pdf"),
     )
     .unwrap_err();
@@ -194,7 +195,7 @@ fn export_pdf_writes_the_file_for_the_cli() {
 #[test]
 fn bundled_fonts_only_are_reported_as_substitutes() {
     let fonts = FontSet::bundled_only().unwrap();
-    let report = fonts.report();
+    let report = fonts.report(&Spec::official());
     assert_eq!(report.len(), 7);
     for c in &report {
         assert_eq!(c.source, Source::Bundled);
@@ -213,7 +214,7 @@ fn imported_fonts_come_before_bundled_ones() {
     let src = gongwen::resources::dir().join("fonts/LiberationSerif-Regular.ttf");
     std::fs::copy(src, dir.path().join("times.ttf")).unwrap();
     let fonts = FontSet::imported_and_bundled(dir.path()).unwrap();
-    let body = fonts.role(gongwen::spec::Role::Body);
+    let body = fonts.role(&Spec::official(), gongwen::spec::Role::Body);
     let latin = &fonts.files()[body.latin];
     assert_eq!(latin.source, Source::Imported, "{:?}", latin.path);
     // And the result still exports.
@@ -224,9 +225,9 @@ fn imported_fonts_come_before_bundled_ones() {
 #[test]
 fn characters_missing_from_a_font_come_from_the_next_one() {
     let fonts = FontSet::bundled_only().unwrap();
-    let faces = fonts.faces();
+    let faces = fonts.faces(&Spec::official());
     // 镕 (GBK, not GB2312) is not in the GB2312 Song face but is in Droid Sans Fallback.
-    let body = fonts.role(gongwen::spec::Role::Body);
+    let body = fonts.role(&Spec::official(), gongwen::spec::Role::Body);
     let g = faces.glyph(gongwen::spec::Role::Body, '镕', false);
     assert!(!g.substituted);
     assert_ne!(g.file, body.cjk[0]);

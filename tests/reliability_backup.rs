@@ -278,12 +278,10 @@ fn retention_keeps_seven_daily_and_four_weekly() {
     let d = tempfile::tempdir().unwrap();
     let s = Store::open_dir(d.path()).unwrap();
     // 60 days of daily starts, 2026-09-23 … 2026-11-21.
-    let start = gongwen::log::days_from_civil(2026, 9, 23);
+    let start = jiff::civil::date(2026, 9, 23);
     for i in 0..60 {
-        let (y, m, day) = gongwen::log::civil_from_days(start + i);
-        let made = s
-            .daily_backup_for(&format!("{y:04}-{m:02}-{day:02}"))
-            .unwrap();
+        let day = start.checked_add(jiff::Span::new().days(i)).unwrap();
+        let made = s.daily_backup_for(&day.to_string()).unwrap();
         assert!(made.is_some());
         assert!(list_backups(d.path()).unwrap().len() <= 11);
     }

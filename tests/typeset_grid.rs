@@ -5,11 +5,12 @@ use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
 use gongwen::model::{Date, Report, Section};
 use gongwen::spec::{Role, Spec};
-use gongwen::typeset::{chars, typeset, Layout, LineKind};
+use gongwen::text;
+use gongwen::typeset::{typeset, Layout, LineKind};
 
 fn layout(r: &Report) -> Layout {
     let fonts = FontSet::bundled_only().unwrap();
-    let faces = fonts.faces();
+    let faces = fonts.faces(&Spec::official());
     typeset(r, &Spec::official(), &faces)
 }
 
@@ -77,8 +78,8 @@ fn no_line_starts_or_ends_with_forbidden_punctuation() {
         for line in &page.lines {
             let t = line.text();
             if let (Some(first), Some(last)) = (t.chars().next(), t.chars().last()) {
-                assert!(!chars::no_line_start(first), "starts with {first}: {t}");
-                assert!(!chars::no_line_end(last), "ends with {last}: {t}");
+                assert!(!text::no_line_start(first), "starts with {first}: {t}");
+                assert!(!text::no_line_end(last), "ends with {last}: {t}");
                 lines += 1;
             }
         }

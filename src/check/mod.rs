@@ -14,17 +14,16 @@
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
 
-pub mod dates;
-pub mod location;
-pub mod placeholders;
-pub mod punctuation;
-pub mod repeats;
-pub mod structure;
-pub mod wordlist;
+mod dates;
+mod location;
+mod placeholders;
+mod punctuation;
+mod repeats;
+mod structure;
 
+pub use crate::model::{WordEntry, WordList};
 pub use location::Location;
 pub use placeholders::{fill_placeholder, placeholders, Placeholder, PlaceholderKind};
-pub use wordlist::{WordEntry, WordList};
 
 use crate::error::{Error, Result};
 use crate::model::Report;

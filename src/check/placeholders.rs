@@ -4,6 +4,7 @@
 use super::location::{replace_chars, slice_chars, text_at, text_at_mut, texts, Location};
 use crate::error::{Error, Result};
 use crate::model::Report;
+use crate::text::{is_cjk, measure_word_at, word_at};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,71 +63,6 @@ fn is_space(c: char) -> bool {
     matches!(c, ' ' | '\u{3000}' | '\u{a0}' | '\t')
 }
 
-pub fn is_cjk(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4dbf | 0x4e00..=0x9fff | 0xf900..=0xfaff | 0x20000..=0x2ffff)
-}
-
-/// Words that follow a count (measure words and the like).
-const MEASURES: &[&str] = &[
-    "个百分点",
-    "平方米",
-    "人次",
-    "小时",
-    "分钟",
-    "公里",
-    "个",
-    "条",
-    "次",
-    "人",
-    "件",
-    "场",
-    "本",
-    "份",
-    "家",
-    "期",
-    "篇",
-    "项",
-    "名",
-    "位",
-    "户",
-    "元",
-    "万",
-    "亿",
-    "千",
-    "百",
-    "天",
-    "余",
-    "多",
-    "批",
-    "所",
-    "处",
-    "台",
-    "套",
-    "块",
-    "亩",
-    "类",
-    "组",
-    "栏",
-    "届",
-    "轮",
-    "起",
-    "例",
-    "册",
-    "张",
-    "幅",
-    "页",
-    "字",
-    "%",
-    "％",
-    "倍",
-    "周",
-    "座",
-    "辆",
-    "间",
-    "支",
-    "封",
-];
-
 /// Words that end a place or organisation name.
 const NAME_ENDS: &[&str] = &[
     "街道", "社区", "单位", "公司", "县", "市", "省", "乡", "镇", "村", "区", "局", "办", "委",
@@ -158,19 +94,6 @@ const INSTRUCTION_WORDS: &[&str] = &[
     "会议名称",
 ];
 const INSTRUCTION_STARTS: &[&str] = &["具体", "填写", "填", "此处", "请填", "待填", "待定", "待补"];
-
-/// Does a measure word (`个` `条` `人次` …) start at `at`?
-pub fn starts_with_measure(chars: &[char], at: usize) -> bool {
-    starts_with_any(chars, at, MEASURES).is_some()
-}
-
-fn starts_with_any(chars: &[char], at: usize, words: &[&str]) -> Option<usize> {
-    words.iter().find_map(|w| {
-        let n = w.chars().count();
-        let ok = at + n <= chars.len() && w.chars().zip(&chars[at..at + n]).all(|(a, b)| a == *b);
-        ok.then_some(n)
-    })
-}
 
 fn ends_with_any(chars: &[char], end: usize, words: &[&str]) -> bool {
     words.iter().any(|w| {
@@ -204,7 +127,7 @@ pub fn find_in_text(text: &str) -> Vec<(usize, usize, PlaceholderKind)> {
             let after = c.get(end).copied();
             let cjk_both = before.is_some_and(is_cjk) && after.is_some_and(is_cjk);
             // `共 个`: a blank where a count belongs; `甲  乙` between Chinese: a gap.
-            if cjk_both && (end - i >= 2 || starts_with_any(&c, end, MEASURES).is_some()) {
+            if cjk_both && (end - i >= 2 || measure_word_at(&c, end).is_some()) {
                 out.push((i, end, PlaceholderKind::Gap));
             }
             i = end;
@@ -254,7 +177,7 @@ fn instruction_at(c: &[char], i: usize) -> Option<usize> {
         .iter()
         .all(|&ch| is_mark(ch) || matches!(ch, '_' | '＿'));
     let word = INSTRUCTION_WORDS.contains(&inner);
-    let starts = starts_with_any(&inner_chars, 0, INSTRUCTION_STARTS).is_some();
+    let starts = word_at(&inner_chars, 0, INSTRUCTION_STARTS).is_some();
     (all_marks || word || starts).then_some(j + 1)
 }
 
@@ -300,10 +223,10 @@ fn mark_placeholder(c: &[char], i: usize, end: usize) -> Option<(usize, usize, P
     if next == Some('日') || next == Some('号') {
         return Some((i, end, PlaceholderKind::Date));
     }
-    if starts_with_any(c, end, MEASURES).is_some() || prev == Some('第') {
+    if measure_word_at(c, end).is_some() || prev == Some('第') {
         return Some((i, end, PlaceholderKind::Number));
     }
-    if starts_with_any(c, end, NAME_ENDS).is_some() || ends_with_any(c, i, &["《"]) {
+    if word_at(c, end, NAME_ENDS).is_some() || ends_with_any(c, i, &["《"]) {
         return Some((i, end, PlaceholderKind::Name));
     }
     Some((i, end, PlaceholderKind::Text))

@@ -2,9 +2,9 @@
 //! ending a Chinese sentence), and unpaired quotes, brackets and book-title marks.
 
 use super::location::{texts, Location};
-use super::placeholders::is_cjk;
 use super::{codes, Finding, Severity};
 use crate::model::Report;
+use crate::text::{is_cjk, is_cjk_punct, to_full_width};
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
     for (loc, text) in texts(report) {
@@ -27,20 +27,7 @@ fn nearest(c: &[char], i: usize, step: isize) -> Option<char> {
 
 /// Chinese or full-width punctuation: the context in which half-width marks are wrong.
 fn chinese(ch: Option<char>) -> bool {
-    ch.is_some_and(|ch| is_cjk(ch) || "，。、；：？！“”‘’（）《》【】…—".contains(ch))
-}
-
-pub(crate) fn full_width_of(ch: char) -> Option<char> {
-    Some(match ch {
-        ',' => '，',
-        ';' => '；',
-        ':' => '：',
-        '?' => '？',
-        '!' => '！',
-        '(' => '（',
-        ')' => '）',
-        _ => return None,
-    })
+    ch.is_some_and(|ch| is_cjk(ch) || is_cjk_punct(ch))
 }
 
 fn half_width(loc: &Location, text: &str, out: &mut Vec<Finding>) {
@@ -54,7 +41,7 @@ fn half_width(loc: &Location, text: &str, out: &mut Vec<Finding>) {
             // 10:30 and 1,000 are numbers, not Chinese punctuation.
             ',' | ':' if digit(prev) && digit(next) => None,
             '(' | ')' | ',' | ';' | ':' | '?' | '!' => (chinese(prev) || chinese(next))
-                .then(|| full_width_of(ch))
+                .then(|| to_full_width(ch))
                 .flatten(),
             '.' => (is_cjk_opt(prev) && (next.is_none() || chinese(next))).then_some('。'),
             '"' => {

@@ -4,14 +4,16 @@
 
 use super::location::Location;
 use super::{codes, Finding, Severity};
-use crate::import::headings::{chinese_number, parse_marker_str};
+use crate::model::numbering::{enumeration_at, parse_marker_str};
 use crate::model::{Report, Section, MAX_LEVEL};
+use crate::text::ends_sentence;
 
-/// A heading that is itself a full statement (ends like a sentence) counts as content.
+/// A heading that is itself a full statement counts as content: it ends like a sentence, or
+/// with `；` (one of a list of statements) or `…`. Not with `：`, which announces what follows.
 fn is_statement(heading: &str) -> bool {
     heading
         .trim_end()
-        .ends_with(['。', '；', '！', '？', ';', '…'])
+        .ends_with(|c| ends_sentence(c) || matches!(c, '；' | ';' | '…'))
 }
 
 pub fn check(report: &Report, out: &mut Vec<Finding>) {
@@ -146,30 +148,21 @@ fn yi_shi(p: &str, loc: Location, out: &mut Vec<Finding>) {
     let mut expected = 1;
     let mut i = 0;
     while i < c.len() {
-        let at_start = i == 0
-            || matches!(
-                c[i - 1],
-                '。' | '；' | '，' | '：' | ';' | ',' | ':' | ' ' | '\u{3000}'
-            );
-        if at_start {
-            if let Some((v, n)) = chinese_number(&c[i..]) {
-                if c.get(i + n) == Some(&'是') {
-                    if v != expected && !(v == 1 && expected > 1) {
-                        out.push(
-                            Finding::new(
-                                Severity::Warning,
-                                codes::NUMBERING_GAP,
-                                loc.clone(),
-                                format!("列举顺序不连续：这里应为第{expected}项，写成了第{v}项。"),
-                            )
-                            .span(p, i, i + n + 1),
-                        );
-                    }
-                    expected = v + 1;
-                    i += n + 1;
-                    continue;
-                }
+        if let Some((v, n)) = enumeration_at(&c, i) {
+            if v != expected && !(v == 1 && expected > 1) {
+                out.push(
+                    Finding::new(
+                        Severity::Warning,
+                        codes::NUMBERING_GAP,
+                        loc.clone(),
+                        format!("列举顺序不连续：这里应为第{expected}项，写成了第{v}项。"),
+                    )
+                    .span(p, i, i + n),
+                );
             }
+            expected = v + 1;
+            i += n;
+            continue;
         }
         i += 1;
     }

@@ -65,12 +65,12 @@ impl PdfExporter {
 
     /// Which font sets each role, for the UI (“正文：仿宋（系统）”).
     pub fn font_report(&self) -> Vec<RoleChoice> {
-        self.fonts.report()
+        self.fonts.report(&self.spec)
     }
 
     /// The pages as the PDF will show them.
     pub fn layout(&self, report: &Report) -> Layout {
-        typeset(report, &self.spec, &self.fonts.faces())
+        typeset(report, &self.spec, &self.fonts.faces(&self.spec))
     }
 
     pub fn render(&self, report: &Report) -> Result<Vec<u8>> {
@@ -85,7 +85,7 @@ impl PdfExporter {
     }
 
     pub fn render_full(&self, report: &Report) -> Result<Rendered> {
-        let faces = self.fonts.faces();
+        let faces = self.fonts.faces(&self.spec);
         let layout = typeset(report, &self.spec, &faces);
         let mut pdf = Pdf::new();
         pdf.set_version(1, 7);
@@ -204,8 +204,7 @@ fn draw_run(
     by_file: &mut HashMap<usize, usize>,
     missing: &mut Vec<char>,
 ) {
-    let set = faces.set();
-    let synthetic = set.role(run.role).synthetic_bold;
+    let synthetic = faces.role(run.role).synthetic_bold;
     let glyphs: Vec<_> = run
         .text
         .chars()
@@ -235,7 +234,7 @@ fn draw_run(
             pen.font = Some(key);
         }
         // Synthetic bold for CJK faces that have no bold; a real bold Latin face needs none.
-        let bold = synthetic && !set.files()[file].bold;
+        let bold = synthetic && !faces.set().files()[file].bold;
         if pen.bold != Some(bold) {
             if bold {
                 c.set_text_rendering_mode(TextRenderingMode::FillStroke);
@@ -270,42 +269,34 @@ fn draw_run(
     }
 }
 
-/// The PDF date of `t` in UTC.
+/// The PDF date of `t` in UTC (a time before 1970 or after 9999 is written as 1970-01-01).
 fn pdf_date(t: SystemTime) -> pdf_writer::Date {
-    let secs = t
-        .duration_since(SystemTime::UNIX_EPOCH)
-        .map(|d| d.as_secs() as i64)
-        .unwrap_or(0);
-    let days = secs.div_euclid(86_400);
-    let rem = secs.rem_euclid(86_400);
-    // Howard Hinnant's days-to-civil conversion.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as u16;
-    pdf_writer::Date::new(year)
-        .month(month)
-        .day(day)
-        .hour((rem / 3600) as u8)
-        .minute((rem % 3600 / 60) as u8)
-        .second((rem % 60) as u8)
+    let utc = jiff::Timestamp::try_from(t)
+        .unwrap_or(jiff::Timestamp::UNIX_EPOCH)
+        .to_zoned(jiff::tz::TimeZone::UTC);
+    // Years of a Timestamp are 1..=9999 (before 1970 it was refused above), months and days
+    // and times in their civil ranges: the casts cannot truncate.
+    pdf_writer::Date::new(utc.year() as u16)
+        .month(utc.month() as u8)
+        .day(utc.day() as u8)
+        .hour(utc.hour() as u8)
+        .minute(utc.minute() as u8)
+        .second(utc.second() as u8)
         .utc_offset_hour(0)
         .utc_offset_minute(0)
 }
 
-/// Writes `report` as a PDF in the official layout to `out` (atomically), with the fonts of
-/// this machine, the clerk's imported fonts (`<data dir>/fonts/`) and the bundled fallbacks.
-pub fn export_pdf(report: &Report, spec: &Spec, out: &Path) -> Result<()> {
-    let imported = crate::store::data_dir(None)
-        .ok()
-        .map(|d| d.join("fonts"))
-        .filter(|d| d.is_dir());
-    let fonts = FontSet::discover(imported.as_deref())?;
+/// Writes `report` as a PDF in the layout `spec` to `out` (atomically), with the fonts of
+/// this machine, the clerk's imported fonts in `imported_fonts` (see
+/// [`crate::fonts::imported_dir`]; a missing folder is no error) and the bundled fallbacks.
+/// Errors: [`crate::ErrorKind::NotFound`] without any usable font, else those of writing.
+pub fn export_pdf(
+    report: &Report,
+    spec: &Spec,
+    imported_fonts: Option<&Path>,
+    out: &Path,
+) -> Result<()> {
+    let fonts = FontSet::discover(imported_fonts.filter(|d| d.is_dir()))?;
     PdfExporter::with_spec(fonts, spec.clone()).export(report, out)?;
     Ok(())
 }

@@ -1,8 +1,8 @@
 //! The fonts of a [`FontSet`] parsed for one export: glyph lookup with per-character fallback,
 //! and the metrics the typesetter needs.
 
-use super::FontSet;
-use crate::spec::Role;
+use super::{FontSet, RoleFonts};
+use crate::spec::{Role, Spec};
 use crate::typeset::Metrics;
 use ttf_parser::{Face, GlyphId};
 
@@ -22,19 +22,45 @@ pub struct Glyph {
 /// then `?` if even that is missing.
 const STAND_INS: [char; 2] = ['〓', '?'];
 
+/// The parsed faces of a [`FontSet`], with the fonts of each role of one layout.
 pub struct Faces<'a> {
     set: &'a FontSet,
+    /// The fonts of each role of the layout, in the order of [`Role::ALL`].
+    roles: [&'a RoleFonts; Role::ALL.len()],
     parsed: Vec<Option<Face<'a>>>,
 }
 
+/// Position of `role` in [`Role::ALL`].
+fn role_index(role: Role) -> usize {
+    match role {
+        Role::Title => 0,
+        Role::Body => 1,
+        Role::Heading1 => 2,
+        Role::Heading2 => 3,
+        Role::Heading3 => 4,
+        Role::Heading4 => 5,
+        Role::PageNumber => 6,
+    }
+}
+
 impl<'a> Faces<'a> {
-    pub(super) fn new(set: &'a FontSet) -> Faces<'a> {
+    pub(super) fn new(set: &'a FontSet, spec: &Spec) -> Faces<'a> {
         let parsed = set
             .files()
             .iter()
             .map(|f| Face::parse(&f.data, f.index).ok())
             .collect();
-        Faces { set, parsed }
+        let roles = Role::ALL.map(|role| set.role(spec, role));
+        debug_assert!(Role::ALL
+            .iter()
+            .enumerate()
+            .all(|(i, r)| role_index(*r) == i));
+        Faces { set, roles, parsed }
+    }
+
+    /// The fonts of `role` in the layout these faces were made for.
+    pub fn role(&self, role: Role) -> &'a RoleFonts {
+        self.roles[role_index(role)]
     }
 
     pub fn set(&self) -> &'a FontSet {
@@ -69,7 +95,7 @@ impl<'a> Faces<'a> {
     /// The glyph for `ch` in `role`: Latin text (`latin`) from the role's Latin face, CJK from
     /// its CJK face, each falling back through the role's other faces. Never fails.
     pub fn glyph(&self, role: Role, ch: char, latin: bool) -> Glyph {
-        let rf = self.set.role(role);
+        let rf = self.role(role);
         // The fallback order, without allocating: this runs for every character typeset
         // and drawn.
         let (first, last) = if latin {

@@ -5,7 +5,10 @@
 //! ([`FontSet::report`]).
 //!
 //! A [`FontSet`] holds the font files in memory and is cheap to clone; build it once (it scans
-//! the system fonts) and keep it for every export.
+//! the system fonts) and keep it for every export. It resolves every family of the standard
+//! (regular and bold), not the roles of one layout: which role takes which family is the
+//! caller's [`Spec`], given to [`FontSet::faces`], [`FontSet::role`] and [`FontSet::report`],
+//! so an exporter built with another spec is served the fonts that spec names.
 
 mod candidates;
 mod discover;
@@ -13,8 +16,10 @@ mod faces;
 
 pub use faces::{Faces, Glyph};
 
+use candidates::ALL_FAMILIES;
+
 use crate::error::{Error, ErrorKind, Result};
-use crate::spec::{Family, Role};
+use crate::spec::{Family, Role, Spec};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -22,6 +27,11 @@ use std::sync::Arc;
 /// Set to `1` to ignore the fonts installed on the machine (tests, and to preview what a
 /// machine without official fonts prints).
 pub const NO_SYSTEM_FONTS_ENV: &str = "GONGWEN_NO_SYSTEM_FONTS";
+
+/// The folder of the fonts the clerk imported, `<data dir>/fonts/`.
+pub fn imported_dir(data_dir: &Path) -> PathBuf {
+    data_dir.join("fonts")
+}
 
 /// Where a font file came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -60,13 +70,15 @@ pub struct FontFile {
     pub data: Vec<u8>,
 }
 
-/// The fonts of one role: CJK faces in fallback order, and the Latin face for digits/letters.
+/// The fonts of one family and weight (and so of every role set in it): CJK faces in fallback
+/// order, and the Latin face for digits/letters.
 #[derive(Debug, Clone)]
 pub struct RoleFonts {
     /// Indices into [`FontSet::files`]; the first is the role's own font.
     pub cjk: Vec<usize>,
     pub latin: usize,
-    /// The role wants bold but its CJK face is not bold: stroke the outline to embolden it.
+    /// Bold is wanted but the CJK face is not bold (or a heavy 小标宋 is stood in for by a
+    /// Song face): stroke the outline to embolden it.
     pub synthetic_bold: bool,
 }
 
@@ -99,23 +111,21 @@ impl RoleChoice {
 #[derive(Debug)]
 struct Inner {
     files: Vec<FontFile>,
-    /// In the order of [`Role::ALL`].
-    roles: Vec<RoleFonts>,
+    /// One entry per family of [`ALL_FAMILIES`] and weight, at [`family_index`].
+    families: Vec<RoleFonts>,
 }
 
-fn role_index(role: Role) -> usize {
-    match role {
-        Role::Title => 0,
-        Role::Body => 1,
-        Role::Heading1 => 2,
-        Role::Heading2 => 3,
-        Role::Heading3 => 4,
-        Role::Heading4 => 5,
-        Role::PageNumber => 6,
-    }
+/// Where the fonts of `family` in `bold` or regular weight are in [`Inner::families`].
+fn family_index(family: Family, bold: bool) -> usize {
+    let f = ALL_FAMILIES
+        .iter()
+        .position(|&f| f == family)
+        .expect("ALL_FAMILIES lists every family");
+    f * 2 + usize::from(bold)
 }
 
-/// The resolved fonts for every role, with the files' bytes. Clone freely (shared).
+/// The resolved fonts for every family of the standard, with the files' bytes. Clone freely
+/// (shared).
 #[derive(Debug, Clone)]
 pub struct FontSet {
     inner: Arc<Inner>,
@@ -184,11 +194,9 @@ impl FontSet {
         let b_latin = bundled(candidates::BUNDLED_LATIN, "Liberation Serif", false);
         let b_latin_bold = bundled(candidates::BUNDLED_LATIN_BOLD, "Liberation Serif", true);
 
-        let spec = crate::spec::Spec::official();
-        let mut roles = Vec::new();
-        for role in Role::ALL {
-            let fs = spec.font(role);
-            let own_bundled = match fs.family {
+        let mut families = Vec::new();
+        for (family, bold) in ALL_FAMILIES.iter().flat_map(|&f| [(f, false), (f, true)]) {
+            let own_bundled = match family {
                 Family::Kai => &b_kai,
                 Family::Hei => &b_hei,
                 _ => &b_song,
@@ -201,7 +209,7 @@ impl FontSet {
                     }
                 }
             };
-            if let Some(c) = found.best(fs.family) {
+            if let Some(c) = found.best(family) {
                 push(load(&mut files, c), &mut chain);
             }
             push(load(&mut files, own_bundled), &mut chain);
@@ -209,39 +217,39 @@ impl FontSet {
             for c in [&b_hei, &b_song, &b_kai] {
                 push(load(&mut files, c), &mut chain);
             }
-            let latin_cand = if fs.bold {
+            let latin_cand = if bold {
                 found.latin_bold.as_ref().unwrap_or(&b_latin_bold)
             } else {
                 found.latin.as_ref().unwrap_or(&b_latin)
             };
             let latin = load(&mut files, latin_cand)
-                .or_else(|| load(&mut files, if fs.bold { &b_latin_bold } else { &b_latin }))
+                .or_else(|| load(&mut files, if bold { &b_latin_bold } else { &b_latin }))
                 .or_else(|| chain.first().copied());
             let (Some(&first), Some(latin)) = (chain.first(), latin) else {
                 return Err(Error::new(
                     ErrorKind::NotFound,
                     format!(
                         "找不到可用于“{}”的字体，请重新安装本程序或导入字体文件。",
-                        role.label()
+                        family_label(family)
                     ),
                     format!(
-                        "no font for {role:?}; bundled dir {}",
+                        "no font for {family:?}; bundled dir {}",
                         bundled_dir.display()
                     ),
                 ));
             };
             // 小标宋 is a heavy face: a stand-in Song is emboldened to come close to it.
             let heavy_stand_in =
-                fs.family == Family::XiaoBiaoSong && files[first].source == Source::Bundled;
-            let synthetic_bold = (fs.bold || heavy_stand_in) && !files[first].bold;
-            roles.push(RoleFonts {
+                family == Family::XiaoBiaoSong && files[first].source == Source::Bundled;
+            let synthetic_bold = (bold || heavy_stand_in) && !files[first].bold;
+            families.push(RoleFonts {
                 cjk: chain,
                 latin,
                 synthetic_bold,
             });
         }
         Ok(FontSet {
-            inner: Arc::new(Inner { files, roles }),
+            inner: Arc::new(Inner { files, families }),
         })
     }
 
@@ -249,18 +257,24 @@ impl FontSet {
         &self.inner.files
     }
 
-    pub fn role(&self, role: Role) -> &RoleFonts {
-        // `build` pushes one entry per role of `Role::ALL`, in that order.
-        &self.inner.roles[role_index(role)]
+    /// The fonts of `family` in bold or regular weight.
+    pub fn family(&self, family: Family, bold: bool) -> &RoleFonts {
+        // `build` pushes one entry per family and weight, in `family_index` order.
+        &self.inner.families[family_index(family, bold)]
     }
 
-    /// The font chosen for each role, for the UI and the log.
-    pub fn report(&self) -> Vec<RoleChoice> {
-        let spec = crate::spec::Spec::official();
+    /// The fonts of `role` in the layout `spec` (its family and weight).
+    pub fn role(&self, spec: &Spec, role: Role) -> &RoleFonts {
+        let f = spec.font(role);
+        self.family(f.family, f.bold)
+    }
+
+    /// The font chosen for each role of `spec`, for the UI and the log.
+    pub fn report(&self, spec: &Spec) -> Vec<RoleChoice> {
         Role::ALL
             .iter()
             .map(|role| {
-                let rf = self.role(*role);
+                let rf = self.role(spec, *role);
                 let f = &self.inner.files[rf.cjk[0]];
                 RoleChoice {
                     role: *role,
@@ -274,8 +288,8 @@ impl FontSet {
             .collect()
     }
 
-    /// Parses the faces for one export (cheap: table directories only).
-    pub fn faces(&self) -> Faces<'_> {
-        Faces::new(self)
+    /// Parses the faces for one export in the layout `spec` (cheap: table directories only).
+    pub fn faces(&self, spec: &Spec) -> Faces<'_> {
+        Faces::new(self, spec)
     }
 }

@@ -3,7 +3,7 @@
 //! (full-width indents, runs of spaces; a blank where a number belongs becomes `____`).
 
 use super::{ImportNote, NoteKind};
-use crate::check::placeholders::{is_cjk, starts_with_measure};
+use crate::text::{is_cjk, is_cjk_punct, measure_word_at};
 
 /// Newlines of every platform to `\n`; zero-width and control characters removed.
 pub fn normalise_newlines(text: &str) -> String {
@@ -292,7 +292,7 @@ fn is_space(c: char) -> bool {
 
 /// CJK characters and full-width punctuation: text in which spaces carry no meaning.
 fn cjkish(c: char) -> bool {
-    is_cjk(c) || "，。、；：？！“”‘’（）《》【】…—·".contains(c)
+    is_cjk(c) || is_cjk_punct(c)
 }
 
 /// Trims the line (full-width indents too) and normalises the spaces inside it: removed next
@@ -323,7 +323,7 @@ pub fn normalise_spaces(line: &str, notes: &mut Vec<ImportNote>) -> String {
         let next = c[j];
         let gap = is_cjk(prev)
             && is_cjk(next)
-            && (starts_with_measure(&c, j) || "共计达第约有".contains(prev));
+            && (measure_word_at(&c, j).is_some() || "共计达第约有".contains(prev));
         if gap {
             notes.push(ImportNote::new(
                 NoteKind::Gap,

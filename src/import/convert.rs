@@ -1,7 +1,7 @@
 //! Traditional → simplified characters (OpenCC's `t2s` data through `ferrous-opencc`), and
 //! removal of the pinyin that scraped pages put after characters (`總結(jié)`).
 
-use crate::check::placeholders::is_cjk;
+use crate::text::is_cjk;
 use ferrous_opencc::{config::BuiltinConfig, OpenCC};
 use std::sync::OnceLock;
 

@@ -5,7 +5,7 @@
 //! heading recogniser to see. Numbering inherited from paragraph styles is not followed.
 
 use crate::error::{Error, Result};
-use crate::model::numbering::chinese_numeral;
+use crate::text::to_chinese;
 use std::collections::HashMap;
 use std::io::{Cursor, Read};
 
@@ -145,7 +145,7 @@ fn format_number(fmt: &str, n: usize) -> Option<String> {
         | "japaneseCounting"
         | "ideographTraditional"
         | "taiwaneseCounting"
-        | "taiwaneseCountingThousand" => chinese_numeral(n),
+        | "taiwaneseCountingThousand" => to_chinese(n),
         "decimalEnclosedCircle" | "decimalEnclosedCircleChinese" if (1..=20).contains(&n) => {
             char::from_u32('①' as u32 + n as u32 - 1)?.to_string()
         }

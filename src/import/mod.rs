@@ -9,13 +9,12 @@
 //! bytes of a dropped file. Errors are [`Error`]s with a Chinese `message` (`ErrorKind::Input`
 //! for anything the clerk's input caused: too long, empty, not text, not a .docx).
 
-pub mod clean;
-pub mod convert;
-pub mod docx;
-pub mod encoding;
-pub mod headings;
-pub mod split;
-pub mod structure;
+mod clean;
+mod convert;
+mod docx;
+mod encoding;
+mod split;
+mod structure;
 
 use crate::check::{placeholders, Placeholder};
 use crate::error::{Error, Result};
@@ -312,13 +311,9 @@ fn text_to_lines(text: &str, notes: &mut Vec<ImportNote>) -> Vec<String> {
     lines
 }
 
+/// This year on the local calendar.
 fn current_year() -> i32 {
-    let secs = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or(0);
-    // Good to a day, which is all a default year needs.
-    1970 + (secs / 31_556_952) as i32
+    i32::from(jiff::Zoned::now().year())
 }
 
 /// Year, unit and period read from the title: `双溪乡2017年上半年政务公开工作总结`.

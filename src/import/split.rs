@@ -2,12 +2,14 @@
 //! line, headings inline after a sentence, the title glued to the opening, signature and date
 //! glued to the last sentence) and join lines broken inside a sentence.
 
-use super::headings::{parse_marker, Marker};
 use super::{ImportNote, NoteKind};
-use crate::check::dates::find_dates;
+use crate::model::numbering::{parse_marker, Marker};
+use crate::text::{ends_clause, find_dates, is_closing_quote, parse_chinese, SENTENCE_END};
 
-const CN_NUM: &str = "一二三四五六七八九十";
-const SENTENCE_END: &[char] = &['。', '！', '？', '；', '：', '!', '?', ';', ':'];
+/// Can a Chinese numeral (一 … 九, 十) start with `c`?
+fn starts_numeral(c: char) -> bool {
+    parse_chinese(&[c]).is_some()
+}
 
 /// Numbering state while reading the document: the last number seen at each level, and the
 /// level of the last heading.
@@ -53,18 +55,18 @@ pub fn split_inline_headings(lines: Vec<String>, notes: &mut Vec<ImportNote>) ->
         }
         let mut i = 1;
         while i < c.len() {
-            if SENTENCE_END.contains(&c[i - 1]) {
+            if ends_clause(c[i - 1]) {
                 seg_has_end = true;
             }
             let starts_marker = matches!(c[i], '（' | '(' | '0'..='9' | '０'..='９' | '①'..='⑳')
-                || CN_NUM.contains(c[i]);
+                || starts_numeral(c[i]);
             if !starts_marker {
                 i += 1;
                 continue;
             }
             let prev = c[i - 1];
             // Only a digit run's first digit can start a number (`12.` not `2.`).
-            if prev.is_ascii_digit() || CN_NUM.contains(prev) {
+            if prev.is_ascii_digit() || starts_numeral(prev) {
                 i += 1;
                 continue;
             }
@@ -72,8 +74,8 @@ pub fn split_inline_headings(lines: Vec<String>, notes: &mut Vec<ImportNote>) ->
                 i += 1;
                 continue;
             };
-            let after_end = SENTENCE_END.contains(&prev)
-                || matches!(prev, '”' | '’') && i >= 2 && SENTENCE_END.contains(&c[i - 2]);
+            let after_end =
+                ends_clause(prev) || is_closing_quote(prev) && i >= 2 && ends_clause(c[i - 2]);
             // `一、工作完成情况(一)夯实基础`: a bare heading followed at once by its first
             // sub-heading.
             let after_bare_heading =
@@ -154,7 +156,7 @@ pub fn split_tail(lines: &mut Vec<String>, notes: &mut Vec<ImportNote>) {
     let before = &c[..d.start];
     let cut = before
         .iter()
-        .rposition(|ch| "。！？；".contains(*ch))
+        .rposition(|&ch| SENTENCE_END.contains(&ch) || ch == '；')
         .map(|k| k + 1)
         .unwrap_or(0);
     let signature: String = before[cut..].iter().collect();
@@ -186,10 +188,9 @@ fn ends_open(line: &str) -> bool {
         || line.ends_with("和")
 }
 
+/// Ends a sentence or clause, or closes what ended one (`…。”`, `（…）`, `《…》`).
 fn ends_closed(line: &str) -> bool {
-    line.ends_with([
-        '。', '！', '？', '；', '：', '…', '”', '’', '）', ')', '》', '!', '?', ';', ':',
-    ])
+    line.ends_with(|c| ends_clause(c) || matches!(c, '…' | '”' | '’' | '）' | ')' | '》'))
 }
 
 /// Joins lines broken inside a sentence (a hard line break from a narrow web column or a PDF):

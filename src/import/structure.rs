@@ -2,10 +2,10 @@
 //! of each heading number, nested by the order in which spellings appear), attachments,
 //! signature and date.
 
-use super::headings::parse_marker;
 use super::{ImportNote, NoteKind};
-use crate::check::dates::find_dates;
+use crate::model::numbering::parse_marker;
 use crate::model::{Date, Section, MAX_LEVEL};
+use crate::text::{find_dates, SENTENCE_END};
 
 #[derive(Debug, Default)]
 pub struct Parts {
@@ -36,7 +36,7 @@ fn title_like(line: &str) -> bool {
 fn is_date_line(line: &str) -> Option<(Option<Date>, String)> {
     let t = line.trim();
     let d = find_dates(t).into_iter().next()?;
-    (d.start == 0 && d.end == t.chars().count()).then(|| (d.date(), t.to_string()))
+    (d.start == 0 && d.end == t.chars().count()).then(|| (Date::found(&d), t.to_string()))
 }
 
 fn signature_like(line: &str) -> bool {
@@ -73,7 +73,7 @@ fn split_heading(rest: &str, marker_level: u8) -> (String, Option<String>, bool)
             }
         }
     }
-    if let Some(p) = c.iter().position(|ch| matches!(ch, '。' | '！' | '？')) {
+    if let Some(p) = c.iter().position(|ch| SENTENCE_END.contains(ch)) {
         if p < 80 {
             let heading: String = c[..=p].iter().collect();
             let body: String = c[p + 1..].iter().collect();

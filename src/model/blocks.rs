@@ -4,6 +4,7 @@
 
 use super::numbering::heading_number;
 use super::{Report, Section, MAX_LEVEL};
+use crate::text::ends_clause;
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
@@ -25,13 +26,11 @@ pub enum Block {
     },
 }
 
-/// Sentence-final marks that may end a run-in heading sentence as typed.
-const SENTENCE_END: [char; 5] = ['。', '！', '？', '：', '；'];
-
-/// A run-in heading sentence always ends with a full stop; add `。` when the clerk left it off.
+/// A run-in heading sentence always ends with a full stop; add `。` when the clerk left off
+/// every mark that ends a sentence or clause ([`ends_clause`]).
 pub fn run_in_heading(text: &str) -> String {
     let t = text.trim_end();
-    if t.ends_with(SENTENCE_END) {
+    if t.ends_with(ends_clause) {
         t.to_string()
     } else {
         format!("{t}。")

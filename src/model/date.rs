@@ -1,6 +1,7 @@
 //! 成文日期: a calendar date, stored and exchanged as ISO `YYYY-MM-DD`, shown in the official
 //! form with Arabic numerals and no leading zeros (`2024年1月5日`).
 
+use crate::text::FoundDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
@@ -12,25 +13,23 @@ pub struct Date {
     pub day: u8,
 }
 
-pub fn is_leap(year: i32) -> bool {
-    (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-}
-
-pub fn days_in_month(year: i32, month: u8) -> u8 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        2 if is_leap(year) => 29,
-        2 => 28,
-        _ => 0,
-    }
-}
-
 impl Date {
-    /// A valid date, or `None` (30 February, month 13 …).
+    /// A valid date of the years 1–9999 of the Gregorian calendar, or `None` (30 February,
+    /// month 13 …).
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
-        let ok = (1..=9999).contains(&year) && day >= 1 && day <= days_in_month(year, month);
-        ok.then_some(Date { year, month, day })
+        let y = i16::try_from(year).ok().filter(|y| *y >= 1)?;
+        jiff::civil::Date::new(y, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()?;
+        Some(Date { year, month, day })
+    }
+
+    /// The date a [`FoundDate`] spells, or `None` when it names no real day
+    /// (`2023年2月30日`).
+    pub fn found(d: &FoundDate) -> Option<Date> {
+        Date::new(
+            d.year,
+            u8::try_from(d.month).ok()?,
+            u8::try_from(d.day).ok()?,
+        )
     }
 
     /// `2024年1月5日`.
@@ -97,5 +96,8 @@ mod tests {
         assert!("2024-1".parse::<Date>().is_err());
         assert!("昨天".parse::<Date>().unwrap_err().contains("YYYY-MM-DD"));
         assert!(serde_json::from_str::<Date>("\"1900-02-29\"").is_err());
+        assert!(Date::new(2000, 2, 29).is_some() && Date::new(2100, 2, 29).is_none());
+        assert!(Date::new(0, 1, 1).is_none() && Date::new(10_000, 1, 1).is_none());
+        assert!(Date::new(2024, 4, 31).is_none() && Date::new(2024, 0, 1).is_none());
     }
 }

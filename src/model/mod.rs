@@ -7,10 +7,14 @@
 
 mod blocks;
 mod date;
+mod next_year;
 pub mod numbering;
+mod wordlist;
 
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
+pub use next_year::{is_plan_heading, next_year_copy, plan_items};
+pub use wordlist::{WordEntry, WordList};
 
 use serde::{Deserialize, Serialize};
 

@@ -98,7 +98,15 @@ mod tests {
     fn store_with_half_width() -> (tempfile::TempDir, Store, i64) {
         let d = tempfile::tempdir().unwrap();
         let mut s = Store::open_dir(d.path()).unwrap();
-        let mut r = crate::fixtures::sample_report(2);
+        let mut r = crate::templates::get("township-zwgk").unwrap().instantiate(
+            "双河镇人民政府",
+            2024,
+            "年度",
+        );
+        r.opening = vec!["2024年，我镇认真做好政务公开工作。".into()];
+        for (i, s) in r.sections[0].children.iter_mut().enumerate() {
+            s.paragraphs = vec![format!("第{}项工作按计划完成。", i + 1)];
+        }
         r.sections[0].children[0].paragraphs[0] = "成立领导小组,明确分工,落实责任。".into();
         r.sections[1].paragraphs = vec!["公开内容还不够全面;更新不及时。".into()];
         let id = s.create(&r).unwrap();

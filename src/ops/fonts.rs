@@ -9,9 +9,6 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
-/// The folder under the data folder that holds imported fonts.
-pub const FONTS_DIR: &str = "fonts";
-
 /// One line of the font report: which font sets a role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct FontRow {
@@ -43,7 +40,7 @@ impl Fonts {
     /// The fonts for the data folder `data_dir` (nothing is read yet).
     pub fn new(data_dir: &Path) -> Fonts {
         Fonts {
-            dir: data_dir.join(FONTS_DIR),
+            dir: crate::fonts::imported_dir(data_dir),
             cache: Mutex::new(None),
         }
     }

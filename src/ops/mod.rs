@@ -22,8 +22,8 @@ pub use edits::{add_section, create_from_template, run_checks, tree_op, TreeOp};
 pub use fixes::{
     apply_fix, apply_fixes, fill_placeholder, fix_all, FixesApplied, VERSION_BEFORE_FIX_ALL,
 };
-pub use fonts::{import_font, is_font_file, FontRow, Fonts, FONTS_DIR};
-pub use next_year::{new_from_last_year, next_year_copy, plan_items};
+pub use fonts::{import_font, is_font_file, FontRow, Fonts};
+pub use next_year::new_from_last_year;
 pub use output::{
     export, preview_pdf, print_file_name, print_report, print_setup, Format, PrintSetup,
 };

@@ -9,7 +9,7 @@
 //! A backup is checked before it is used; the database is never overwritten by one without
 //! first keeping a copy of what it held.
 
-use super::{db_err, migrate, schema, user_version, Store};
+use super::{db_err, local_now, migrate, schema, user_version, Store};
 use crate::error::{Error, ErrorKind, Result};
 use crate::log;
 use rusqlite::{Connection, OpenFlags};
@@ -65,15 +65,13 @@ fn daily_date(name: &str) -> Option<&str> {
     parse_date(d).map(|_| d)
 }
 
-fn parse_date(d: &str) -> Option<(i64, u32, u32)> {
+/// A real day written exactly `YYYY-MM-DD`.
+fn parse_date(d: &str) -> Option<jiff::civil::Date> {
     let b = d.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    let y = d.get(0..4)?.parse().ok()?;
-    let m = d.get(5..7)?.parse().ok()?;
-    let day = d.get(8..10)?.parse().ok()?;
-    ((1..=12).contains(&m) && (1..=31).contains(&day)).then_some((y, m, day))
+    d.parse().ok()
 }
 
 /// `YYYYMMDD-HHMMSS` → `YYYY-MM-DD HH:MM:SS`.
@@ -150,19 +148,20 @@ pub fn list_backups(data_dir: &Path) -> Result<Vec<BackupInfo>> {
 /// The daily backups to keep among `dates` (`YYYY-MM-DD`): the newest of each of the last
 /// [`KEEP_DAILY`] days and of each of the last [`KEEP_WEEKLY`] weeks (Monday to Sunday).
 pub fn retained(dates: &[String]) -> BTreeSet<String> {
-    let mut sorted: Vec<(i64, &String)> = dates
+    let mut sorted: Vec<(jiff::civil::Date, &String)> = dates
         .iter()
-        .filter_map(|d| parse_date(d).map(|(y, m, day)| (log::days_from_civil(y, m, day), d)))
+        .filter_map(|d| parse_date(d).map(|day| (day, d)))
         .collect();
     sorted.sort_by(|a, b| b.cmp(a));
     sorted.dedup();
     let mut keep = BTreeSet::new();
     // One file per day, so the newest 7 are the daily ones.
     keep.extend(sorted.iter().take(KEEP_DAILY).map(|(_, d)| (*d).clone()));
-    // 1970-01-01 was a Thursday: +3 makes weeks start on Monday.
+    // ISO weeks run Monday to Sunday.
     let mut weeks = BTreeSet::new();
-    for (days, d) in &sorted {
-        let week = (days + 3).div_euclid(7);
+    for (day, d) in &sorted {
+        let iso = day.iso_week_date();
+        let week = (iso.year(), iso.week());
         if weeks.len() == KEEP_WEEKLY && !weeks.contains(&week) {
             break;
         }
@@ -213,20 +212,6 @@ pub(crate) fn remove_stale_temps(data_dir: &Path) {
             log::info("backup", "removed a stale temporary copy");
         }
     }
-}
-
-/// Local date and time from SQLite (no date crate needed): `fmt` is a `strftime` format.
-pub(crate) fn local_now(conn: &Connection, fmt: &str) -> Result<String> {
-    conn.query_row("SELECT strftime(?1, 'now', 'localtime')", [fmt], |r| {
-        r.get(0)
-    })
-    .map_err(|e| db_err("读取系统时间", e))
-}
-
-/// Local time without a database at hand.
-pub(crate) fn local_now_standalone(fmt: &str) -> Result<String> {
-    let c = Connection::open_in_memory().map_err(|e| db_err("读取系统时间", e))?;
-    local_now(&c, fmt)
 }
 
 fn sync_dir(dir: &Path) {
@@ -388,7 +373,7 @@ pub(crate) fn daily_backup(
 ) -> Result<Option<String>> {
     let date = match date {
         Some(d) => d.to_string(),
-        None => local_now(conn, "%Y-%m-%d")?,
+        None => local_now("%Y-%m-%d"),
     };
     if parse_date(&date).is_none() {
         return Err(Error::input(format!(
@@ -457,7 +442,7 @@ impl Store {
                 format!("backup {name} unusable"),
             )
         })?;
-        let stamp = local_now(&self.conn, "%Y%m%d-%H%M%S")?;
+        let stamp = local_now("%Y%m%d-%H%M%S");
         let mut kept_as = format!("{BEFORE_RESTORE_PREFIX}{stamp}.db");
         // Never over an earlier copy (it may be the very backup being restored).
         let mut n = 1;
@@ -514,12 +499,14 @@ impl Store {
 mod tests {
     use super::*;
 
-    fn days(from: (i64, u32, u32), n: i64) -> Vec<String> {
-        let start = log::days_from_civil(from.0, from.1, from.2);
+    fn days(from: (i16, i8, i8), n: i64) -> Vec<String> {
+        let start = jiff::civil::date(from.0, from.1, from.2);
         (0..n)
             .map(|i| {
-                let (y, m, d) = log::civil_from_days(start + i);
-                format!("{y:04}-{m:02}-{d:02}")
+                start
+                    .checked_add(jiff::Span::new().days(i))
+                    .unwrap()
+                    .to_string()
             })
             .collect()
     }

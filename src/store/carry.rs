@@ -1,6 +1,7 @@
-//! The checklist a report carries over from last year's 下一步工作打算 (`carry_items`): stored
-//! with the new report, ticked off by the clerk. Which items a report has and what next
-//! year's copy keeps is decided above the store (`ops::next_year`).
+//! The checklist that a report made from last year's (`新建下一年度`) carries: last year's
+//! 下一步工作打算 items, each ticked off once this year's text reports on it. What the new
+//! report keeps of the old one is [`crate::model::next_year_copy`]; the two are stored together
+//! by [`Store::create_with_checklist`].
 
 use super::{db_err, Store};
 use crate::error::Result;

@@ -47,12 +47,27 @@ pub struct Store {
     path: PathBuf,
 }
 
-/// Milliseconds since the Unix epoch.
+/// Milliseconds since the Unix epoch: the store's timestamps.
 pub(crate) fn now_ms() -> i64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map(|d| d.as_millis() as i64)
-        .unwrap_or(0)
+    jiff::Timestamp::now().as_millisecond()
+}
+
+/// Local date and time now, in the system's time zone (TZ, else /etc/localtime, else UTC):
+/// `fmt` is a `strftime` format (`%Y-%m-%d`, `%Y%m%d-%H%M%S`).
+pub(crate) fn local_now(fmt: &str) -> String {
+    jiff::Zoned::now().strftime(fmt).to_string()
+}
+
+/// A store timestamp (`ms` since the Unix epoch) as local time in `fmt` (`strftime`); empty
+/// for a value outside the years 1–9999.
+pub(crate) fn local_time(ms: i64, fmt: &str) -> String {
+    jiff::Timestamp::from_millisecond(ms)
+        .map(|t| {
+            t.to_zoned(jiff::tz::TimeZone::system())
+                .strftime(fmt)
+                .to_string()
+        })
+        .unwrap_or_default()
 }
 
 /// Maps a SQLite error to a sentence for the clerk, by what went wrong.

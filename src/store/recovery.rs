@@ -10,7 +10,7 @@
 //! 4. The database is opened (migrations; a newer schema is refused untouched).
 
 use super::backup::{self, Health};
-use super::{db_err, schema, Store, DB_FILE};
+use super::{db_err, local_now, schema, Store, DB_FILE};
 use crate::error::{Error, Result};
 use crate::log;
 use rusqlite::{Connection, OpenFlags};
@@ -62,7 +62,7 @@ pub fn open_with_care(data_dir: &Path) -> Result<(Store, StartupReport)> {
     } else if data_dir.join(format!("{DB_FILE}-wal")).exists() {
         // A WAL without its database: SQLite would replay it onto the new empty file. It is
         // kept aside instead, like a damaged database.
-        let stamp = backup::local_now_standalone("%Y%m%d-%H%M%S")?;
+        let stamp = local_now("%Y%m%d-%H%M%S");
         report.moved_aside = Some(move_aside(&db, &stamp)?);
         log::warn("start", "orphaned WAL moved aside");
     }
@@ -98,7 +98,7 @@ fn backup_before_opening(data_dir: &Path, db: &Path, report: &mut StartupReport)
 
 /// Moves the damaged database aside and puts the newest good backup in its place.
 fn recover(data_dir: &Path, db: &Path, report: &mut StartupReport) -> Result<()> {
-    let stamp = backup::local_now_standalone("%Y%m%d-%H%M%S")?;
+    let stamp = local_now("%Y%m%d-%H%M%S");
     // The backup is copied and synced first, so that between moving the damaged file away
     // and renaming the copy into place there is nothing left to fail or be killed in.
     let good = backup::newest_good(data_dir)?;

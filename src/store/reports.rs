@@ -1,6 +1,6 @@
 //! Whole reports: create, list, load, metadata, rename, duplicate, trash.
 
-use super::{db_err, now_ms, Store};
+use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
 use crate::model::{Date, Report, Section, Status};
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -63,12 +63,27 @@ fn status_str(s: &Status) -> &'static str {
     }
 }
 
-fn parse_status(s: &str) -> Status {
-    if s == "final" {
-        Status::Final
-    } else {
-        Status::Draft
+/// The status stored as `draft`/`final`, or `None` for anything else.
+fn parse_status(s: &str) -> Option<Status> {
+    match s {
+        "draft" => Some(Status::Draft),
+        "final" => Some(Status::Final),
+        _ => None,
     }
+}
+
+/// A value of report `id` that the store holds but cannot read (written by another program,
+/// or damaged): the report is not opened, rather than opened without it and saved over it.
+/// `what` names the field for the clerk (`状态`), `field` for the log (`status`).
+fn unreadable(id: i64, title: &str, what: &str, field: &str, value: &str) -> Error {
+    let shown: String = value.chars().take(40).collect();
+    Error::storage(
+        format!(
+            "报告“{title}”（编号 {id}）的{what}“{shown}”无法读取，可能被其他程序改动过。为免丢失内容，报告没有打开，数据库未作任何改动；可在“备份”中恢复较早的数据库。"
+        ),
+        // The value itself may be the clerk's words: it stays out of the log.
+        format!("report {id}: unreadable {field}"),
+    )
 }
 
 pub(super) fn touch(tx: &Transaction, id: i64) -> Result<()> {
@@ -199,6 +214,7 @@ pub(super) fn sync_paragraphs(
 }
 
 fn summary(r: &rusqlite::Row) -> rusqlite::Result<ReportSummary> {
+    let updated_at = r.get(7)?;
     Ok(ReportSummary {
         id: r.get(0)?,
         kind: r.get(1)?,
@@ -206,15 +222,16 @@ fn summary(r: &rusqlite::Row) -> rusqlite::Result<ReportSummary> {
         year: r.get(3)?,
         period: r.get(4)?,
         title: r.get(5)?,
-        status: parse_status(&r.get::<_, String>(6)?),
-        updated_at: r.get(7)?,
-        updated: r.get(8)?,
-        trashed_at: r.get(9)?,
+        // The list shows every report: an unreadable status is listed as 草稿 here, and
+        // opening the report ([`Store::load`]) says what is wrong.
+        status: parse_status(&r.get::<_, String>(6)?).unwrap_or_default(),
+        updated_at,
+        updated: local_time(updated_at, "%Y-%m-%d %H:%M"),
+        trashed_at: r.get(8)?,
     })
 }
 
-const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at,
-    strftime('%Y-%m-%d %H:%M', updated_at / 1000, 'unixepoch', 'localtime'), trashed_at";
+const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at, trashed_at";
 
 impl Store {
     /// Stores a new report (its ids are ignored) and returns its id.
@@ -256,6 +273,12 @@ impl Store {
     }
 
     /// The whole report, with the store ids of its nodes.
+    ///
+    /// Nothing stored is left out: a status, 成文日期 or attachments list that cannot be
+    /// read, or a heading or paragraph that belongs nowhere in the section tree, is an
+    /// [`ErrorKind::Storage`](crate::ErrorKind::Storage) error that names the report and the
+    /// value, never a report quietly without it. A report that does not exist is
+    /// `ErrorKind::NotFound`.
     pub fn load(&self, id: i64) -> Result<Report> {
         let row = self
             .conn
@@ -273,11 +296,12 @@ impl Store {
                             title: r.get(4)?,
                             signature: r.get(5)?,
                             date: None,
-                            status: parse_status(&r.get::<_, String>(7)?),
+                            status: Status::Draft,
                             seal: r.get(8)?,
                             attachments: Vec::new(),
                         },
                         r.get::<_, Option<String>>(6)?,
+                        r.get::<_, String>(7)?,
                         r.get::<_, String>(9)?,
                     ))
                 },
@@ -285,7 +309,15 @@ impl Store {
             .optional()
             .map_err(|e| db_err("读取报告", e))?
             .ok_or_else(|| no_report(id))?;
-        let (m, date, attachments) = row;
+        let (m, date, status, attachments) = row;
+        let bad = |what, field, value: &str| unreadable(id, &m.title, what, field, value);
+        let status = parse_status(&status).ok_or_else(|| bad("状态", "status", &status))?;
+        let date = match date {
+            None => None,
+            Some(d) => Some(d.parse().map_err(|_| bad("成文日期", "date", &d))?),
+        };
+        let attachments: Vec<String> = serde_json::from_str(&attachments)
+            .map_err(|_| bad("附件列表", "attachments", &attachments))?;
         let mut r = Report {
             id: Some(id),
             kind: m.kind,
@@ -295,10 +327,10 @@ impl Store {
             title: m.title,
             opening: Vec::new(),
             sections: Vec::new(),
-            attachments: serde_json::from_str(&attachments).unwrap_or_default(),
+            attachments,
             signature: m.signature,
-            date: date.and_then(|d| d.parse().ok()),
-            status: m.status,
+            date,
+            status,
             seal: m.seal,
         };
         self.load_content(id, &mut r)?;
@@ -358,6 +390,19 @@ impl Store {
         }
         r.opening = paras.remove(&None).unwrap_or_default();
         r.sections = build(None, &mut children, &mut paras);
+        // What the tree did not reach: headings under a parent that is not in this report
+        // (or in a loop), paragraphs of such headings or of another report's node.
+        let headings: usize = children.values().map(Vec::len).sum();
+        let texts: usize = paras.values().map(Vec::len).sum();
+        if headings + texts > 0 {
+            return Err(Error::storage(
+                format!(
+                    "报告“{}”（编号 {id}）中有{headings}个小标题、{texts}段文字无法归入章节结构，可能被其他程序改动过。为免丢失内容，报告没有打开，数据库未作任何改动；可在“备份”中恢复较早的数据库。",
+                    r.title
+                ),
+                format!("report {id}: {headings} nodes and {texts} paragraphs outside the tree"),
+            ));
+        }
         Ok(())
     }
 

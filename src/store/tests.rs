@@ -1,6 +1,5 @@
 use super::*;
-use crate::model::{Date, Report, Status};
-use crate::templates;
+use crate::model::{Date, Report, Section, Status};
 
 fn temp_store() -> (tempfile::TempDir, Store) {
     let dir = tempfile::tempdir().unwrap();
@@ -8,11 +7,37 @@ fn temp_store() -> (tempfile::TempDir, Store) {
     (dir, s)
 }
 
+/// A township summary shaped like the built-in template's skeleton (built here: the store
+/// sits below the templates).
 fn sample() -> Report {
-    let mut r =
-        templates::get("township-zwgk")
-            .unwrap()
-            .instantiate("双河镇人民政府", 2024, "年度");
+    let run_in = |h: &str| Section {
+        run_in: true,
+        ..Section::new(h)
+    };
+    let with = |h: &str, children: Vec<Section>| Section {
+        children,
+        ..Section::new(h)
+    };
+    let mut r = Report::new("township-zwgk", "双河镇人民政府", 2024, "年度");
+    r.title = "双河镇人民政府2024年政务公开工作总结".into();
+    r.sections = vec![
+        with(
+            "工作开展情况",
+            [
+                "健全工作机制",
+                "做好重点领域信息公开",
+                "规范依申请公开",
+                "拓宽公开渠道",
+            ]
+            .map(run_in)
+            .into(),
+        ),
+        Section::new("存在的问题"),
+        with(
+            "下一步工作打算",
+            ["加强业务培训", "强化监督考核"].map(run_in).into(),
+        ),
+    ];
     r.opening = vec!["第一段导语。".into(), "第二段导语。".into()];
     r.sections[0].children[0].paragraphs = vec!["成立领导小组。".into()];
     r.sections[1].paragraphs = vec!["问题一。".into(), "问题二。".into()];
@@ -290,4 +315,85 @@ fn garbage_file_is_a_clear_error() {
 fn data_dir_precedence() {
     let explicit = std::path::Path::new("/tmp/explicit");
     assert_eq!(data_dir(Some(explicit)).unwrap(), explicit);
+}
+
+/// Report `id` of a store in `dir` after another program wrote `sql` into the database.
+fn load_after_hand_edit(sql: &str) -> Result<Report> {
+    let (dir, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    drop(s);
+    let other = rusqlite::Connection::open(dir.path().join(DB_FILE)).unwrap();
+    other.execute_batch(sql).unwrap();
+    drop(other);
+    let s = Store::open_dir(dir.path()).unwrap();
+    let got = s.load(id);
+    // Refusing to open wrote nothing: the list still shows the report as it was.
+    assert_eq!(s.list().unwrap().len(), 1);
+    got
+}
+
+#[test]
+fn unreadable_values_are_an_error_naming_them_not_dropped() {
+    for (sql, what, value) in [
+        ("UPDATE reports SET status='archived'", "状态", "archived"),
+        (
+            "UPDATE reports SET date='2024-02-30'",
+            "成文日期",
+            "2024-02-30",
+        ),
+        ("UPDATE reports SET date='去年底'", "成文日期", "去年底"),
+        ("UPDATE reports SET attachments='台账'", "附件列表", "台账"),
+        (
+            "UPDATE reports SET attachments='[1, 2]'",
+            "附件列表",
+            "[1, 2]",
+        ),
+    ] {
+        let e = load_after_hand_edit(sql).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::Storage, "{sql}");
+        for part in [
+            what,
+            value,
+            "双河镇人民政府2024年政务公开工作总结",
+            "没有打开",
+        ] {
+            assert!(e.message.contains(part), "{sql}: {}", e.message);
+        }
+        // The log gets the field, not the clerk's words.
+        assert!(!e.cause.contains(value), "{}", e.cause);
+    }
+}
+
+#[test]
+fn stored_values_that_read_back_load_as_before() {
+    let r = load_after_hand_edit("UPDATE reports SET date=NULL, attachments='[]'").unwrap();
+    assert_eq!((r.date, r.attachments.len()), (None, 0));
+    let r = load_after_hand_edit("UPDATE reports SET status='final'").unwrap();
+    assert_eq!(r.status, Status::Final);
+}
+
+#[test]
+fn headings_and_paragraphs_outside_the_tree_are_an_error() {
+    // A heading moved under a parent that does not exist (foreign keys off, as another
+    // program may have them), and a paragraph of a node that is not in the report.
+    for sql in [
+        "PRAGMA foreign_keys=OFF; UPDATE nodes SET parent_id=9999 WHERE id=(SELECT max(id) FROM nodes);",
+        "PRAGMA foreign_keys=OFF; UPDATE paragraphs SET node_id=9999 WHERE id=(SELECT max(id) FROM paragraphs);",
+    ] {
+        let e = load_after_hand_edit(sql).unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::Storage, "{sql}");
+        assert!(e.message.contains("无法归入章节结构"), "{}", e.message);
+    }
+}
+
+#[test]
+fn the_list_still_shows_a_report_with_an_unreadable_status() {
+    let (dir, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    s.conn
+        .execute("UPDATE reports SET status='??' WHERE id=?1", [id])
+        .unwrap();
+    assert_eq!(s.list().unwrap()[0].status, Status::Draft);
+    assert!(s.load(id).is_err());
+    drop(dir);
 }

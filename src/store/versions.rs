@@ -2,7 +2,7 @@
 //! snapshots the current state, so a restore never loses anything.
 
 use super::reports::{no_report, replace_in};
-use super::{db_err, now_ms, Store};
+use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
 use crate::model::Report;
 use rusqlite::{params, OptionalExtension, Transaction};
@@ -14,7 +14,7 @@ pub struct VersionInfo {
     pub report_id: i64,
     pub name: String,
     pub created_at: i64,
-    /// Local time, `2024-12-20 16:05`.
+    /// Local time, `2024-12-20 16:05:09`.
     pub created: String,
 }
 
@@ -47,19 +47,19 @@ impl Store {
         let mut st = self
             .conn
             .prepare(
-                "SELECT id, report_id, name, created_at,
-                    strftime('%Y-%m-%d %H:%M:%S', created_at / 1000, 'unixepoch', 'localtime')
+                "SELECT id, report_id, name, created_at
                  FROM versions WHERE report_id=?1 ORDER BY created_at DESC, id DESC",
             )
             .map_err(|e| db_err("读取版本", e))?;
         let rows = st
             .query_map([id], |r| {
+                let created_at = r.get(3)?;
                 Ok(VersionInfo {
                     id: r.get(0)?,
                     report_id: r.get(1)?,
                     name: r.get(2)?,
-                    created_at: r.get(3)?,
-                    created: r.get(4)?,
+                    created_at,
+                    created: local_time(created_at, "%Y-%m-%d %H:%M:%S"),
                 })
             })
             .map_err(|e| db_err("读取版本", e))?;

@@ -2,8 +2,8 @@
 //! `resources/wordlists/confusables.tsv`, then edited by the clerk (add, change, remove).
 
 use super::{db_err, Store};
-use crate::check::{WordEntry, WordList};
 use crate::error::{Error, Result};
+use crate::model::{WordEntry, WordList};
 use rusqlite::{params, OptionalExtension};
 
 const SEEDED_KEY: &str = "wordlist_seeded";

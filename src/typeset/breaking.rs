@@ -3,9 +3,9 @@
 //! closing punctuation mark by squeezing punctuation (as Word and WPS hang or compress it), and
 //! justification of every line but the last.
 
-use super::chars::{self, Blank};
 use super::{Metrics, Run};
 use crate::spec::Role;
+use crate::text::{self as chars, Blank};
 
 /// Lengths closer than this are equal (float noise, not typography).
 const EPS: f32 = 0.01;

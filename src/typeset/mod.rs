@@ -7,7 +7,6 @@
 //! exporter draws them, tests inspect them.
 
 mod breaking;
-pub mod chars;
 mod closing;
 mod paginate;
 mod title;

@@ -1,6 +1,7 @@
 //! The list of wrong or easily confused words (错别字/易错词): ours is shipped in
 //! `resources/wordlists/confusables.tsv` (compiled in, so checks work without a store); the
-//! clerk's copy lives in SQLite (see `store::wordlist`) and can be edited.
+//! clerk's copy lives in the store (`Store::word_list`) and can be edited; the checks scan a
+//! text with either.
 
 use serde::{Deserialize, Serialize};
 
@@ -27,7 +28,7 @@ pub struct WordList {
 
 /// Parses `wrong<TAB>right<TAB>note` lines; `#` comments, blank and malformed lines are
 /// skipped (a hand-edited file must never stop the checks).
-pub fn parse_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
+fn parse_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
     text.lines()
         .filter(|l| !l.trim_start().starts_with('#'))
         .filter_map(|l| {
