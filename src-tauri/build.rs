@@ -39,6 +39,8 @@ const COMMANDS: &[&str] = &[
     "word_list",
     "add_word",
     "remove_word",
+    "default_page_numbers",
+    "set_default_page_numbers",
     "preview_pdf",
     "font_report",
     "import_font",

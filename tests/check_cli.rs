@@ -41,12 +41,13 @@ fn import_check_fix_by_hand_and_check_again() {
     assert_eq!(out.status.code(), Some(1));
     let findings: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     let arr = findings.as_array().unwrap();
-    assert_eq!(arr.len(), 3); // placeholder, half-width comma, wrong word
+    // placeholder, wrong word (the half-width comma became full-width at import)
+    assert_eq!(arr.len(), 2);
     assert_eq!(arr[0]["code"], "placeholder");
 
     // Filled and corrected, the same report checks clean (exit 0) from a JSON file.
     let json = stdout(&gongwen(p, &["show", &id, "--json"]));
-    let fixed = json.replace("X条,按排", "300条，安排");
+    let fixed = json.replace("X条，按排", "300条，安排");
     let file = p.join("fixed.json");
     std::fs::write(&file, fixed).unwrap();
     let out = gongwen(p, &["check", file.to_str().unwrap()]);

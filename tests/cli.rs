@@ -276,3 +276,63 @@ fn data_dir_from_environment() {
     assert!(out.status.success());
     assert!(d.path().join("gongwen.db").exists());
 }
+
+#[test]
+fn page_number_style_travels_through_the_json_exchange_and_both_exports() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let mut json: Value = serde_json::to_value(gongwen::fixtures::sample_report(3)).unwrap();
+    // The short form: a string.
+    json["page_numbers"] = Value::String("center".into());
+    let file = p.join("r.json");
+    std::fs::write(&file, json.to_string()).unwrap();
+    let id = ok(p, &["import", file.to_str().unwrap()]);
+    let id = id.trim();
+    let shown: Value = serde_json::from_str(&ok(p, &["show", id, "--json"])).unwrap();
+    assert_eq!(
+        shown["page_numbers"],
+        serde_json::json!({"position": "center", "dash": "em", "first_page": true})
+    );
+    let (docx, pdf) = (p.join("r.docx"), p.join("r.pdf"));
+    ok(
+        p,
+        &[
+            "export",
+            id,
+            "--docx",
+            docx.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    // DOCX: one centred footer, no odd/even pair.
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut settings = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/settings.xml").unwrap(), &mut settings)
+        .unwrap();
+    assert!(!settings.contains("evenAndOddHeaders"), "{settings}");
+    // PDF: page 2's number in the middle of the text block (28 + 156 / 2 = 106 mm).
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "2", "-l", "2"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout);
+    // The last three words: `—`, `2`, `—`.
+    let words: Vec<&str> = html.lines().filter(|l| l.contains("<word")).collect();
+    let number = &words[words.len() - 3..];
+    let attr = |w: &str, name: &str| -> f32 {
+        let k = w.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        w[k..k + w[k..].find('"').unwrap()].parse::<f32>().unwrap() * 25.4 / 72.0
+    };
+    assert!(number[1].contains(">2<"), "{number:?}");
+    let middle = (attr(number[0], "xMin") + attr(number[2], "xMax")) / 2.0;
+    assert!((middle - 106.0).abs() < 0.5, "{middle} {number:?}");
+
+    // The object form with a bad value is refused in Chinese, naming the field.
+    json["page_numbers"] = serde_json::json!({"position": "left"});
+    std::fs::write(&file, json.to_string()).unwrap();
+    let err = fails(p, &["import", file.to_str().unwrap()]);
+    assert!(err.contains("position"), "{err}");
+}

@@ -5,6 +5,7 @@
 mod render_support;
 
 use gongwen::fixtures::sample_report;
+use gongwen::model::PageNumberDash;
 use gongwen::spec::{pt_to_mm, Spec};
 use render_support::*;
 
@@ -39,7 +40,7 @@ fn five_page_sample_in_libreoffice() {
         // Page numbers come from the PAGE field, on the side of the page's parity.
         let text = page_text(&pdf, page);
         assert!(
-            text.contains(&spec.page_number_text(page as u32)),
+            text.contains(&spec.page_number_text(page as u32, PageNumberDash::Em)),
             "page {page}: {text}"
         );
 

@@ -115,11 +115,13 @@ fn document_xml_has_the_official_page_grid_and_footers() {
     let rels = zip_part(&p, "word/_rels/document.xml.rels");
     assert!(rels.contains(r#"Id="rIdFooter1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml""#));
     assert!(rels.contains(r#"Id="rIdFooter2""#) && rels.contains("footer2.xml"));
+    // One 4号 character (280 twips) in from the standard's block edge; on the right that edge
+    // lies the DOCX line slack (34 twips) left of the DOCX margin.
     for (part, jc, ind) in [
         (
             "word/footer1.xml",
             "right",
-            r#"<w:ind w:left="0" w:right="280"/>"#,
+            r#"<w:ind w:left="0" w:right="314"/>"#,
         ),
         (
             "word/footer2.xml",

@@ -74,10 +74,11 @@ fn traditional_pinyin_and_junk_become_a_clean_report() {
     ] {
         assert!(kinds.contains(&k), "{k:?} in {kinds:?}");
     }
+    // Every removed line is listed with its reason, for the clerk to restore.
     assert!(res
-        .notes
+        .removed
         .iter()
-        .any(|n| n.text.contains("範文大全") || n.text.contains("范文大全")));
+        .any(|n| n.restorable && (n.text.contains("範文大全") || n.text.contains("范文大全"))));
     // X次 and the blank before 条 are fields.
     let ph: Vec<_> = res
         .placeholders
@@ -102,7 +103,11 @@ fn a_whole_summary_on_one_line_is_split() {
         .report;
     assert_eq!(r.title, "柳河乡2024年上半年政务公开工作总结");
     assert_eq!(r.period, "上半年");
-    assert_eq!(r.opening, ["2024年上半年,我乡按照县里的部署推进政务公开。"]);
+    // The half-width comma in Chinese text became full-width at import.
+    assert_eq!(
+        r.opening,
+        ["2024年上半年，我乡按照县里的部署推进政务公开。"]
+    );
     let h: Vec<_> = r.sections.iter().map(|s| s.heading.as_str()).collect();
     assert_eq!(h, ["主要做法", "存在问题", "下一步打算"]);
     assert_eq!(r.sections[0].children.len(), 2);

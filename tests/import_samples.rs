@@ -126,7 +126,10 @@ fn county_2019_sample() {
     );
     assert_eq!(counts(r), [3, 14, 2, 0]);
     // The "仅供学习参考" line at the top is gone.
-    assert!(res.notes.iter().any(|n| n.text.contains("请勿照搬")));
+    assert!(res
+        .removed
+        .iter()
+        .any(|n| n.restorable && n.text.contains("请勿照搬")));
     assert!(!r.opening.iter().any(|p| p.contains("请勿")));
     assert_eq!(res.placeholders.len(), 23);
     assert_eq!(kinds(&res, PlaceholderKind::Date), 2);
@@ -155,23 +158,18 @@ fn city_2023_sample_on_one_line() {
     assert!(!last.contains("供参考") && last.ends_with('。'), "{last}");
     assert_eq!(res.placeholders.len(), 9);
     assert_eq!(kinds(&res, PlaceholderKind::Name), 2);
+    // Its hundreds of half-width marks in Chinese text are made full-width at import and
+    // reported in the notes, so the check has none left to list.
+    assert!(res
+        .notes
+        .iter()
+        .any(|n| n.kind == gongwen::import::NoteKind::Punctuation));
     let findings = check::run(r, &WordList::builtin());
     let half = findings
         .iter()
         .filter(|f| f.code == check::codes::HALF_WIDTH)
         .count();
-    assert!(half > 100, "{half}");
-    // One click per kind: all half-width marks fixed, then none are left.
-    let fixes: Vec<_> = findings
-        .iter()
-        .filter(|f| f.code == check::codes::HALF_WIDTH)
-        .filter_map(|f| f.fix.clone())
-        .collect();
-    let mut fixed = r.clone();
-    assert_eq!(check::apply_fixes(&mut fixed, &fixes), half);
-    assert!(!check::run(&fixed, &WordList::builtin())
-        .iter()
-        .any(|f| f.code == check::codes::HALF_WIDTH));
+    assert_eq!(half, 0);
     exports(r, "city");
 }
 

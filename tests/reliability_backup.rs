@@ -107,9 +107,12 @@ fn the_daily_backup_holds_the_state_before_a_schema_upgrade() {
     // Pretend the database was written by an older gongwen: one migration fewer.
     let c = rusqlite::Connection::open(&db).unwrap();
     c.execute_batch(
-        "DROP TABLE carry_items; DROP TABLE wordlist; DROP TABLE settings; PRAGMA user_version = 1;",
+        "DROP TABLE carry_items; DROP TABLE wordlist; DROP TABLE settings;
+         ALTER TABLE reports DROP COLUMN subtitle; ALTER TABLE reports DROP COLUMN addressee;
+         ALTER TABLE reports DROP COLUMN note; ALTER TABLE reports DROP COLUMN page_numbers;
+         PRAGMA user_version = 1;",
     )
-        .unwrap();
+    .unwrap();
     drop(c);
     let (s, rep) = open_with_care(d.path()).unwrap();
     assert_eq!(s.schema_version().unwrap(), store::SCHEMA_VERSION);

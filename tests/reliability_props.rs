@@ -14,7 +14,9 @@ use gongwen::export;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fonts::FontSet;
 use gongwen::import::{import_text, ImportOptions};
-use gongwen::model::{Date, Report, Section, Status};
+use gongwen::model::{
+    Date, PageNumberDash, PageNumberPosition, PageNumbers, Report, Section, Status,
+};
 use gongwen::spec::Spec;
 use gongwen::store::Store;
 use proptest::prelude::*;
@@ -137,7 +139,17 @@ prop_compose! {
         date in proptest::option::of((1900i32..=2200, 1u8..=12, 1u8..=28)),
         seal in any::<bool>(),
         final_ in any::<bool>(),
+        // Page-number style, and subtitle/addressee/note (one strategy: proptest tuples stop at 12).
+        more in (
+            (any::<bool>(), any::<bool>(), any::<bool>()),
+            proptest::option::of((nasty_string(20), nasty_string(20), nasty_string(20))),
+        ),
     ) -> Report {
+        let (pages, extra) = more;
+        let (subtitle, addressee, note) = match extra {
+            Some((s, a, n)) => (Some(s), Some(a), Some(n)),
+            None => (None, None, None),
+        };
         Report {
             id: None,
             kind: "township-zwgk".into(),
@@ -145,13 +157,21 @@ prop_compose! {
             year,
             period,
             title,
+            subtitle,
+            addressee,
             opening,
             sections,
             attachments,
             signature,
             date: date.and_then(|(y, m, d)| Date::new(y, m, d)),
+            note,
             status: if final_ { Status::Final } else { Status::Draft },
             seal,
+            page_numbers: PageNumbers {
+                position: if pages.0 { PageNumberPosition::Center } else { PageNumberPosition::National },
+                dash: if pages.1 { PageNumberDash::Hyphen } else { PageNumberDash::Em },
+                first_page: pages.2,
+            },
         }
     }
 }

@@ -3,7 +3,7 @@
 
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
-use gongwen::model::{Date, Report, Section};
+use gongwen::model::{Date, PageNumberDash, Report, Section};
 use gongwen::spec::{Role, Spec};
 use gongwen::text;
 use gongwen::typeset::{typeset, Layout, LineKind};
@@ -248,7 +248,7 @@ fn page_numbers_sit_right_on_odd_pages_and_left_on_even() {
     let bottom = spec.page.margin_top + spec.page.text_height();
     for page in &l.pages {
         let text: String = page.page_number.iter().map(|r| r.text.as_str()).collect();
-        assert_eq!(text, spec.page_number_text(page.number));
+        assert_eq!(text, spec.page_number_text(page.number, PageNumberDash::Em));
         let first = &page.page_number[0];
         let last = page.page_number.last().unwrap();
         let start = first.xs[0];
@@ -337,8 +337,11 @@ fn odd_input_never_panics() {
     r.seal = true;
     r.date = Date::new(2024, 2, 29);
     let l = layout(&r);
-    let last = l.pages.last().unwrap().lines.last().unwrap();
-    assert_eq!(last.kind, LineKind::Date);
+    // Sealed: the date, then the line the seal's lower edge needs, on the same page.
+    let lines = &l.pages.last().unwrap().lines;
+    let n = lines.len();
+    assert_eq!(lines[n - 1].kind, LineKind::Blank);
+    assert_eq!(lines[n - 2].kind, LineKind::Date);
     let empty = layout(&Report::new("x", "", 2024, "年度"));
     assert_eq!(empty.pages.len(), 1);
 }

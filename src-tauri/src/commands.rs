@@ -6,7 +6,7 @@
 
 use gongwen::check::{self, Finding, Fix, Placeholder, WordList};
 use gongwen::import::{self, ImportOptions, ImportResult};
-use gongwen::model::Report;
+use gongwen::model::{PageNumbers, Report};
 use gongwen::ops::{self, FixesApplied, FontRow, Fonts, Format, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
 use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
@@ -307,6 +307,17 @@ pub fn add_word(state: State<AppState>, wrong: String, right: String, note: Stri
 #[tauri::command]
 pub fn remove_word(state: State<AppState>, word: i64) -> Res<()> {
     state.with(|s| s.remove_word(word))
+}
+
+/// The page-number style new reports start with (设置).
+#[tauri::command]
+pub fn default_page_numbers(state: State<AppState>) -> Res<PageNumbers> {
+    state.with(|s| s.default_page_numbers())
+}
+
+#[tauri::command]
+pub fn set_default_page_numbers(state: State<AppState>, style: PageNumbers) -> Res<()> {
+    state.with(|s| s.set_default_page_numbers(&style))
 }
 
 // ---- preview, export, print --------------------------------------------------------------

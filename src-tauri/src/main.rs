@@ -90,6 +90,8 @@ fn main() {
             commands::word_list,
             commands::add_word,
             commands::remove_word,
+            commands::default_page_numbers,
+            commands::set_default_page_numbers,
             commands::preview_pdf,
             commands::font_report,
             commands::import_font,

@@ -19,10 +19,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-/// Outline stroke width of synthetic bold, as a fraction of the font size (Word's fake bold
-/// looks about this heavy).
-const SYNTHETIC_BOLD_STROKE: f32 = 0.025;
-
 /// A PDF and what went into it.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -119,6 +115,7 @@ impl PdfExporter {
                     &mut c,
                     &mut pen,
                     run,
+                    &self.spec,
                     layout.height,
                     &faces,
                     &mut used,
@@ -198,6 +195,7 @@ fn draw_run(
     c: &mut Content,
     pen: &mut Pen,
     run: &Run,
+    spec: &Spec,
     page_height: f32,
     faces: &crate::fonts::Faces,
     used: &mut Vec<UsedFont>,
@@ -238,7 +236,7 @@ fn draw_run(
         if pen.bold != Some(bold) {
             if bold {
                 c.set_text_rendering_mode(TextRenderingMode::FillStroke);
-                c.set_line_width(run.size * SYNTHETIC_BOLD_STROKE);
+                c.set_line_width(run.size * spec.synthetic_bold_stroke);
             } else {
                 c.set_text_rendering_mode(TextRenderingMode::Fill);
             }

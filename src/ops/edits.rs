@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 /// Creates a report from template `kind` (a template id, e.g. `township-zwgk`) for `unit`,
 /// `year` and `period` (`年度`, `上半年`, …), with `title` instead of the proposed one when
-/// given; returns its id.
+/// given, and the defaults of the settings (the page-number style); returns its id.
 ///
 /// Errors: `ErrorKind::NotFound` for an unknown template, `Input` when the result is not a valid
 /// report (empty unit, a year outside the supported range), `Storage`.
@@ -28,6 +28,7 @@ pub fn create_from_template(
     report
         .validate()
         .map_err(|m| Error::input(format!("{m}。")))?;
+    store.apply_defaults(&mut report)?;
     store.create(&report)
 }
 

@@ -29,8 +29,11 @@ pub struct DocxLayout {
     pub char_spacing: i32,
     /// One character cell of body text (glyph + spacing), the unit of indents.
     pub body_char: i32,
-    /// One character of the page-number font, the space beside the page number.
-    pub page_number_char: i32,
+    /// How far the DOCX text block's right edge lies right of the standard's (the line
+    /// slack): right indents add it so that right-aligned text ends where the PDF's does.
+    pub right_excess: i32,
+    /// `w:defaultTabStop`.
+    pub default_tab_stop: i32,
 }
 
 /// Where LibreOffice puts the top of a 3号 glyph's ink below the top of its exact-pitch line
@@ -44,16 +47,6 @@ const LINE_SLACK: i32 = 30;
 /// Distance from the bottom of the footer paragraph's box up to the page number's dash (pt),
 /// measured likewise, to put the dash `page_number_drop` below the text block.
 const DASH_ABOVE_FOOTER_BOTTOM: f32 = 8.0;
-
-/// Advance widths of Times New Roman (and its metric twin Liberation Serif) in em, for the
-/// few places where we must know how wide Latin text is (attachment numbers, dates).
-pub fn latin_advance(c: char) -> f32 {
-    match c {
-        '0'..='9' => 0.5,
-        '.' | ',' | ' ' => 0.25,
-        _ => 0.5,
-    }
-}
 
 impl Spec {
     /// The DOCX settings for this layout.
@@ -76,20 +69,22 @@ impl Spec {
         let text_bottom_from_page_bottom = p.margin_bottom;
         let footer =
             text_bottom_from_page_bottom - self.page_number_drop - DASH_ABOVE_FOOTER_BOTTOM;
+        let margin_right = twips(p.width) - twips(p.margin_left) - text_width;
         DocxLayout {
             page_width: twips(p.width),
             page_height: twips(p.height),
             margin_top: twips(top),
             margin_bottom: twips(bottom),
             margin_left: twips(p.margin_left),
-            margin_right: twips(p.width) - twips(p.margin_left) - text_width,
+            margin_right,
             header_distance: twips(top / 2.0),
             footer_distance: twips(footer),
             line_pitch,
             title_line_pitch: twips(self.title_line_pitch),
             char_spacing,
             body_char,
-            page_number_char: twips(self.fonts.page_number.size),
+            right_excess: text_width - twips(p.text_width()),
+            default_tab_stop: self.tab_stop_chars as i32 * body_char,
         }
     }
 }
@@ -128,5 +123,14 @@ mod tests {
         let d = s.docx();
         let body = d.page_height - d.margin_top - d.margin_bottom;
         assert_eq!(body / d.line_pitch, s.grid.lines_per_page as i32);
+    }
+
+    #[test]
+    fn right_excess_is_the_line_slack() {
+        let s = Spec::official();
+        let d = s.docx();
+        let width = d.page_width - d.margin_left - d.margin_right;
+        assert_eq!(width - d.right_excess, twips(s.page.text_width()));
+        assert!((0..=LINE_SLACK + 20).contains(&d.right_excess));
     }
 }

@@ -9,6 +9,7 @@ mod recovery;
 mod reports;
 mod schema;
 mod sections;
+mod settings;
 mod versions;
 mod wordlist;
 

@@ -215,8 +215,19 @@ pub fn bands(g: &Gray) -> Vec<Band> {
         .collect()
 }
 
-/// Text lines of a page as pdftotext finds them: (xMin, xMax in mm, text).
-pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
+/// A text line as pdftotext finds it: its box in mm from the page's top-left corner and its
+/// words joined without spaces.
+#[derive(Debug, Clone)]
+pub struct TextBox {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub text: String,
+}
+
+/// Text lines of a page with their boxes (`pdftotext -bbox-layout`).
+pub fn text_boxes(pdf: &Path, page: usize) -> Vec<TextBox> {
     let p = page.to_string();
     let out = run(
         Command::new("pdftotext")
@@ -241,9 +252,23 @@ pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
             let inner = w.split_once('>').unwrap().1;
             text.push_str(inner.split("</word>").next().unwrap());
         }
-        lines.push((attr(head, "xMin"), attr(head, "xMax"), text));
+        lines.push(TextBox {
+            x0: attr(head, "xMin"),
+            y0: attr(head, "yMin"),
+            x1: attr(head, "xMax"),
+            y1: attr(head, "yMax"),
+            text,
+        });
     }
     lines
+}
+
+/// Text lines of a page as pdftotext finds them: (xMin, xMax in mm, text).
+pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
+    text_boxes(pdf, page)
+        .into_iter()
+        .map(|b| (b.x0, b.x1, b.text))
+        .collect()
 }
 
 pub fn zip_part(docx: &Path, name: &str) -> String {

@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  CarryItem, Finding, Fix, ImportResult, Placeholder, PrintSetup, Report, ReportMeta,
+  CarryItem, Finding, Fix, ImportResult, PageNumbers, Placeholder, PrintSetup, Report, ReportMeta,
   ReportSummary, Template, VersionInfo, WordEntry,
 } from "./types";
 
@@ -50,6 +50,8 @@ export const api = {
   wordList: () => invoke<{ entries: WordEntry[] }>("word_list"),
   addWord: (wrong: string, right: string, note: string) => invoke<number>("add_word", { wrong, right, note }),
   removeWord: (word: number) => invoke<void>("remove_word", { word }),
+  defaultPageNumbers: () => invoke<PageNumbers>("default_page_numbers"),
+  setDefaultPageNumbers: (style: PageNumbers) => invoke<void>("set_default_page_numbers", { style }),
   previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
   fontReport: () => invoke<FontRow[]>("font_report"),
   importFont: (path: string) => invoke<FontRow[]>("import_font", { path }),

@@ -2,6 +2,7 @@
 
 import { api, errText, type FontRow } from "./api";
 import { clear, h, toast, toastError } from "./dom";
+import { NATIONAL, pageNumberControls } from "./pagenumbers";
 
 export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {
   clear(app);
@@ -37,6 +38,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       toast("已加入易错词表。");
     } catch (e) { toastError(e); }
   };
+  const pages = h("div", { id: "settings-page-numbers" });
   app.append(h("div", { class: "list-page settings" },
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
     h("p", { class: "muted", id: "app-info" }),
@@ -44,6 +46,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       h("p", { class: "muted" }, "导出时每种用途所用的字体：先用本机安装的字体，其次用导入的字体，都没有时用程序自带的替代字体。"),
       h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "用途与来源"), h("th", {}, "字体"), h("th", {}, "文件"))), fonts),
       h("div", { class: "actions-left" }, h("button", { id: "b-import-font", onclick: () => void importFont() }, "导入字体文件……"))),
+    h("section", { class: "card" }, h("h3", {}, "页码"),
+      h("p", { class: "muted" }, "新建报告默认使用的页码样式；每份报告可在“附件与落款”中另选。"),
+      pages),
     h("section", { class: "card" }, h("h3", {}, "易错词表"),
       h("p", { class: "muted" }, "质检时查找这些写法并提示改正。"),
       h("div", { class: "row" }, wrong, right, note, h("button", { id: "w-add", onclick: () => void add() }, "添加")),
@@ -55,6 +60,10 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   try {
     showFonts(await api.fontReport());
   } catch (e) { fonts.append(h("tr", {}, h("td", { class: "error" }, errText(e)))); }
+  const current = await api.defaultPageNumbers().catch((e) => { toastError(e); return NATIONAL; });
+  pages.append(pageNumberControls("s-pn", current, async (p) => {
+    try { await api.setDefaultPageNumbers(p); toast("已保存默认页码样式。"); } catch (e) { toastError(e); }
+  }));
   api.appInfo().then((i) => {
     document.getElementById("app-info")!.textContent = `公文写作台 ${i.version} · 数据文件：${i.database}`;
   }).catch(() => undefined);

@@ -2,6 +2,13 @@
 
 export type Status = "draft" | "final";
 
+/** 页码样式 (src/model/page_numbers.rs): always the full object over IPC. */
+export interface PageNumbers {
+  position: "national" | "center";
+  dash: "em" | "hyphen";
+  first_page: boolean;
+}
+
 export interface Section {
   id?: number;
   heading: string;
@@ -24,6 +31,7 @@ export interface Report {
   date: string | null;
   status: Status;
   seal: boolean;
+  page_numbers: PageNumbers;
 }
 
 export interface ReportMeta {
@@ -37,6 +45,7 @@ export interface ReportMeta {
   status: Status;
   seal: boolean;
   attachments: string[];
+  page_numbers: PageNumbers;
 }
 
 export interface ReportSummary {
