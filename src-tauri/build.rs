@@ -44,6 +44,8 @@ const COMMANDS: &[&str] = &[
     "preview_pdf",
     "font_report",
     "import_font",
+    "docx_font_names",
+    "set_docx_font_names",
     "export_docx",
     "export_pdf",
     "choose_file",

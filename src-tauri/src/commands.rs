@@ -9,6 +9,7 @@ use gongwen::import::{self, ImportOptions, ImportResult};
 use gongwen::model::{PageNumbers, Report};
 use gongwen::ops::{self, FixesApplied, FontRow, Fonts, Format, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
+use gongwen::spec::DocxFontNames;
 use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
 use gongwen::templates::{self, Template};
 use gongwen::Error;
@@ -224,7 +225,7 @@ pub fn restore_version(state: State<AppState>, version: i64) -> Res<i64> {
     state.with(|s| s.restore_version(version))
 }
 
-// ---- drafting aids -----------------------------------------------------------------------
+// ---- drafting aids ---------------------------------------------------------------------
 
 #[tauri::command]
 pub fn run_checks(state: State<AppState>, id: i64) -> Res<Vec<Finding>> {
@@ -342,10 +343,22 @@ pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<Fo
     state.fonts.import(&state.granted.check(&path)?)
 }
 
+/// The font names the DOCX gives 仿宋/楷体 (设置 → Word 字体): `"gb2312"` or `"plain"`.
+#[tauri::command]
+pub fn docx_font_names(state: State<AppState>) -> Res<DocxFontNames> {
+    state.with(|s| s.docx_font_names())
+}
+
+#[tauri::command]
+pub fn set_docx_font_names(state: State<AppState>, names: DocxFontNames) -> Res<()> {
+    state.with(|s| s.set_docx_font_names(names))
+}
+
 #[tauri::command]
 pub async fn export_docx(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
     let out = state.granted.check(&path)?;
-    ops::export(&state.report(id)?, &state.fonts, Format::Docx, &out)
+    let (report, names) = state.with(|s| Ok((s.load(id)?, s.docx_font_names()?)))?;
+    ops::export(&report, &state.fonts, Format::Docx(names), &out)
 }
 
 #[tauri::command]

@@ -95,6 +95,8 @@ fn main() {
             commands::preview_pdf,
             commands::font_report,
             commands::import_font,
+            commands::docx_font_names,
+            commands::set_docx_font_names,
             commands::export_docx,
             commands::export_pdf,
             commands::choose_file,

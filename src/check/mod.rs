@@ -14,6 +14,7 @@
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
 
+mod charset;
 mod dates;
 mod level;
 mod location;
@@ -71,6 +72,7 @@ pub mod codes {
     pub const SENSITIVE_WORD: &str = "sensitive_word";
     pub const OTHER_LEVEL: &str = "other_level_wording";
     pub const PASTED_TABLE: &str = "pasted_table";
+    pub const OUTSIDE_GB2312: &str = "outside_gb2312";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -211,6 +213,7 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     repeats::check(report, &mut out);
     level::check(report, &mut out);
     structure::pasted_tables(report, &mut out);
+    charset::check(report, &mut out);
     for (loc, text) in location::texts(report) {
         for (start, end, e) in words.scan(text) {
             if e.is_sensitive() {

@@ -17,7 +17,17 @@ pub struct Args {
 
 /// Options that take a value.
 const VALUED: &[&str] = &[
-    "data-dir", "template", "unit", "year", "period", "title", "docx", "pdf", "name", "printer",
+    "data-dir",
+    "template",
+    "unit",
+    "year",
+    "period",
+    "title",
+    "docx",
+    "pdf",
+    "docx-fonts",
+    "name",
+    "printer",
     "copies",
 ];
 

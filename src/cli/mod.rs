@@ -11,6 +11,7 @@ use args::Args;
 use gongwen::error::{Error, ErrorKind};
 use gongwen::model::Report;
 use gongwen::ops::{self, Fonts, Format};
+use gongwen::spec::DocxFontNames;
 use gongwen::store::{self, Store};
 use gongwen::templates;
 use std::ffi::OsString;
@@ -30,7 +31,10 @@ pub const HELP: &str = "\
                                      导入范文（.txt 自动识别 UTF-8/GBK、.docx、本程序的 JSON，
                                      - 为标准输入），清理网页杂质、识别结构，输出编号；
                                      --json 只输出识别出的报告、不保存
-  export 编号|文件.json [--docx 输出.docx] [--pdf 输出.pdf]   导出
+  export 编号|文件.json [--docx 输出.docx] [--pdf 输出.pdf] [--docx-fonts gb2312|plain]
+                                     导出；--docx-fonts 选 Word 文件里的字体名：gb2312 为
+                                     仿宋_GB2312、楷体_GB2312（默认，或取“设置”中的选择），
+                                     plain 为仿宋、楷体
   check 编号|文件.json [--json]      导出前质检：每条问题一行（位置、说明）；--json 输出数组。
                                      退出码：没有“错误”级问题为 0，有则为 1
   fix 编号 [序号…] [--all]           列出可一键修正的问题（带序号）；给出序号则修正这几处，
@@ -70,7 +74,10 @@ Commands:
                                      import a sample text (.txt in UTF-8/GBK, .docx, our JSON; - is
                                      stdin), clean and structure it, print its id; --json prints it,
                                      stores nothing
-  export ID|FILE.json [--docx OUT.docx] [--pdf OUT.pdf]   export
+  export ID|FILE.json [--docx OUT.docx] [--pdf OUT.pdf] [--docx-fonts gb2312|plain]
+                                     export; --docx-fonts picks the font names in the DOCX:
+                                     gb2312 = 仿宋_GB2312/楷体_GB2312 (default, or the app's
+                                     setting), plain = 仿宋/楷体
   check ID|FILE.json [--json]        pre-export checks, one finding per line (--json: an array);
                                      exit code 0 without error-level findings, 1 with them
   fix ID [N…] [--all]                list the one-click fixes, numbered; apply fixes N…, or all
@@ -207,6 +214,26 @@ fn read_report_json(path: &Path) -> Result<Report, Error> {
 }
 
 /// `ID` (a report in the store) or `FILE.json` (an existing file).
+/// `--docx-fonts gb2312|plain`, else the setting in the store (for a report given by its
+/// number), else the default `仿宋_GB2312 / 楷体_GB2312`.
+fn docx_font_names(args: &Args) -> Result<DocxFontNames, Error> {
+    if let Some(v) = args.value("docx-fonts") {
+        return DocxFontNames::from_key(v).ok_or_else(|| {
+            usage(format!(
+                "--docx-fonts 只能是 gb2312（仿宋_GB2312、楷体_GB2312）或 plain（仿宋、楷体），不是“{v}”。"
+            ))
+        });
+    }
+    let by_id = args
+        .positionals
+        .get(1)
+        .is_some_and(|raw| !PathBuf::from(raw).is_file() && raw.parse::<i64>().is_ok());
+    if by_id {
+        return open_store(args)?.docx_font_names();
+    }
+    Ok(DocxFontNames::default())
+}
+
 fn report_arg(args: &Args) -> Result<Report, Error> {
     let raw = args
         .positionals
@@ -300,7 +327,7 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             drafting::import(args)
         }
         "export" => {
-            args.only(&["docx", "pdf"]).map_err(usage)?;
+            args.only(&["docx", "pdf", "docx-fonts"]).map_err(usage)?;
             extra(2)?;
             let (docx, pdf) = (args.path("docx"), args.path("pdf"));
             if docx.is_none() && pdf.is_none() {
@@ -308,11 +335,13 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             }
             let r = report_arg(args)?;
             let fonts = Fonts::new(&data_dir(args)?);
-            for (format, out) in [(Format::Docx, docx), (Format::Pdf, pdf)] {
-                if let Some(out) = out {
-                    ops::export(&r, &fonts, format, &out)?;
-                    println!("{}", out.display());
-                }
+            let docx = match docx {
+                Some(out) => Some((Format::Docx(docx_font_names(args)?), out)),
+                None => None,
+            };
+            for (format, out) in docx.into_iter().chain(pdf.map(|p| (Format::Pdf, p))) {
+                ops::export(&r, &fonts, format, &out)?;
+                println!("{}", out.display());
             }
             Ok(())
         }

@@ -7,6 +7,7 @@
 
 mod blocks;
 mod date;
+mod docx_fonts;
 mod next_year;
 pub mod numbering;
 mod page_numbers;
@@ -14,6 +15,7 @@ mod wordlist;
 
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
+pub use docx_fonts::DocxFontNames;
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};
 pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
 pub use wordlist::{parse_sensitive_tsv, WordEntry, WordList, NUMBER_TOKEN};

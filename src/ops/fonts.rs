@@ -120,7 +120,11 @@ mod tests {
 
     #[test]
     fn font_files_are_recognised_by_their_header() {
-        let ttf = std::fs::read(crate::resources::dir().join("fonts/gkai00mp.ttf")).unwrap();
+        let otf =
+            std::fs::read(crate::resources::dir().join("fonts/FandolKai-Regular.otf")).unwrap();
+        assert!(is_font_file(&otf));
+        let ttf = std::fs::read(crate::resources::dir().join("fonts/LiberationSerif-Regular.ttf"))
+            .unwrap();
         assert!(is_font_file(&ttf));
         assert!(is_font_file(b"OTTO...."));
         assert!(!is_font_file(b"PK\x03\x04 a docx"));

@@ -5,16 +5,16 @@ use crate::error::{Error, Result};
 use crate::export;
 use crate::model::Report;
 use crate::print::{self, PrintMethod, PrintOptions, Printer};
-use crate::spec::Spec;
-use serde::{Deserialize, Serialize};
+use crate::spec::{DocxFontNames, Spec};
+use serde::Serialize;
 use std::path::Path;
 
 /// A file format the report is exported in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
-    /// Word (OOXML), for editing and submitting upward.
-    Docx,
+    /// Word (OOXML), for editing and submitting upward, with the names it gives the 仿宋 and
+    /// 楷体 roles (a setting).
+    Docx(DocxFontNames),
     /// PDF, for printing and archiving.
     Pdf,
 }
@@ -33,7 +33,10 @@ pub fn preview_pdf(report: &Report, fonts: &Fonts) -> Result<Vec<u8>> {
 /// as it was).
 pub fn export(report: &Report, fonts: &Fonts, format: Format, out: &Path) -> Result<()> {
     match format {
-        Format::Docx => export::docx::export_docx(report, &Spec::official(), out),
+        Format::Docx(names) => {
+            let spec = Spec::official().with_docx_font_names(names);
+            export::docx::export_docx(report, &spec, out)
+        }
         Format::Pdf => fonts.exporter()?.export(report, out).map(|_| ()),
     }
 }

@@ -2,7 +2,7 @@
 //! settings that Word, WPS and LibreOffice turn back into the standard's page. Word-processors
 //! place a glyph low in its line box and count lines per page as "body height / pitch", so the
 //! margins written into the file differ from the standard's 37/28 mm; the offsets here were
-//! measured on LibreOffice's rendering (see `tests/docx_layout.rs`).
+//! measured on LibreOffice's rendering (see `tests/export/docx_layout.rs`).
 
 use super::{twips, Spec};
 
@@ -25,7 +25,7 @@ pub struct DocxLayout {
     /// Title lines' exact height.
     pub title_line_pitch: i32,
     /// Character spacing of every run (negative: condensed), so that 28 body characters fit
-    /// the 156 mm line; Word would otherwise fit only 27 (see FORMAT.md).
+    /// the 156 mm line; Word would otherwise fit only 27 (see docs/format.md).
     pub char_spacing: i32,
     /// One character cell of body text (glyph + spacing), the unit of indents.
     pub body_char: i32,
@@ -89,11 +89,14 @@ impl Spec {
     }
 }
 
-/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`).
+/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`): the
+/// `_GB2312` fonts and the Windows 仿宋/楷体 stand in for each other.
 pub fn alt_font_name(east_asian: &str) -> Option<&'static str> {
     match east_asian {
         "仿宋_GB2312" => Some("仿宋"),
         "楷体_GB2312" => Some("楷体"),
+        "仿宋" => Some("仿宋_GB2312"),
+        "楷体" => Some("楷体_GB2312"),
         "方正小标宋简体" => Some("宋体"),
         "黑体" => Some("SimHei"),
         "宋体" => Some("SimSun"),

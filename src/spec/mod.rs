@@ -1,4 +1,5 @@
-//! The official layout of GB/T 9704-2012 as it applies to a work summary, as one value. Every exporter and the typesetter read their
+//! The official layout of GB/T 9704-2012 as it applies to a work summary (see
+//! `docs/format.md`), as one value. Every exporter and the typesetter read their
 //! numbers from [`Spec::official()`]; no layout number belongs anywhere else.
 //!
 //! Lengths are in points (1 pt = 1/72 in). Helpers convert to millimetres and twips.
@@ -7,6 +8,7 @@ pub mod closing;
 pub mod docx;
 pub mod latin;
 
+pub use crate::model::DocxFontNames;
 use serde::Serialize;
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -198,7 +200,7 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// GB/T 9704-2012 as FORMAT.md reads it.
+    /// GB/T 9704-2012 as `docs/format.md` reads it.
     pub fn official() -> Spec {
         let page = Page {
             width: mm(210.0),
@@ -262,6 +264,22 @@ impl Spec {
         }
     }
 
+    /// This layout with the 仿宋/楷体 roles named as `names` asks (DOCX only).
+    pub fn with_docx_font_names(mut self, names: DocxFontNames) -> Spec {
+        let fonts = &mut self.fonts;
+        for f in [&mut fonts.title, &mut fonts.body, &mut fonts.page_number]
+            .into_iter()
+            .chain(fonts.heading.iter_mut())
+        {
+            f.east_asian = match f.family {
+                Family::FangSong => names.fang_song(),
+                Family::Kai => names.kai(),
+                _ => f.east_asian,
+            };
+        }
+        self
+    }
+
     pub fn font(&self, role: Role) -> &FontSpec {
         match role {
             Role::Title => &self.fonts.title,
@@ -313,5 +331,22 @@ mod tests {
         assert_eq!(s.font(Role::Heading1).east_asian, "黑体");
         assert_eq!(s.font(Role::heading(2)).east_asian, "楷体_GB2312");
         assert_eq!(s.font(Role::PageNumber).size, 14.0);
+    }
+
+    #[test]
+    fn docx_font_names_switch_fangsong_and_kai_only() {
+        let s = Spec::official().with_docx_font_names(DocxFontNames::Plain);
+        assert_eq!(s.font(Role::Body).east_asian, "仿宋");
+        assert_eq!(s.font(Role::Heading2).east_asian, "楷体");
+        assert_eq!(s.font(Role::Heading3).east_asian, "仿宋");
+        assert_eq!(s.font(Role::Heading1).east_asian, "黑体");
+        assert_eq!(s.font(Role::Title).east_asian, "方正小标宋简体");
+        let back = s.with_docx_font_names(DocxFontNames::Gb2312);
+        assert_eq!(back.font(Role::Body).east_asian, "仿宋_GB2312");
+        assert_eq!(DocxFontNames::from_key("plain"), Some(DocxFontNames::Plain));
+        assert_eq!(
+            DocxFontNames::from_key(DocxFontNames::Gb2312.key()),
+            Some(DocxFontNames::Gb2312)
+        );
     }
 }

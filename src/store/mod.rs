@@ -5,6 +5,7 @@
 
 pub mod backup;
 mod carry;
+mod font_names;
 mod recovery;
 mod reports;
 mod schema;

@@ -54,8 +54,11 @@ pub fn items(parts: &[(&str, Style)], metrics: &dyn Metrics) -> Vec<Item> {
                 };
                 (st.cell, shrink, blank)
             } else {
+                // The DOCX condenses every character, Latin too, by the difference between
+                // the glyph and its grid cell (`w:spacing`, see `spec::docx`); Word and WPS
+                // then fit as many digits on a line as the PDF does.
                 (
-                    metrics.narrow_advance(st.role, c) * st.size,
+                    metrics.narrow_advance(st.role, c) * st.size + (st.cell - st.size).min(0.0),
                     0.0,
                     Blank::None,
                 )

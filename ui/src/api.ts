@@ -8,6 +8,7 @@ import type {
 } from "./types";
 
 export interface FontRow { summary: string; font_name: string; path: string }
+export type DocxFontNames = "gb2312" | "plain";
 export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent";
 export interface ImportOptions { kind?: string; unit?: string; year?: number; period?: string }
 
@@ -55,6 +56,9 @@ export const api = {
   previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
   fontReport: () => invoke<FontRow[]>("font_report"),
   importFont: (path: string) => invoke<FontRow[]>("import_font", { path }),
+  /** Font names the DOCX gives 仿宋/楷体: "gb2312" = 仿宋_GB2312/楷体_GB2312, "plain" = 仿宋/楷体. */
+  docxFontNames: () => invoke<DocxFontNames>("docx_font_names"),
+  setDocxFontNames: (names: DocxFontNames) => invoke<void>("set_docx_font_names", { names }),
   exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
   exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
   /** The native dialog, opened by the Rust side; only a path chosen there is accepted by the file commands. */

@@ -1,6 +1,6 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
-import { api, errText, type FontRow } from "./api";
+import { api, errText, type DocxFontNames, type FontRow } from "./api";
 import { clear, h, toast, toastError } from "./dom";
 import { NATIONAL, pageNumberControls } from "./pagenumbers";
 
@@ -16,6 +16,14 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       toast("字体已导入，复制到了数据文件夹中。");
     } catch (e) { toastError(e); }
   };
+  const docxNames = h("select", { id: "s-docx-fonts" },
+    h("option", { value: "gb2312" }, "仿宋_GB2312、楷体_GB2312（默认）"), h("option", { value: "plain" }, "仿宋、楷体"));
+  docxNames.addEventListener("change", async () => {
+    try {
+      await api.setDocxFontNames(docxNames.value as DocxFontNames);
+      toast("已保存，下次导出 Word 文件时生效。");
+    } catch (e) { toast(errText(e), "error"); }
+  });
   const wrong = h("input", { id: "w-wrong", placeholder: "错误写法" });
   const right = h("input", { id: "w-right", placeholder: "正确写法" });
   const note = h("input", { id: "w-note", placeholder: "说明（可选）" });
@@ -45,7 +53,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
     h("section", { class: "card" }, h("h3", {}, "字体"),
       h("p", { class: "muted" }, "导出时每种用途所用的字体：先用本机安装的字体，其次用导入的字体，都没有时用程序自带的替代字体。"),
       h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "用途与来源"), h("th", {}, "字体"), h("th", {}, "文件"))), fonts),
-      h("div", { class: "actions-left" }, h("button", { id: "b-import-font", onclick: () => void importFont() }, "导入字体文件……"))),
+      h("div", { class: "actions-left" }, h("button", { id: "b-import-font", onclick: () => void importFont() }, "导入字体文件……")),
+      h("p", { class: "muted" }, "Word 文件中写入的字体名：收文单位多装有“仿宋_GB2312、楷体_GB2312”（只含 GB2312 的字，缺“堃、玥”等）；装有 Windows 的“仿宋、楷体”时可选后者。两者互为替代字体。"),
+      h("label", {}, "Word 字体：", docxNames)),
     h("section", { class: "card" }, h("h3", {}, "页码"),
       h("p", { class: "muted" }, "新建报告默认使用的页码样式；每份报告可在“附件与落款”中另选。"),
       pages),
@@ -64,6 +74,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   pages.append(pageNumberControls("s-pn", current, async (p) => {
     try { await api.setDefaultPageNumbers(p); toast("已保存默认页码样式。"); } catch (e) { toastError(e); }
   }));
+  api.docxFontNames().then((n) => { docxNames.value = n; }).catch((e) => toast(errText(e), "error"));
   api.appInfo().then((i) => {
     document.getElementById("app-info")!.textContent = `公文写作台 ${i.version} · 数据文件：${i.database}`;
   }).catch(() => undefined);

@@ -4,13 +4,32 @@
 //! are set on the paragraph.
 
 use super::styles;
-use super::text::sanitize;
+use super::text::{east_asian_runs, sanitize};
 use crate::model::{body_blocks, Block, Report};
 use crate::spec::{twips, Spec};
-use docx_rs::{AlignmentType, Paragraph, Run, SpecialIndentType};
+use docx_rs::{AlignmentType, Paragraph, Run, RunFonts, SpecialIndentType};
 
-fn run(text: &str) -> Run {
-    Run::new().add_text(sanitize(text))
+/// The runs of one piece of text in one character style (`None`: the paragraph's): cut
+/// where Chinese punctuation needs the East Asian hint (see [`east_asian_runs`]).
+fn runs(text: &str, style: Option<&str>) -> Vec<Run> {
+    east_asian_runs(&sanitize(text))
+        .into_iter()
+        .map(|(t, hinted)| {
+            let mut r = Run::new().add_text(t);
+            if let Some(s) = style {
+                r = r.style(s);
+            }
+            if hinted {
+                r = r.fonts(RunFonts::new().hint("eastAsia"));
+            }
+            r
+        })
+        .collect()
+}
+
+/// `p` with the runs of `text` appended.
+fn with_text(p: Paragraph, text: &str, style: Option<&str>) -> Paragraph {
+    runs(text, style).into_iter().fold(p, |p, r| p.add_run(r))
 }
 
 fn blank() -> Paragraph {
@@ -21,35 +40,39 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
     let mut out = Vec::new();
     let title = report.title.trim();
     if !title.is_empty() {
-        out.push(Paragraph::new().style(styles::TITLE).add_run(run(title)));
+        out.push(with_text(
+            Paragraph::new().style(styles::TITLE),
+            title,
+            None,
+        ));
         for _ in 0..spec.blank_lines_after_title {
             out.push(blank());
         }
     }
     for block in body_blocks(report) {
         out.push(match block {
-            Block::Paragraph(text) => blank().add_run(run(&text)),
+            Block::Paragraph(text) => with_text(blank(), &text, None),
             Block::Heading {
                 level,
                 number,
                 text,
-            } => Paragraph::new()
-                .style(&styles::heading(level))
-                .add_run(run(&format!("{number}{text}"))),
+            } => with_text(
+                Paragraph::new().style(&styles::heading(level)),
+                &format!("{number}{text}"),
+                None,
+            ),
             Block::RunIn {
                 level,
                 number,
                 heading,
                 body,
             } => {
-                let p = blank().add_run(
-                    run(&format!("{number}{heading}")).style(&styles::heading_char(level)),
+                let p = with_text(
+                    blank(),
+                    &format!("{number}{heading}"),
+                    Some(&styles::heading_char(level)),
                 );
-                if body.is_empty() {
-                    p
-                } else {
-                    p.add_run(run(&body))
-                }
+                with_text(p, &body, None)
             }
         });
     }
@@ -89,17 +112,16 @@ fn attachments(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
         } else {
             format!("{number}{name}")
         };
-        out.push(
-            Paragraph::new()
-                .style(styles::ATTACHMENT)
-                .indent(
-                    Some(twips(place.name)),
-                    Some(SpecialIndentType::Hanging(twips(place.hanging()))),
-                    None,
-                    None,
-                )
-                .add_run(run(&text)),
-        );
+        out.push(with_text(
+            Paragraph::new().style(styles::ATTACHMENT).indent(
+                Some(twips(place.name)),
+                Some(SpecialIndentType::Hanging(twips(place.hanging()))),
+                None,
+                None,
+            ),
+            &text,
+            None,
+        ));
     }
 }
 
@@ -133,13 +155,14 @@ fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
         (styles::DATE, &date, date_right),
     ] {
         if !text.is_empty() {
-            out.push(
+            out.push(with_text(
                 Paragraph::new()
                     .style(style)
                     .align(AlignmentType::Right)
-                    .indent(Some(0), None, Some(right), None)
-                    .add_run(run(text)),
-            );
+                    .indent(Some(0), None, Some(right), None),
+                text,
+                None,
+            ));
         }
     }
     if report.seal {

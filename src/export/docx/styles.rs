@@ -31,7 +31,7 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 fn rfonts(spec: &Spec, role: Role) -> String {
     let f = spec.font(role);
     // The page number is all 宋体, digits included; elsewhere digits and Latin are in the
-    // Latin face. No theme fonts: WPS lets them override the names (FORMAT.md).
+    // Latin face. No theme fonts: WPS lets them override the names (docs/format.md).
     let latin = if role == Role::PageNumber {
         f.east_asian
     } else {

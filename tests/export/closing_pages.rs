@@ -11,15 +11,13 @@
 //! advance (−0.2 pt) and rounds indents to twips; a 1-character mistake in the rules is
 //! 5.6 mm, so the tolerance still catches every rule broken.
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fixtures::sample_report;
 use gongwen::fonts::FontSet;
 use gongwen::model::{Date, PageNumberDash, PageNumberPosition, PageNumbers, Report};
 use gongwen::spec::closing::Side;
 use gongwen::spec::{pt_to_mm, Spec};
-use render_support::*;
 use std::path::{Path, PathBuf};
 
 const TOL: f32 = 0.5;

@@ -106,9 +106,9 @@ fn the_shipped_resources_are_complete() {
     let fonts: Vec<String> = std::fs::read_dir(res.join("fonts"))
         .unwrap()
         .map(|e| e.unwrap().file_name().into_string().unwrap())
-        .filter(|n| n.ends_with(".ttf"))
+        .filter(|n| n.ends_with(".ttf") || n.ends_with(".otf"))
         .collect();
-    assert!(fonts.len() >= 5, "{fonts:?}");
+    assert!(fonts.len() >= 8, "{fonts:?}");
     // Each font is listed, with its licence, in fonts/README.md, and the licences are there.
     let readme = std::fs::read_to_string(res.join("fonts/README.md")).unwrap();
     for f in &fonts {
@@ -118,7 +118,8 @@ fn the_shipped_resources_are_complete() {
         );
     }
     for licence in [
-        "ARPHIC-PUBLIC-LICENSE.txt",
+        "Fandol-COPYING.txt",
+        "texlive-lang-chinese.copyright",
         "Apache-2.0.txt",
         "fonts-liberation2.copyright",
     ] {

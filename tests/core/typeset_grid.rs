@@ -1,4 +1,4 @@
-//! The typesetter's output checked against the official layout (FORMAT.md), with the bundled
+//! The typesetter's output checked against the official layout (docs/format.md), with the bundled
 //! fonts' real metrics.
 
 use gongwen::fixtures::sample_report;

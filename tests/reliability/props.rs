@@ -4,7 +4,7 @@
 //! store keeps every character, every DOCX is a valid zip whose XML parts are all
 //! well-formed, every PDF is complete, and `qpdf --check` passes on samples of them (the
 //! first PDFs of the property run and every edge case; qpdf is required, as in
-//! tests/pdf_export.rs).
+//! tests/export/pdf_export.rs).
 //!
 //! Cases per property: `PROPTEST_CASES` (default 256 here). Edge cases named in the issue
 //! (100,000 characters without a break point, 500 sections, empty sections) are fixed tests

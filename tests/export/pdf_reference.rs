@@ -2,7 +2,7 @@
 //! the one-page sample (title, every heading level, attachments, signature, page numbers),
 //! rendered with the bundled fonts at low resolution, must match the images kept in
 //! `tests/reference/` within a tolerance. Updating a reference is a deliberate act:
-//! `GONGWEN_UPDATE_REFERENCES=1 cargo test -p gongwen --test pdf_reference`, then look at the
+//! `GONGWEN_UPDATE_REFERENCES=1 cargo test -p gongwen --test export pdf_reference`, then look at the
 //! new images (`pdftoppm -png`) before committing them.
 
 use gongwen::export::pdf::PdfExporter;

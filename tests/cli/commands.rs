@@ -1,7 +1,6 @@
 //! The `gongwen` CLI end to end, on a temporary data dir (never the user's data).
 
-mod cli_support;
-use cli_support::{gongwen, ok};
+use crate::cli_support::{gongwen, ok};
 
 use gongwen::model::Report;
 use gongwen::store::Store;

@@ -2,8 +2,7 @@
 //! one-click fixes (`gongwen fix`), font import (`gongwen fonts import`) and printing
 //! (`gongwen printers`, `gongwen print`, with stand-in CUPS tools on PATH).
 
-mod cli_support;
-use cli_support::{files, gongwen, ok};
+use crate::cli_support::{files, gongwen, ok};
 
 use serde_json::Value;
 use std::path::Path;
@@ -98,8 +97,8 @@ fn fix_lists_applies_one_and_all_in_one_version() {
 fn fonts_import_copies_a_real_font_and_refuses_anything_else() {
     let d = tempfile::tempdir().unwrap();
     let data = d.path().join("data");
-    let bundled = gongwen::resources::dir().join("fonts/gkai00mp.ttf");
-    let mine = d.path().join("我的楷体.ttf");
+    let bundled = gongwen::resources::dir().join("fonts/FandolKai-Regular.otf");
+    let mine = d.path().join("我的楷体.otf");
     std::fs::copy(&bundled, &mine).unwrap();
 
     let out = ok(
@@ -108,9 +107,9 @@ fn fonts_import_copies_a_real_font_and_refuses_anything_else() {
     );
     let rows: Value = serde_json::from_str(&out).unwrap();
     assert!(rows.as_array().unwrap().len() >= 6, "{out}");
-    assert_eq!(files(&data.join("fonts")), ["我的楷体.ttf"]);
+    assert_eq!(files(&data.join("fonts")), ["我的楷体.otf"]);
     assert_eq!(
-        std::fs::read(data.join("fonts/我的楷体.ttf")).unwrap(),
+        std::fs::read(data.join("fonts/我的楷体.otf")).unwrap(),
         std::fs::read(&bundled).unwrap()
     );
     // Which font wins a role is the font module's choice; the list names one per role.
@@ -132,7 +131,7 @@ fn fonts_import_copies_a_real_font_and_refuses_anything_else() {
         "{}",
         stderr(&out)
     );
-    assert_eq!(files(&data.join("fonts")), ["我的楷体.ttf"]);
+    assert_eq!(files(&data.join("fonts")), ["我的楷体.otf"]);
 
     // A fonts folder that cannot be made is a storage failure (exit 1), said in Chinese.
     let blocked = d.path().join("blocked");
@@ -292,4 +291,42 @@ fn print_without_a_default_printer_asks_for_one() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("--printer"), "{}", stderr(&out));
     assert!(!bin.join("lp-args").exists(), "nothing was sent");
+}
+
+#[test]
+fn export_names_the_docx_fonts_as_asked() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let id = ok(
+        p,
+        &[
+            "new",
+            "--template",
+            "township-zwgk",
+            "--unit",
+            "双河镇人民政府",
+            "--year",
+            "2024",
+        ],
+    )
+    .trim()
+    .to_string();
+    let out = p.join("总结.docx");
+    let o = out.to_str().unwrap();
+    ok(p, &["export", &id, "--docx", o, "--docx-fonts", "plain"]);
+    let read = |f: &Path| {
+        let mut z = zip::ZipArchive::new(std::fs::File::open(f).unwrap()).unwrap();
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut z.by_name("word/styles.xml").unwrap(), &mut s).unwrap();
+        s
+    };
+    let plain = read(&out);
+    assert!(
+        plain.contains("仿宋") && !plain.contains("仿宋_GB2312"),
+        "plain names"
+    );
+    ok(p, &["export", &id, "--docx", o, "--docx-fonts", "gb2312"]);
+    assert!(read(&out).contains("仿宋_GB2312"));
+    let bad = gongwen(p, &["export", &id, "--docx", o, "--docx-fonts", "x"]);
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -1,8 +1,7 @@
 //! `gongwen check` (exit code 0 without errors, 1 with; `--json` an array), `import` of text,
 //! `next-year`, `checklist` and `words` through the command line.
 
-mod cli_support;
-use cli_support::gongwen;
+use crate::cli_support::gongwen;
 
 use std::process::Output;
 

@@ -2,12 +2,10 @@
 //! page with the ink from 37 to 262 mm, lines from 28 to 184 mm with 28 characters, page
 //! numbers `— N —` on the right of odd and the left of even pages.
 
-mod render_support;
-
+use crate::render_support::*;
 use gongwen::fixtures::sample_report;
 use gongwen::model::PageNumberDash;
 use gongwen::spec::{pt_to_mm, Spec};
-use render_support::*;
 
 const TOL: f32 = 1.0;
 /// Closing punctuation LibreOffice (like Word) may hang past the right edge.
@@ -39,8 +37,12 @@ fn five_page_sample_in_libreoffice() {
     for page in 1..=pages {
         // Page numbers come from the PAGE field, on the side of the page's parity.
         let text = page_text(&pdf, page);
+        // Without white space: pdftotext drops the spaces beside the 宋体 stand-in's dashes.
+        let squash = |s: &str| s.split_whitespace().collect::<String>();
         assert!(
-            text.contains(&spec.page_number_text(page as u32, PageNumberDash::Em)),
+            squash(&text).contains(&squash(
+                &spec.page_number_text(page as u32, PageNumberDash::Em)
+            )),
             "page {page}: {text}"
         );
 

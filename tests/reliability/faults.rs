@@ -8,8 +8,7 @@
 //! is not permitted the test says so on stderr and passes — except under CI (`CI` set),
 //! where it fails, so that the faults are really tested there.
 
-mod cli_support;
-use cli_support::{files, gongwen, ok};
+use crate::cli_support::{files, gongwen, ok};
 
 use gongwen::export;
 use gongwen::fixtures::sample_report;

@@ -2,8 +2,7 @@
 //! through the CLI. Damage is made the way a disk or a crash makes it: pages overwritten
 //! with garbage.
 
-mod cli_support;
-use cli_support::{files, gongwen};
+use crate::cli_support::{files, gongwen};
 
 use gongwen::fixtures::sample_report;
 use gongwen::model::Report;

@@ -1,8 +1,7 @@
 //! The log in `<data dir>/logs/`: events and English causes, never the report's text —
 //! checked after an editing session through the CLI that also ran into errors.
 
-mod cli_support;
-use cli_support::gongwen;
+use crate::cli_support::gongwen;
 
 use std::path::Path;
 
