@@ -26,7 +26,7 @@ apt_need() {
 
 # What the app needs to build and run (Tauri 2 on WebKitGTK 4.1) and the fonts it falls back to.
 APP_PACKAGES=(libwebkit2gtk-4.1-dev build-essential pkg-config libssl-dev curl
-  fonts-arphic-gbsn00lp fonts-arphic-gkai00mp fonts-droid-fallback fonts-liberation fontconfig)
+  fonts-droid-fallback fonts-liberation fontconfig)
 
 need_toolchains() {
   if ! command -v cargo >/dev/null 2>&1; then

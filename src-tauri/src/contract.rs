@@ -13,16 +13,18 @@
 //! `GONGWEN_WRITE_CONTRACT=1 cargo test -p gongwen-app contract` rewrites them all; without the
 //! variable the test fails when any file differs from what the core gives now.
 
-use crate::commands::{AppInfo, FixesApplied, FontRow, PrintSetup, TreeOp};
+use crate::commands::AppInfo;
 use crate::files::Purpose;
 use gongwen::check::{Finding, Fix, Location, Placeholder, Severity, WordList};
 use gongwen::import::{ImportOptions, ImportResult};
 use gongwen::model::numbering::heading_number;
-use gongwen::model::{self, Date, Report, Status};
+use gongwen::model::{self, Date, DocxFontNames, PageNumbers, Report, Status};
+use gongwen::ops::{FixesApplied, FontRow, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
 use gongwen::store::{CarryItem, ReportMeta, ReportSummary, VersionInfo};
 use gongwen::templates::{self, Template, TemplateSection};
 use gongwen::text::to_chinese;
+use gongwen::ErrorKind;
 use serde_json::{json, Value};
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -61,12 +63,15 @@ fn bindings() -> BTreeMap<String, String> {
     export!(
         AppInfo,
         CarryItem,
+        DocxFontNames,
+        ErrorKind,
         Finding,
         Fix,
         FixesApplied,
         FontRow,
         ImportOptions,
         ImportResult,
+        PageNumbers,
         Placeholder,
         PrintOptions,
         PrintSetup,
@@ -101,12 +106,21 @@ fn bindings() -> BTreeMap<String, String> {
     out
 }
 
-/// Every status and severity, in order; the `match`es stop the build when a variant is added
+/// Every status, error kind and severity, in order; the `match`es stop the build when a variant is added
 /// and not listed here.
 fn statuses() -> Vec<Status> {
     let all = vec![Status::Draft, Status::Final];
     all.iter().for_each(|s| match s {
         Status::Draft | Status::Final => {}
+    });
+    all
+}
+
+fn error_kinds() -> Vec<ErrorKind> {
+    use ErrorKind::*;
+    let all = vec![Input, NotFound, Storage, NewerSchema, Unavailable, Internal];
+    all.iter().for_each(|k| match k {
+        Input | NotFound | Storage | NewerSchema | Unavailable | Internal => {}
     });
     all
 }
@@ -136,6 +150,8 @@ fn terms() -> String {
     format!(
         "// Written by the gongwen-app test `contract` from the core's constants; do not edit.\n\
          \n\
+         import type {{ ErrorKind }} from \"./ErrorKind\";\n\
+         import type {{ PageNumbers }} from \"./PageNumbers\";\n\
          import type {{ Severity }} from \"./Severity\";\n\
          import type {{ Status }} from \"./Status\";\n\
          \n\
@@ -155,7 +171,13 @@ fn terms() -> String {
          export const STATUS_LABEL: Record<Status, string> = {status};\n\
          \n\
          /** The Chinese name of each finding severity (`Severity::label`). */\n\
-         export const SEVERITY_LABEL: Record<Severity, string> = {severity};\n",
+         export const SEVERITY_LABEL: Record<Severity, string> = {severity};\n\
+         \n\
+         /** Every kind of error a command can reject with (`ErrorKind`), to recognise one. */\n\
+         export const ERROR_KINDS: readonly ErrorKind[] = {error_kinds};\n\
+         \n\
+         /** The page-number style of a report that has none set (`PageNumbers::default`). */\n\
+         export const DEFAULT_PAGE_NUMBERS: PageNumbers = {page_numbers};\n",
         min = model::YEARS.start(),
         max = model::YEARS.end(),
         periods = j(json!(model::PERIODS)),
@@ -163,6 +185,8 @@ fn terms() -> String {
         subject = j(json!(templates::GENERIC_SUBJECT)),
         status = labels(statuses(), Status::label),
         severity = labels(severities(), |s| s.label()),
+        error_kinds = j(json!(error_kinds())),
+        page_numbers = j(json!(PageNumbers::default())),
     )
 }
 

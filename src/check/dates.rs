@@ -51,6 +51,22 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
     }
 }
 
+/// Words after `2025年` that make it the year a plan is for (a summary with its next year's
+/// plan: `2024年工作总结和2025年工作思路`).
+const NEXT_YEAR_PLAN: &[&str] = &[
+    "工作思路",
+    "工作打算",
+    "工作计划",
+    "工作要点",
+    "工作安排",
+    "工作目标",
+    "重点工作",
+    "思路",
+    "打算",
+    "计划",
+    "要点",
+];
+
 fn year_in_text(report: &Report, loc: &Location, text: &str, year: i32, out: &mut Vec<Finding>) {
     let in_plan = loc
         .path()
@@ -59,8 +75,14 @@ fn year_in_text(report: &Report, loc: &Location, text: &str, year: i32, out: &mu
         .is_some_and(|s| is_plan_heading(&s.heading));
     let leading = text.len() - text.trim_start().len();
     let lead_chars = text[..leading].chars().count();
+    let chars: Vec<char> = text.chars().collect();
     for (s, e, y) in find_years(text) {
         let fix_label = format!("改为{year}年");
+        // `…总结和2025年工作思路`: the next year named as what a plan is for.
+        let after: String = chars[(e + 1).min(chars.len())..].iter().take(6).collect();
+        if y == year + 1 && NEXT_YEAR_PLAN.iter().any(|w| after.starts_with(w)) {
+            continue;
+        }
         let (severity, msg, fixable) = match loc {
             Location::Title if y != year => (
                 Severity::Error,

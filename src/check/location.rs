@@ -11,6 +11,10 @@ use ts_rs::TS;
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum Location {
     Title,
+    /// 副标题.
+    Subtitle,
+    /// 主送机关.
+    Addressee,
     /// 导语 paragraph `index`.
     Opening {
         index: usize,
@@ -32,6 +36,8 @@ pub enum Location {
     Signature,
     /// 成文日期 (a typed field, not text).
     Date,
+    /// 附注 below the date.
+    Note,
     /// The report as a whole or its metadata (year, unit).
     Report,
 }
@@ -49,6 +55,9 @@ impl Location {
     pub fn describe(&self) -> String {
         match self {
             Location::Title => "标题".into(),
+            Location::Subtitle => "副标题".into(),
+            Location::Addressee => "主送机关".into(),
+            Location::Note => "附注".into(),
             Location::Opening { index } => format!("导语第{}段", index + 1),
             Location::Heading { path } => format!("{}小标题", numbers(path)),
             Location::Paragraph { path, index } => format!("{}第{}段", numbers(path), index + 1),
@@ -90,6 +99,9 @@ pub fn section_at_mut<'a>(report: &'a mut Report, path: &[usize]) -> Option<&'a 
 pub fn text_at<'a>(report: &'a Report, loc: &Location) -> Option<&'a String> {
     match loc {
         Location::Title => Some(&report.title),
+        Location::Subtitle => report.subtitle.as_ref(),
+        Location::Addressee => report.addressee.as_ref(),
+        Location::Note => report.note.as_ref(),
         Location::Opening { index } => report.opening.get(*index),
         Location::Heading { path } => section_at(report, path).map(|s| &s.heading),
         Location::Paragraph { path, index } => {
@@ -104,6 +116,9 @@ pub fn text_at<'a>(report: &'a Report, loc: &Location) -> Option<&'a String> {
 pub fn text_at_mut<'a>(report: &'a mut Report, loc: &Location) -> Option<&'a mut String> {
     match loc {
         Location::Title => Some(&mut report.title),
+        Location::Subtitle => report.subtitle.as_mut(),
+        Location::Addressee => report.addressee.as_mut(),
+        Location::Note => report.note.as_mut(),
         Location::Opening { index } => report.opening.get_mut(*index),
         Location::Heading { path } => section_at_mut(report, path).map(|s| &mut s.heading),
         Location::Paragraph { path, index } => {
@@ -118,6 +133,12 @@ pub fn text_at_mut<'a>(report: &'a mut Report, loc: &Location) -> Option<&'a mut
 /// Every piece of text of a report with its location, in reading order.
 pub fn texts(report: &Report) -> Vec<(Location, &str)> {
     let mut out = vec![(Location::Title, report.title.as_str())];
+    if let Some(s) = &report.subtitle {
+        out.push((Location::Subtitle, s.as_str()));
+    }
+    if let Some(a) = &report.addressee {
+        out.push((Location::Addressee, a.as_str()));
+    }
     for (i, p) in report.opening.iter().enumerate() {
         out.push((Location::Opening { index: i }, p.as_str()));
     }
@@ -148,6 +169,9 @@ pub fn texts(report: &Report) -> Vec<(Location, &str)> {
         out.push((Location::Attachment { index: i }, a.as_str()));
     }
     out.push((Location::Signature, report.signature.as_str()));
+    if let Some(n) = &report.note {
+        out.push((Location::Note, n.as_str()));
+    }
     out
 }
 

@@ -14,7 +14,9 @@
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
 
+mod charset;
 mod dates;
+mod level;
 mod location;
 mod placeholders;
 mod punctuation;
@@ -68,6 +70,10 @@ pub mod codes {
     pub const YEAR_MISMATCH: &str = "year_mismatch";
     pub const REPEATED: &str = "repeated_paragraph";
     pub const WRONG_WORD: &str = "wrong_word";
+    pub const SENSITIVE_WORD: &str = "sensitive_word";
+    pub const OTHER_LEVEL: &str = "other_level_wording";
+    pub const PASTED_TABLE: &str = "pasted_table";
+    pub const OUTSIDE_GB2312: &str = "outside_gb2312";
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -206,8 +212,41 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     punctuation::check(report, &mut out);
     dates::check(report, &mut out);
     repeats::check(report, &mut out);
+    level::check(report, &mut out);
+    structure::pasted_tables(report, &mut out);
+    charset::check(report, &mut out);
     for (loc, text) in location::texts(report) {
         for (start, end, e) in words.scan(text) {
+            if e.is_sensitive() {
+                let found = slice_chars(text, start, end).unwrap_or_default();
+                let mut msg = format!(
+                    "“{found}”是{}类敏感词，网上复制来的范文常被混入这类垃圾词：请删除，或改回原来的词",
+                    e.category
+                );
+                if !e.note.is_empty() {
+                    msg.push_str(&format!("（{}）", e.note));
+                }
+                msg.push('。');
+                out.push(
+                    Finding::new(Severity::Error, codes::SENSITIVE_WORD, loc.clone(), msg)
+                        .span(text, start, end),
+                );
+                continue;
+            }
+            let (wrong, right) = match e.wrong.strip_suffix(crate::model::NUMBER_TOKEN) {
+                Some(stem) => (
+                    stem.to_string(),
+                    e.right
+                        .trim_end_matches(crate::model::NUMBER_TOKEN)
+                        .to_string(),
+                ),
+                None => (e.wrong.clone(), e.right.clone()),
+            };
+            let e = &WordEntry {
+                wrong,
+                right,
+                ..e.clone()
+            };
             let mut msg = format!("“{}”应为“{}”", e.wrong, e.right);
             if !e.note.is_empty() {
                 msg.push_str(&format!("（{}）", e.note));

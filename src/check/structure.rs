@@ -168,6 +168,37 @@ fn yi_shi(p: &str, loc: Location, out: &mut Vec<Finding>) {
     }
 }
 
+/// A paragraph that is a table pasted as plain text (its cells joined by `｜` on import, or
+/// typed so): four or more short cells, two of them numbers. Tables do not exist in the model
+/// yet, so the clerk is told to rebuild it in Word.
+pub fn pasted_tables(report: &Report, out: &mut Vec<Finding>) {
+    for (loc, text) in super::location::texts(report) {
+        if !matches!(loc, Location::Opening { .. } | Location::Paragraph { .. }) {
+            continue;
+        }
+        let cells: Vec<&str> = text.split(['｜', '|']).map(str::trim).collect();
+        let numbers = cells
+            .iter()
+            .filter(|c| {
+                !c.is_empty()
+                    && c.chars()
+                        .all(|ch| ch.is_ascii_digit() || ".%％".contains(ch))
+            })
+            .count();
+        if cells.len() >= 4 && numbers >= 2 && cells.iter().all(|c| c.chars().count() <= 20) {
+            out.push(Finding::new(
+                Severity::Warning,
+                codes::PASTED_TABLE,
+                loc.clone(),
+                format!(
+                    "这一段是按纯文字粘贴的表格（{}个格子用“｜”隔开）：导出后不是表格，请在 Word 中重新做成表格。",
+                    cells.len()
+                ),
+            ));
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

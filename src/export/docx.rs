@@ -1,4 +1,4 @@
-//! DOCX export (issue 3): the file the clerk submits upward, opened in WPS or Word by the
+//! DOCX export: the file the clerk submits upward, opened in WPS or Word by the
 //! county office, in the official layout and easy to edit.
 //!
 //! docx-rs builds the body and the footers; we write the parts it gets wrong ourselves
@@ -39,7 +39,7 @@ fn internal(cause: impl std::fmt::Display) -> Error {
 /// The DOCX file's bytes.
 pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
     let d = spec.docx();
-    let mut doc = Docx::new()
+    let doc = Docx::new()
         .page_size(d.page_width as u32, d.page_height as u32)
         .page_margin(PageMargin {
             top: d.margin_top,
@@ -49,9 +49,8 @@ pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
             header: d.header_distance,
             footer: d.footer_distance,
             gutter: 0,
-        })
-        .footer(footer::footer(spec, true))
-        .even_footer(footer::footer(spec, false));
+        });
+    let mut doc = footer::add_footers(doc, spec, &report.page_numbers);
     // A line grid of the body pitch: Word and WPS show "22 lines" in page setup, and every
     // line snaps to it as in the PDF.
     doc.document = doc.document.doc_grid(
@@ -73,7 +72,7 @@ pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
             .map(|f| fix(f))
             .collect::<Result<Vec<_>>>()?,
         styles: styles::styles_xml(spec),
-        settings: styles::settings_xml(),
+        settings: styles::settings_xml(&d, footer::odd_and_even(&report.page_numbers)),
         font_table: styles::font_table_xml(spec),
         theme: theme::theme_xml(spec),
         title: text::sanitize(report.title.trim()),

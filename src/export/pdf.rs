@@ -19,10 +19,6 @@ use std::collections::HashMap;
 use std::path::Path;
 use std::time::SystemTime;
 
-/// Outline stroke width of synthetic bold, as a fraction of the font size (Word's fake bold
-/// looks about this heavy).
-const SYNTHETIC_BOLD_STROKE: f32 = 0.025;
-
 /// A PDF and what went into it.
 #[derive(Debug, Clone)]
 pub struct Rendered {
@@ -119,6 +115,7 @@ impl PdfExporter {
                     &mut c,
                     &mut pen,
                     run,
+                    &self.spec,
                     layout.height,
                     &faces,
                     &mut used,
@@ -191,6 +188,14 @@ impl PdfExporter {
 struct Pen {
     font: Option<(usize, u32)>,
     bold: Option<bool>,
+    /// `Tc`, as the bits of the f32 written.
+    spacing: Option<u32>,
+}
+
+/// Rounded to 1/100: positions in pt and TJ numbers in 1/1000 em need no more (0.01 pt is
+/// 0.0035 mm), and short numbers keep the content streams small.
+fn round2(v: f32) -> f32 {
+    (v * 100.0).round() / 100.0
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -198,6 +203,7 @@ fn draw_run(
     c: &mut Content,
     pen: &mut Pen,
     run: &Run,
+    spec: &Spec,
     page_height: f32,
     faces: &crate::fonts::Faces,
     used: &mut Vec<UsedFont>,
@@ -238,33 +244,57 @@ fn draw_run(
         if pen.bold != Some(bold) {
             if bold {
                 c.set_text_rendering_mode(TextRenderingMode::FillStroke);
-                c.set_line_width(run.size * SYNTHETIC_BOLD_STROKE);
+                c.set_line_width(run.size * spec.synthetic_bold_stroke);
             } else {
                 c.set_text_rendering_mode(TextRenderingMode::Fill);
             }
             pen.bold = Some(bold);
         }
         let x0 = run.xs.get(i).copied().unwrap_or(run.x);
-        c.set_text_matrix([1.0, 0.0, 0.0, 1.0, x0, page_height - run.y]);
-        let mut shown = c.show_positioned();
-        let mut items = shown.items();
-        for (k, &(ch, g)) in glyphs.iter().enumerate().take(j).skip(i) {
-            let id = u.use_glyph(g.id, ch);
-            items.show(Str(&id.to_be_bytes()));
-            if k + 1 < j {
-                let (a, b) = (run.xs.get(k), run.xs.get(k + 1));
-                if let (Some(a), Some(b)) = (a, b) {
+        c.set_text_matrix([1.0, 0.0, 0.0, 1.0, round2(x0), round2(page_height - run.y)]);
+        // Space added after each glyph beyond its advance, in pt (justification, the grid's
+        // condensed cells). Equal gaps (the usual case: a justified line in one face) become
+        // the character spacing `Tc` and one plain string, instead of a number per glyph.
+        let extras: Vec<f32> = (i..j.saturating_sub(1))
+            .map(|k| match (run.xs.get(k), run.xs.get(k + 1)) {
+                (Some(a), Some(b)) => (b - a) - glyphs[k].1.advance * run.size,
+                _ => 0.0,
+            })
+            .collect();
+        let uniform = extras
+            .first()
+            .is_none_or(|e0| extras.iter().all(|e| (e - e0).abs() < 0.005));
+        if uniform {
+            let tc = round2(extras.first().copied().unwrap_or(0.0));
+            if pen.spacing != Some(tc.to_bits()) {
+                c.set_char_spacing(tc);
+                pen.spacing = Some(tc.to_bits());
+            }
+            let ids: Vec<u8> = glyphs[i..j]
+                .iter()
+                .flat_map(|&(ch, g)| u.use_glyph(g.id, ch).to_be_bytes())
+                .collect();
+            c.show(Str(&ids));
+        } else {
+            if pen.spacing != Some(0f32.to_bits()) {
+                c.set_char_spacing(0.0);
+                pen.spacing = Some(0f32.to_bits());
+            }
+            let mut shown = c.show_positioned();
+            let mut items = shown.items();
+            for (k, &(ch, g)) in glyphs.iter().enumerate().take(j).skip(i) {
+                let id = u.use_glyph(g.id, ch);
+                items.show(Str(&id.to_be_bytes()));
+                let extra = extras.get(k - i).copied().unwrap_or(0.0);
+                if k + 1 < j && extra.abs() > 0.001 {
                     // TJ numbers move the pen left by n/1000 em; the glyph already moved
                     // it by its advance.
-                    let extra = (b - a) - g.advance * run.size;
-                    if extra.abs() > 0.001 {
-                        items.adjust(-extra * 1000.0 / run.size);
-                    }
+                    items.adjust(round2(-extra * 1000.0 / run.size));
                 }
             }
+            items.finish();
+            shown.finish();
         }
-        items.finish();
-        shown.finish();
         i = j;
     }
 }

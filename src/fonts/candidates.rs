@@ -4,9 +4,21 @@
 
 use crate::spec::Family;
 
-pub const BUNDLED_SONG: &str = "gbsn00lp.ttf";
-pub const BUNDLED_KAI: &str = "gkai00mp.ttf";
-pub const BUNDLED_HEI: &str = "DroidSansFallbackFull.ttf";
+/// Bundled stand-ins, one per family (file, family name): the Fandol faces cover GB2312 like
+/// the official `_GB2312` fonts; FandolSong Bold stands in for the heavy 小标宋.
+pub fn bundled(f: Family) -> (&'static str, &'static str, bool) {
+    match f {
+        Family::FangSong => ("FandolFang-Regular.otf", "FandolFang", false),
+        Family::Kai => ("FandolKai-Regular.otf", "FandolKai", false),
+        Family::Hei => ("FandolHei-Regular.otf", "FandolHei", false),
+        Family::Song => ("FandolSong-Regular.otf", "FandolSong", false),
+        Family::XiaoBiaoSong => ("FandolSong-Bold.otf", "FandolSong Bold", true),
+    }
+}
+
+/// The last resort for characters no face of the role's style has (outside GB2312:
+/// 堃 玥 赟 镕): wide coverage (about 28,000 characters), a 黑体 look.
+pub const BUNDLED_LAST_RESORT: (&str, &str) = ("DroidSansFallbackFull.ttf", "Droid Sans Fallback");
 pub const BUNDLED_LATIN: &str = "LiberationSerif-Regular.ttf";
 pub const BUNDLED_LATIN_BOLD: &str = "LiberationSerif-Bold.ttf";
 
@@ -67,6 +79,20 @@ pub fn file_names(f: Family) -> &'static [&'static str] {
 pub const LATIN_NAMES: &[&str] = &["Times New Roman"];
 pub const LATIN_FILES: &[&str] = &["times.ttf"];
 pub const LATIN_BOLD_FILES: &[&str] = &["timesbd.ttf"];
+
+/// The families whose faces may supply a character the role's family lacks, nearest style
+/// first: 仿宋 and 楷体 are both brush-like with even strokes and stand in for each other; the
+/// Song faces come next; 黑体 last, its heavy even strokes are the least like the others.
+pub fn style_order(f: Family) -> [Family; 5] {
+    use Family::*;
+    match f {
+        FangSong => [FangSong, Kai, Song, XiaoBiaoSong, Hei],
+        Kai => [Kai, FangSong, Song, XiaoBiaoSong, Hei],
+        Song => [Song, XiaoBiaoSong, FangSong, Kai, Hei],
+        XiaoBiaoSong => [XiaoBiaoSong, Song, FangSong, Kai, Hei],
+        Hei => [Hei, Song, XiaoBiaoSong, FangSong, Kai],
+    }
+}
 
 pub const ALL_FAMILIES: [Family; 5] = [
     Family::FangSong,

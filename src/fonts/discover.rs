@@ -15,17 +15,24 @@ pub struct Candidate {
     pub bold: bool,
 }
 
-/// The best installed/imported face for each family, if any.
+/// The installed/imported faces of each family, best first.
 #[derive(Debug, Default)]
 pub struct Found {
-    families: Vec<(Family, Candidate)>,
+    families: Vec<(Family, Vec<Candidate>)>,
     pub latin: Option<Candidate>,
     pub latin_bold: Option<Candidate>,
 }
 
 impl Found {
-    pub fn best(&self, f: Family) -> Option<&Candidate> {
-        self.families.iter().find(|(g, _)| *g == f).map(|(_, c)| c)
+    /// Every face found for `f`, best first (system before imported, then by the rank of the
+    /// name that matched): the first sets the role, the others supply characters it lacks
+    /// in the same style (仿宋_GB2312 lacks 堃, 仿宋 has it).
+    pub fn all(&self, f: Family) -> &[Candidate] {
+        self.families
+            .iter()
+            .find(|(g, _)| *g == f)
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or(&[])
     }
 }
 
@@ -80,8 +87,8 @@ pub fn find(system: bool, imported: Option<&Path>) -> Found {
         .collect();
 
     // Rank: system before imported, then by the position of the matching name.
-    let pick = |names: &[&str], files: &[&str], want_bold: Option<bool>| -> Option<Candidate> {
-        let mut best: Option<((u8, usize), &Face, String)> = None;
+    let pick_all = |names: &[&str], files: &[&str], want_bold: Option<bool>| -> Vec<Candidate> {
+        let mut all: Vec<((u8, usize), &Face, String)> = Vec::new();
         for face in &faces {
             if face.italic || want_bold.is_some_and(|b| b != face.bold) {
                 continue;
@@ -97,30 +104,36 @@ pub fn find(system: bool, imported: Option<&Path>) -> Found {
                 (None, None) => continue,
             };
             let key = (u8::from(face.source == Source::Imported), rank);
-            if best.as_ref().is_none_or(|(k, _, _)| key < *k) {
-                let name = by_name
-                    .map(|i| names[i].to_string())
-                    .unwrap_or_else(|| fname.clone());
-                best = Some((key, face, name));
-            }
+            let name = by_name
+                .map(|i| names[i].to_string())
+                .unwrap_or_else(|| fname.clone());
+            all.push((key, face, name));
         }
-        best.map(|(_, f, name)| Candidate {
-            path: f.path.clone(),
-            index: f.index,
-            name,
-            source: f.source,
-            bold: f.bold,
-        })
+        // Stable: equal keys keep fontdb's order, so the choice does not flicker.
+        all.sort_by_key(|(k, _, _)| *k);
+        all.into_iter()
+            .map(|(_, f, name)| Candidate {
+                path: f.path.clone(),
+                index: f.index,
+                name,
+                source: f.source,
+                bold: f.bold,
+            })
+            .collect()
+    };
+    let pick = |names: &[&str], files: &[&str], want_bold: Option<bool>| {
+        pick_all(names, files, want_bold).into_iter().next()
     };
 
     let mut found = Found::default();
     for fam in ALL_FAMILIES {
-        if let Some(c) = pick(
+        let all = pick_all(
             candidates::family_names(fam),
             candidates::file_names(fam),
             None,
-        ) {
-            found.families.push((fam, c));
+        );
+        if !all.is_empty() {
+            found.families.push((fam, all));
         }
     }
     found.latin = pick(

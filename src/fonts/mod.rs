@@ -1,4 +1,4 @@
-//! Which real font file sets each font role (FORMAT.md, “Fonts”): the official or Windows fonts
+//! Which real font file sets each font role (docs/format.md, Fonts): the official or Windows fonts
 //! installed on the machine first, then fonts the clerk imported, then the open-licensed
 //! fallbacks bundled in `resources/fonts/`. A character missing from a role's font is taken
 //! from the next font that has it ([`Faces::glyph`]); the choice is reported to the clerk
@@ -90,7 +90,7 @@ pub struct RoleChoice {
     pub role_label: &'static str,
     /// 仿宋, 楷体 … (the kind of face the standard asks for)
     pub family_label: &'static str,
-    /// The actual font's name, e.g. `FangSong` or `AR PL SungtiL GB`.
+    /// The actual font's name, e.g. `FangSong` or `FandolFang`.
     pub font_name: String,
     pub source: Source,
     pub path: PathBuf,
@@ -181,26 +181,23 @@ impl FontSet {
             Some(files.len() - 1)
         }
 
-        let bundled = |name: &str, family: &str, bold: bool| discover::Candidate {
+        let bundled_cand = |(name, family, bold): (&str, &str, bool)| discover::Candidate {
             path: bundled_dir.join(name),
             index: 0,
             name: family.to_string(),
             source: Source::Bundled,
             bold,
         };
-        let b_song = bundled(candidates::BUNDLED_SONG, "AR PL SungtiL GB", false);
-        let b_kai = bundled(candidates::BUNDLED_KAI, "AR PL KaitiM GB", false);
-        let b_hei = bundled(candidates::BUNDLED_HEI, "Droid Sans Fallback", false);
-        let b_latin = bundled(candidates::BUNDLED_LATIN, "Liberation Serif", false);
-        let b_latin_bold = bundled(candidates::BUNDLED_LATIN_BOLD, "Liberation Serif", true);
+        let b_last = bundled_cand((
+            candidates::BUNDLED_LAST_RESORT.0,
+            candidates::BUNDLED_LAST_RESORT.1,
+            false,
+        ));
+        let b_latin = bundled_cand((candidates::BUNDLED_LATIN, "Liberation Serif", false));
+        let b_latin_bold = bundled_cand((candidates::BUNDLED_LATIN_BOLD, "Liberation Serif", true));
 
         let mut families = Vec::new();
         for (family, bold) in ALL_FAMILIES.iter().flat_map(|&f| [(f, false), (f, true)]) {
-            let own_bundled = match family {
-                Family::Kai => &b_kai,
-                Family::Hei => &b_hei,
-                _ => &b_song,
-            };
             let mut chain: Vec<usize> = Vec::new();
             let push = |i: Option<usize>, chain: &mut Vec<usize>| {
                 if let Some(i) = i {
@@ -209,14 +206,24 @@ impl FontSet {
                     }
                 }
             };
-            if let Some(c) = found.best(family) {
-                push(load(&mut files, c), &mut chain);
+            // The role's own font first: the best installed or imported face, else the bundled
+            // stand-in. Then, for characters it lacks, faces of the nearest styles: every
+            // installed/imported face of a family, and its bundled stand-in only where none is
+            // installed (a machine with the official fonts does not load the stand-ins; they
+            // cover no more than GB2312 either). The wide-coverage face comes last.
+            for (k, fam) in candidates::style_order(family).into_iter().enumerate() {
+                let installed = found.all(fam);
+                for c in installed {
+                    push(load(&mut files, c), &mut chain);
+                }
+                if installed.is_empty() || (k == 0 && chain.is_empty()) {
+                    push(
+                        load(&mut files, &bundled_cand(candidates::bundled(fam))),
+                        &mut chain,
+                    );
+                }
             }
-            push(load(&mut files, own_bundled), &mut chain);
-            // Last resorts, widest coverage first.
-            for c in [&b_hei, &b_song, &b_kai] {
-                push(load(&mut files, c), &mut chain);
-            }
+            push(load(&mut files, &b_last), &mut chain);
             let latin_cand = if bold {
                 found.latin_bold.as_ref().unwrap_or(&b_latin_bold)
             } else {

@@ -1,9 +1,140 @@
-//! Cleaning a pasted 范文: web junk (breadcrumbs, 来源/作者/更新时间 lines, `[bookmark: …]`
-//! artefacts, "仅供参考/供借鉴" notes, lists of site names at the end) and whitespace
-//! (full-width indents, runs of spaces; a blank where a number belongs becomes `____`).
+//! Stage 4 of the import, "remove chrome and junk by line classification": each line of a
+//! pasted page is classified, and web chrome (breadcrumbs, the 索引号/信息分类/发布机构
+//! metadata block even when its labels lost their first characters, reading counts, font-size
+//! and print buttons, reviewer lines) and 范文-site junk ("下面是小编为大家整理的…", `篇一`,
+//! repost notices, author tags, company names, lists of county names, teasers ending in `...`)
+//! is removed with its reason, left as a blank line so that nothing joins across it. Title
+//! junk (`【工作总结】` in front, `（六篇）` or `篇12` behind) is cut off the title line.
+//! Also here: whitespace helpers used by the line stage (a blank where a number belongs
+//! becomes `____`).
 
-use super::{ImportNote, NoteKind};
+use super::{Log, NoteKind};
 use crate::text::{is_cjk, is_cjk_punct, measure_word_at};
+
+/// The whole stage: returns the lines with junk lines blanked.
+pub fn run(lines: Vec<String>, log: &mut Log) -> Vec<String> {
+    let total = lines.len();
+    let mut tail = false;
+    let mut out = Vec::with_capacity(lines.len());
+    let mut removed = 0;
+    for (i, raw) in lines.into_iter().enumerate() {
+        let line = strip_artefacts(&raw, log);
+        if tail {
+            log.removed(&line, "网页末尾的推荐区", true);
+            out.push(String::new());
+            continue;
+        }
+        if is_tail_marker(&line) && i * 2 >= total {
+            log.removed(&line, "网页末尾的推荐区", true);
+            tail = true;
+            out.push(String::new());
+            continue;
+        }
+        if let Some(why) = junk_reason(&line) {
+            log.removed(&line, why, true);
+            removed += 1;
+            out.push(String::new());
+            continue;
+        }
+        let line = strip_title_junk(&line, log);
+        out.push(strip_note_tokens(&line, log));
+    }
+    if removed > 0 {
+        log.note(
+            NoteKind::RemovedLine,
+            format!("删除了{removed}行网页栏目、信息和范文网站的说明（可在“已删除”中恢复）"),
+            "",
+        );
+    }
+    out
+}
+
+/// Words in a title-line fragment that mark it as a 范文 site's own heading.
+const TITLE_JUNK_WORDS: &[&str] = &["范文", "范例", "参考", "精选", "大全", "汇编", "篇"];
+/// Words a title ends with.
+pub const TITLE_END_WORDS: &[&str] = &[
+    "总结", "报告", "汇报", "要点", "计划", "打算", "思路", "方案", "情况", "安排",
+];
+
+fn ends_with_title_word(t: &str) -> bool {
+    TITLE_END_WORDS.iter().any(|w| t.ends_with(w))
+}
+
+/// A count of articles: `（六篇）`, `(3篇)`, `篇一`, `篇12`, `5篇`.
+fn is_piece_count(s: &str) -> bool {
+    let inner = s
+        .trim_start_matches(['（', '(', '【', '['])
+        .trim_end_matches(['）', ')', '】', ']']);
+    let num = |t: &str| {
+        !t.is_empty()
+            && t.chars()
+                .all(|c| c.is_ascii_digit() || "零一二三四五六七八九十百两".contains(c))
+    };
+    inner.strip_suffix('篇').is_some_and(num)
+        || inner.strip_prefix('篇').is_some_and(num)
+        || inner
+            .strip_prefix("第")
+            .and_then(|t| t.strip_suffix('篇'))
+            .is_some_and(num)
+}
+
+/// Cuts 范文-site decoration off a line that is a title: `【工作总结】` in front, `（六篇）`,
+/// `篇12` behind. Other lines are returned unchanged.
+pub fn strip_title_junk(line: &str, log: &mut Log) -> String {
+    let t = line.trim();
+    if t.chars().count() > 60 || t.contains(['。', '，', '；']) {
+        return line.to_string();
+    }
+    let mut cur = t.to_string();
+    // `【工作总结】` in front of a title.
+    if cur.starts_with('【') {
+        if let Some(k) = cur.find('】') {
+            let rest = cur[k + '】'.len_utf8()..].trim();
+            if cur[..k].chars().count() <= 8
+                && rest.chars().count() >= 6
+                && ends_with_title_word(rest)
+            {
+                log.removed(&cur[..k + '】'.len_utf8()], "标题前的网站栏目名", true);
+                cur = rest.to_string();
+            }
+        }
+    }
+    // `（六篇）`, `篇12`, `5篇` behind.
+    for cut in ['（', '(', '篇'] {
+        if let Some(k) = cur.rfind(cut) {
+            let (head, tail) = cur.split_at(k);
+            if is_piece_count(tail) && ends_with_title_word(head.trim()) {
+                log.removed(tail, "范文网站的篇目编号", true);
+                cur = head.trim().to_string();
+            }
+        }
+    }
+    if cur == t {
+        line.to_string()
+    } else {
+        cur
+    }
+}
+
+/// A 范文 site's own heading glued in front of the real title (`政务公开总结参考范例5篇（2024
+/// 年度）桃溪乡2024年…总结`): the prefix up to a closing bracket or `篇`, when it names the
+/// site's collection and a whole title follows. Returns the cut in chars.
+pub fn junk_title_prefix(title: &[char]) -> Option<usize> {
+    let mut best = None;
+    for (k, ch) in title.iter().enumerate() {
+        if matches!(ch, '）' | ')' | '】' | ']' | '篇') {
+            let prefix: String = title[..=k].iter().collect();
+            let rest: String = title[k + 1..].iter().collect();
+            if TITLE_JUNK_WORDS.iter().any(|w| prefix.contains(w))
+                && rest.chars().count() >= 8
+                && ends_with_title_word(&rest)
+            {
+                best = Some(k + 1);
+            }
+        }
+    }
+    best
+}
 
 /// Newlines of every platform to `\n`; zero-width and control characters removed.
 pub fn normalise_newlines(text: &str) -> String {
@@ -33,6 +164,15 @@ const NOTE_WORDS: &[&str] = &[
     "文章来源",
     "侵权",
     "联系删除",
+    "小编",
+    "本站",
+    "欢迎阅读",
+    "希望对你有所帮助",
+    "希望对您有所帮助",
+    "如需转载",
+    "本文链接",
+    "如若转载",
+    "下载全文",
 ];
 const META_PREFIXES: &[&str] = &[
     "来源",
@@ -60,7 +200,79 @@ const META_PREFIXES: &[&str] = &[
     "访问量",
     "浏览次数",
     "阅读量",
+    "浏览量",
+    "点击数",
+    "日期",
+    "投稿",
 ];
+
+/// Labels of a government site's 信息公开 metadata block (索引号, 信息分类 …).
+const META_LABELS: &[&str] = &[
+    "索引号",
+    "信息分类",
+    "内容分类",
+    "主题分类",
+    "体裁分类",
+    "组配分类",
+    "服务对象",
+    "发布机构",
+    "发文机关",
+    "发布时间",
+    "发布日期",
+    "成文日期",
+    "生效日期",
+    "生效时间",
+    "废止日期",
+    "废止时间",
+    "失效时间",
+    "文号",
+    "发文字号",
+    "有效性",
+    "主题词",
+    "关键词",
+    "标题",
+    "名称",
+    "公开方式",
+    "公开范围",
+    "公开时限",
+    "所属主题",
+    "审核人",
+    "发布人",
+    "信息来源",
+];
+
+/// Positions of `label:` in `t` where label is one of META_LABELS, or (when `suffix`) the end
+/// of one that lost its first characters in the copy (`号:` for 索引号, `性:` for 有效性).
+fn meta_labels(t: &str, suffix: bool) -> usize {
+    let c: Vec<char> = t.chars().collect();
+    let mut n = 0;
+    for (i, ch) in c.iter().enumerate() {
+        if !matches!(ch, ':' | '：') {
+            continue;
+        }
+        let before: String = c[i.saturating_sub(5)..i].iter().collect();
+        let before = before.trim_end();
+        let full = META_LABELS.iter().any(|l| before.ends_with(l));
+        let part = suffix && {
+            let word: String = before
+                .chars()
+                .rev()
+                .take_while(|c| is_cjk(*c))
+                .collect::<Vec<_>>()
+                .into_iter()
+                .rev()
+                .collect();
+            !word.is_empty()
+                && META_LABELS
+                    .iter()
+                    .any(|l| l.ends_with(word.as_str()) && *l != word.as_str())
+        };
+        if full || part {
+            n += 1;
+        }
+    }
+    n
+}
 const BREADCRUMB_PREFIXES: &[&str] = &[
     "当前位置",
     "您的位置",
@@ -118,8 +330,51 @@ pub fn junk_reason(line: &str) -> Option<&'static str> {
     if n == 0 {
         return None;
     }
-    if n <= 80 && NOTE_WORDS.iter().any(|w| t.contains(w)) {
+    if n <= 120 && !t.starts_with(['一', '（']) && NOTE_WORDS.iter().any(|w| t.contains(w)) {
         return Some("范文网站的说明");
+    }
+    if n <= 160 && !t.contains('。') && meta_labels(t, false) >= 2 {
+        return Some("网页上的信息公开属性（索引号、发布机构等）");
+    }
+    let starts_with_label = |suffix: bool| {
+        let head: String = t.chars().take(6).collect();
+        head.contains([':', '：']) && meta_labels(&head, suffix) >= 1
+    };
+    if n <= 100
+        && !t.contains('。')
+        && (starts_with_label(false) || (starts_with_label(true) && n <= 80))
+    {
+        return Some("网页上的信息公开属性（索引号、发布机构等）");
+    }
+    let reviewers = ["初审", "复审", "终审", "审核", "签发", "校对"]
+        .iter()
+        .filter(|w| t.contains(&format!("{w}:")) || t.contains(&format!("{w}：")))
+        .count();
+    if reviewers >= 2 && n <= 80 {
+        return Some("网页上的审核人信息");
+    }
+    if is_button_line(t) {
+        return Some("网页按钮（字号、打印、关闭）");
+    }
+    if n <= 12 && is_piece_count(t) {
+        return Some("范文网站的篇目编号");
+    }
+    if t.starts_with(['|', '｜']) && n <= 30 {
+        return Some("作者标签或网站栏目");
+    }
+    if n <= 30
+        && !sentence_punct(t)
+        && ["有限公司", "有限责任公司", "股份公司", "工作室", "科技公司"]
+            .iter()
+            .any(|w| t.ends_with(w))
+    {
+        return Some("标题上方的公司名称（网站的所有者）");
+    }
+    if t.ends_with("...") && !t.contains('。') {
+        return Some("网页摘要（正文开头的重复）");
+    }
+    if is_name_list(t) {
+        return Some("地名或栏目列表");
     }
     let colon_after = |p: &str| {
         t.strip_prefix(p)
@@ -144,7 +399,7 @@ pub fn junk_reason(line: &str) -> Option<&'static str> {
     if n <= 40 && BREADCRUMB_PREFIXES[..6].iter().any(|p| t.starts_with(p)) && !t.contains('。') {
         return Some("网页导航（面包屑）");
     }
-    if n <= 60 && NAV_WORDS.iter().any(|w| t.contains(w)) {
+    if n <= 60 && !t.contains(['。', '，']) && NAV_WORDS.iter().any(|w| t.contains(w)) {
         return Some("网页按钮或链接");
     }
     if !t.contains('。')
@@ -161,6 +416,35 @@ pub fn junk_reason(line: &str) -> Option<&'static str> {
         return Some("网站名称列表");
     }
     None
+}
+
+/// Only bracketed buttons (`【大】【中】【小】 【打印】`) and their words.
+fn is_button_line(t: &str) -> bool {
+    if !t.contains(['【', '[']) {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut depth = 0;
+    for c in t.chars() {
+        match c {
+            '【' | '[' => depth += 1,
+            '】' | ']' => depth -= 1,
+            _ if depth > 0 => {}
+            c if c.is_whitespace() => {}
+            c => rest.push(c),
+        }
+    }
+    rest.chars().count() <= 4
+}
+
+/// `20873 梅川县| 杏林市| 柳江县| …`: five or more short names separated by `|`.
+fn is_name_list(t: &str) -> bool {
+    let parts: Vec<&str> = t
+        .split(['|', '｜'])
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect();
+    parts.len() >= 5 && parts.iter().all(|p| p.chars().count() <= 12) && !t.contains('。')
 }
 
 /// A line that is a list of site names (`第一范文网 | 公文写作网 | …`) or one site name.
@@ -191,7 +475,7 @@ pub fn is_tail_marker(line: &str) -> bool {
 
 /// Removes `[bookmark: …]` and similar artefacts left by copy-and-paste from web pages or
 /// converted documents.
-pub fn strip_artefacts(line: &str, notes: &mut Vec<ImportNote>) -> String {
+pub fn strip_artefacts(line: &str, log: &mut Log) -> String {
     let mut out = line.to_string();
     for open in [
         "[bookmark:",
@@ -208,11 +492,12 @@ pub fn strip_artefacts(line: &str, notes: &mut Vec<ImportNote>) -> String {
                 .find(|(_, c)| matches!(c, ']' | '】'))
                 .map(|(k, c)| b + k + c.len_utf8())
                 .unwrap_or(out.len());
-            notes.push(ImportNote::new(
+            log.removed(&out[b..close], "复制时带入的书签标记", false);
+            log.note(
                 NoteKind::RemovedText,
                 "删除了复制时带入的书签标记",
                 &out[b..close],
-            ));
+            );
             out.replace_range(b..close, "");
         }
     }
@@ -235,7 +520,7 @@ const NOTE_TOKENS: &[&str] = &[
 
 /// Removes a "供参考/供借鉴" note that stands at a boundary: at the start or end of the line,
 /// after the title word 总结/报告, or after a sentence end. `提供参考` and the like stay.
-pub fn strip_note_tokens(line: &str, notes: &mut Vec<ImportNote>) -> String {
+pub fn strip_note_tokens(line: &str, log: &mut Log) -> String {
     let mut out = line.to_string();
     'again: loop {
         for tok in NOTE_TOKENS {
@@ -255,11 +540,7 @@ pub fn strip_note_tokens(line: &str, notes: &mut Vec<ImportNote>) -> String {
                         .next()
                         .is_some_and(|c| c.is_ascii_digit() || is_cjk(c));
                 if boundary_before && boundary_after {
-                    notes.push(ImportNote::new(
-                        NoteKind::RemovedText,
-                        "删除了范文网站的提示语",
-                        tok,
-                    ));
+                    log.note(NoteKind::RemovedText, "删除了范文网站的提示语", tok);
                     let mut end = k + tok.len();
                     // A punctuation mark that only served the note goes with it.
                     if before.is_empty() || before.ends_with(['。', '！', '？']) {
@@ -272,6 +553,7 @@ pub fn strip_note_tokens(line: &str, notes: &mut Vec<ImportNote>) -> String {
                             end += c.len_utf8();
                         }
                     }
+                    log.removed(&out[k..end], "范文网站的提示语", true);
                     out.replace_range(k..end, "");
                     continue 'again;
                 }
@@ -295,10 +577,62 @@ fn cjkish(c: char) -> bool {
     is_cjk(c) || is_cjk_punct(c)
 }
 
+/// Organ names end with these.
+const ORGAN_ENDS: &[&str] = &[
+    "委员会",
+    "人民政府",
+    "政府",
+    "办公室",
+    "办事处",
+    "局",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "公司",
+];
+
+/// A space that separates two organs (`中共某镇委员会 某镇人民政府`) or two phrases of a
+/// subtitle (`——用公开聚民心 靠服务促发展`) stays, as one U+3000.
+fn keeps_ideographic_space(before: &[char], after: &[char]) -> bool {
+    let b: String = before.iter().collect();
+    let a: String = after.iter().collect();
+    let (Some(pb), Some(na)) = (before.last(), after.first()) else {
+        return false;
+    };
+    if !(is_cjk(*pb) && is_cjk(*na)) || b.contains(['，', '。']) || a.contains(['，', '。']) {
+        return false;
+    }
+    let organ_name = |t: &str| t.chars().count() <= 20 && ORGAN_ENDS.iter().any(|w| t.ends_with(w));
+    let organ = organ_name(&b) && organ_name(&a);
+    let subtitle = b.starts_with("——") && b.chars().count() <= 20 && a.chars().count() <= 20;
+    organ || subtitle
+}
+
+fn digit_group(c: char) -> bool {
+    c.is_ascii_digit()
+}
+
+/// `2 024`, `1 26`: digit groups a PDF copy split with a space, inside Chinese text (a
+/// Chinese character or mark on both sides of the whole number).
+fn joins_digits(c: &[char], i: usize, j: usize) -> bool {
+    let mut a = i;
+    while a > 0 && c[a - 1].is_ascii_digit() {
+        a -= 1;
+    }
+    let mut b = j;
+    while b < c.len() && c[b].is_ascii_digit() {
+        b += 1;
+    }
+    let before = c[..a].iter().rev().find(|ch| !is_space(**ch)).copied();
+    let after = c[b..].iter().find(|ch| !is_space(**ch)).copied();
+    before.is_some_and(cjkish) && after.is_some_and(cjkish) && (i - a) + (b - j) <= 5
+}
+
 /// Trims the line (full-width indents too) and normalises the spaces inside it: removed next
 /// to Chinese text, one space between Latin words, and `____` where a blank stands for a
 /// number (`共  个`, `达 人次`).
-pub fn normalise_spaces(line: &str, notes: &mut Vec<ImportNote>) -> String {
+pub fn normalise_spaces(line: &str, log: &mut Log) -> String {
     let c: Vec<char> = line.chars().collect();
     let (mut s, mut e) = (0, c.len());
     while s < e && is_space(c[s]) {
@@ -325,14 +659,19 @@ pub fn normalise_spaces(line: &str, notes: &mut Vec<ImportNote>) -> String {
             && is_cjk(next)
             && (measure_word_at(&c, j).is_some() || "共计达第约有".contains(prev));
         if gap {
-            notes.push(ImportNote::new(
+            log.note(
                 NoteKind::Gap,
                 "把留给数字的空白改成了待填项“____”",
                 &c[i.saturating_sub(4)..(j + 2).min(c.len())]
                     .iter()
                     .collect::<String>(),
-            ));
+            );
+            log.inserted.push("____".into());
             out.push_str("____");
+        } else if keeps_ideographic_space(&c[s..i], &c[j..e]) {
+            out.push('\u{3000}');
+        } else if digit_group(prev) && digit_group(next) && joins_digits(&c, i, j) {
+            // `2 024` → `2024`
         } else if !(cjkish(prev) || cjkish(next)) {
             out.push(' ');
         }
@@ -372,8 +711,66 @@ mod tests {
     }
 
     #[test]
+    fn government_site_chrome() {
+        for l in [
+            " 号: 000512345/202412-00018  信息分类: 政务公开",
+            "号: 无  性: 有效",
+            " 词: 政务公开;年度总结  止时间: 暂无",
+            "称: 白河乡2024年度政务公开工作总结",
+            "人: 初审:钱某     复审:郑某    终审: 冯某",
+            "【大】【中】【小】  【打印】",
+            "索引号:006123456/202412-00007信息分类:工作总结发布机构:梅岭街道办事处",
+            "有效性: 有效",
+            "篇一",
+            "篇12",
+            "| lzh3",
+            "云溪智联网络科技有限公司",
+            "20873 梅川县| 杏林市| 柳江县| 青石县| 南屏县|",
+            "政务公开工作总结一年来，石桥乡坚持把政务公开作为重要途径...",
+            "以下是小编收集的几篇政务公开总结，欢迎阅读收藏。",
+        ] {
+            assert!(junk_reason(l).is_some(), "{l}");
+        }
+        for l in [
+            "（二）推行公开事项二维码。群众扫码即可查看低保、养老等事项的办理进度。",
+            "县政务公开办：",
+            "附件：1.统计表",
+            "存在问题：",
+            "一是提高解读材料的可读性；二是加强培训。",
+            "（联系人：郑某，联系电话：0793-XXXXXXX）",
+        ] {
+            assert!(junk_reason(l).is_none(), "{l}");
+        }
+    }
+
+    #[test]
+    fn title_junk_is_cut_off_the_title_only() {
+        let mut log = Log::default();
+        assert_eq!(
+            strip_title_junk("【工作总结】梅岭街道2024年政务公开工作总结", &mut log),
+            "梅岭街道2024年政务公开工作总结"
+        );
+        assert_eq!(
+            strip_title_junk("政务公开工作总结（六篇）", &mut log),
+            "政务公开工作总结"
+        );
+        assert_eq!(
+            strip_title_junk("政务公开工作总结篇12", &mut log),
+            "政务公开工作总结"
+        );
+        assert_eq!(log.removed.len(), 3);
+        for keep in ["【重要】请于月底前报送。", "一、主要做法", "第三篇章"] {
+            assert_eq!(strip_title_junk(keep, &mut log), keep);
+        }
+        let t: Vec<char> = "政务公开总结参考范例5篇（2024年度）桃溪乡2024年政务公开工作总结"
+            .chars()
+            .collect();
+        assert_eq!(junk_title_prefix(&t), Some(20));
+    }
+
+    #[test]
     fn note_tokens_only_at_boundaries() {
-        let mut n = Vec::new();
+        let mut n = Log::default();
         assert_eq!(
             strip_note_tokens("某乡2024年工作总结供借鉴2024年，我乡", &mut n),
             "某乡2024年工作总结2024年，我乡"
@@ -383,12 +780,12 @@ mod tests {
             strip_note_tokens("为决策提供参考。", &mut n),
             "为决策提供参考。"
         );
-        assert_eq!(n.len(), 2);
+        assert_eq!(n.notes.len(), 2);
     }
 
     #[test]
     fn spaces_and_gaps() {
-        let mut n = Vec::new();
+        let mut n = Log::default();
         assert_eq!(
             normalise_spaces("\u{3000}\u{3000}共  个村， 召开 3 次", &mut n),
             "共____个村，召开3次"
@@ -397,7 +794,24 @@ mod tests {
             normalise_spaces("use  LED  screens", &mut n),
             "use LED screens"
         );
-        assert_eq!(n.len(), 1);
+        assert_eq!(n.notes.len(), 1);
         assert_eq!(strip_artefacts("甲[bookmark: _Toc1]乙", &mut n), "甲乙");
+        assert_eq!(
+            normalise_spaces("截至 2 024 年 11 月底，共 1 26 条", &mut n),
+            "截至2024年11月底，共126条"
+        );
+        assert_eq!(
+            normalise_spaces("中共柳塘镇委员会 柳塘镇人民政府", &mut n),
+            "中共柳塘镇委员会\u{3000}柳塘镇人民政府"
+        );
+        assert_eq!(
+            normalise_spaces("——用公开聚民心 靠服务促发展", &mut n),
+            "——用公开聚民心\u{3000}靠服务促发展"
+        );
+        assert_eq!(
+            normalise_spaces("配备两名 信息员，AB 岗", &mut n),
+            "配备两名信息员，AB岗"
+        );
+        assert_eq!(normalise_spaces("2024 2025", &mut n), "2024 2025");
     }
 }

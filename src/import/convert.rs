@@ -15,7 +15,7 @@ const TONED: &str = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ";
 
 /// A pinyin syllable as scraped pages write it: lowercase letters with a tone mark, or with a
 /// tone digit at the end (`jie2`).
-fn is_pinyin(s: &str) -> bool {
+pub fn is_pinyin(s: &str) -> bool {
     let n = s.chars().count();
     if !(1..=7).contains(&n) {
         return false;

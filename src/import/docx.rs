@@ -2,7 +2,9 @@
 //! document order. Only the text is taken; the structure is recognised from it like pasted
 //! text. Automatic list numbers (`w:numPr`, defined in `numbering.xml`) are not in the text,
 //! so they are rendered back in front of their paragraphs (`一、` `（一）` `1.`) for the
-//! heading recogniser to see. Numbering inherited from paragraph styles is not followed.
+//! heading recogniser to see. Numbering inherited from a paragraph style (Word's multilevel
+//! list linked to Heading 1/2/3: `w:numPr` in `styles.xml`, or `w:pStyle` in the list level)
+//! is followed too.
 
 use crate::error::{Error, Result};
 use crate::text::to_chinese;
@@ -47,8 +49,15 @@ pub fn text_of_docx(bytes: &[u8]) -> Result<String> {
         .and_then(|x| roxmltree::Document::parse(x).ok())
         .map(|d| Numbering::parse(&d))
         .unwrap_or_default();
+    let styles_xml = read_entry(&mut zip, "word/styles.xml").ok().flatten();
+    let styles = styles_xml
+        .as_deref()
+        .and_then(|x| roxmltree::Document::parse(x).ok())
+        .map(|d| StyleNumbering::parse(&d))
+        .unwrap_or_default();
     let mut ctx = Ctx {
         numbering,
+        styles,
         counters: HashMap::new(),
     };
     let mut lines = Vec::new();
@@ -87,6 +96,8 @@ struct Level {
 struct Numbering {
     abstract_of: HashMap<String, String>,
     levels: HashMap<(String, u8), Level>,
+    /// style id → (abstractNum id, ilvl) for levels linked to a paragraph style.
+    style_levels: HashMap<String, (String, u8)>,
 }
 
 fn w_val<'a>(node: &roxmltree::Node<'a, 'a>, child: &str) -> Option<&'a str> {
@@ -124,6 +135,10 @@ impl Numbering {
                             .unwrap_or(1),
                     };
                     n.levels.insert((abs.to_string(), ilvl), level);
+                    if let Some(style) = w_val(&lvl, "pStyle") {
+                        n.style_levels
+                            .insert(style.to_string(), (abs.to_string(), ilvl));
+                    }
                 }
             }
         }
@@ -131,8 +146,54 @@ impl Numbering {
     }
 }
 
+/// Numbering a paragraph gets from its style: `w:numPr` in the style (or a style it is based
+/// on), or a list level that names the style in its `w:pStyle`.
+#[derive(Debug, Default)]
+struct StyleNumbering {
+    /// style id → (numId, ilvl) given in the style itself.
+    num_pr: HashMap<String, (Option<String>, Option<u8>)>,
+    based_on: HashMap<String, String>,
+}
+
+impl StyleNumbering {
+    fn parse(doc: &roxmltree::Document) -> StyleNumbering {
+        let mut s = StyleNumbering::default();
+        for style in doc.descendants().filter(|n| is_w(n, "style")) {
+            let Some(id) = style.attribute((W, "styleId")) else {
+                continue;
+            };
+            if let Some(b) = w_val(&style, "basedOn") {
+                s.based_on.insert(id.to_string(), b.to_string());
+            }
+            let num_pr = style
+                .children()
+                .find(|c| is_w(c, "pPr"))
+                .and_then(|p| p.children().find(|c| is_w(c, "numPr")));
+            if let Some(np) = num_pr {
+                let num_id = w_val(&np, "numId").map(str::to_string);
+                let ilvl = w_val(&np, "ilvl").and_then(|v| v.parse().ok());
+                s.num_pr.insert(id.to_string(), (num_id, ilvl));
+            }
+        }
+        s
+    }
+
+    /// (numId, ilvl) for a paragraph of style `id`, following `basedOn` (at most 10 steps).
+    fn of(&self, id: &str) -> Option<(Option<String>, Option<u8>)> {
+        let mut cur = id.to_string();
+        for _ in 0..10 {
+            if let Some(v) = self.num_pr.get(&cur) {
+                return Some(v.clone());
+            }
+            cur = self.based_on.get(&cur)?.clone();
+        }
+        None
+    }
+}
+
 struct Ctx {
     numbering: Numbering,
+    styles: StyleNumbering,
     /// Current number per (definition, level).
     counters: HashMap<(String, u8), usize>,
 }
@@ -162,13 +223,28 @@ impl Ctx {
     /// The list number of a paragraph with `w:numPr`, as Word would show it.
     fn number_of(&mut self, p: &roxmltree::Node) -> Option<String> {
         let ppr = p.children().find(|c| is_w(c, "pPr"))?;
-        let num_pr = ppr.children().find(|c| is_w(c, "numPr"))?;
-        let num_id = w_val(&num_pr, "numId")?;
-        let ilvl: u8 = w_val(&num_pr, "ilvl")
-            .and_then(|v| v.parse().ok())
+        let style = w_val(&ppr, "pStyle");
+        let own = ppr.children().find(|c| is_w(c, "numPr"));
+        let own_id = own.and_then(|n| w_val(&n, "numId")).map(str::to_string);
+        let own_lvl: Option<u8> = own
+            .and_then(|n| w_val(&n, "ilvl"))
+            .and_then(|v| v.parse().ok());
+        let from_style = style.and_then(|s| self.styles.of(s));
+        // `numId` 0 switches numbering off.
+        let num_id = own_id.or_else(|| from_style.as_ref().and_then(|(id, _)| id.clone()))?;
+        if num_id == "0" {
+            return None;
+        }
+        let abs = self.numbering.abstract_of.get(&num_id)?.clone();
+        let linked = style
+            .and_then(|s| self.numbering.style_levels.get(s))
+            .filter(|(a, _)| *a == abs)
+            .map(|(_, l)| *l);
+        let ilvl: u8 = own_lvl
+            .or(linked)
+            .or(from_style.and_then(|(_, l)| l))
             .unwrap_or(0)
             .min(8);
-        let abs = self.numbering.abstract_of.get(num_id)?.clone();
         let level = self.numbering.levels.get(&(abs.clone(), ilvl))?.clone();
         let count = *self
             .counters
@@ -209,7 +285,8 @@ fn collect(
     ctx: &mut Ctx,
 ) {
     if is_w(&node, "p") {
-        let mut own = Some(ctx.number_of(&node).unwrap_or_default());
+        let number = ctx.number_of(&node).unwrap_or_default();
+        let mut own = Some(number);
         for child in node.children() {
             collect(child, lines, &mut own, ctx);
         }

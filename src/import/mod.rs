@@ -13,8 +13,13 @@ mod clean;
 mod convert;
 mod docx;
 mod encoding;
+mod kind;
+mod markdown;
+mod normalise;
 mod split;
 mod structure;
+
+pub use kind::InputKind;
 
 use crate::check::{placeholders, Placeholder};
 use crate::error::{Error, Result};
@@ -69,6 +74,113 @@ pub enum NoteKind {
     Date,
     /// The encoding the file was read in.
     Encoding,
+    /// Half-width punctuation in Chinese text made full-width.
+    Punctuation,
+    /// Markdown syntax removed.
+    Markdown,
+    /// The kind of input recognised.
+    Kind,
+    /// A table pasted as plain text (one cell per line) kept together.
+    Table,
+    /// A part of the document recognised (subtitle, addressee, note, attachments …).
+    Part,
+}
+
+/// The named stages of the import, in order; every note and every removed piece of text says
+/// which stage it comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Bytes → text (encoding; a .docx's paragraphs and automatic numbers).
+    #[default]
+    Decode,
+    /// Characters: pinyin, traditional, punctuation, page markers.
+    Normalise,
+    /// Markdown, web page or plain text.
+    Kind,
+    /// Web-page chrome and 范文-site junk removed line by line.
+    Chrome,
+    /// Lines split and joined, spaces inside Chinese text removed.
+    Lines,
+    /// Title block, subtitle, addressee, headings, tables, attachments, signature, date, note.
+    Blocks,
+    /// The section tree.
+    Tree,
+}
+
+impl Stage {
+    pub fn label(self) -> &'static str {
+        match self {
+            Stage::Decode => "读取",
+            Stage::Normalise => "文字规范",
+            Stage::Kind => "识别类型",
+            Stage::Chrome => "去除网页杂项",
+            Stage::Lines => "分行与空格",
+            Stage::Blocks => "识别各部分",
+            Stage::Tree => "建立层级",
+        }
+    }
+}
+
+/// Text the import took out of the input, with the reason. `restorable` text is content the
+/// clerk may want back (a line judged to be web junk); the rest is syntax the report shows in
+/// another form (a heading number, which is derived from position; Markdown marks; the date as
+/// written, which became the 成文日期 field).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Removed {
+    pub text: String,
+    /// Why, in Chinese.
+    pub reason: String,
+    pub stage: Stage,
+    pub restorable: bool,
+}
+
+/// What the import proposes for what it cannot know for sure; the clerk confirms or changes
+/// it before accepting.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct Proposal {
+    /// Template id: `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
+    pub kind: String,
+    /// Why that kind, in Chinese.
+    pub kind_reason: String,
+    /// The unit as read from the title or the signature (may be empty).
+    pub unit: String,
+    /// The year the report is about: from the title, else the year most written in the text,
+    /// else the date's.
+    pub year: Option<i32>,
+    /// A title that names the unit and the year (the imported title when it already does).
+    pub title: String,
+}
+
+/// What the stages record while they run.
+#[derive(Debug, Default)]
+pub struct Log {
+    pub notes: Vec<ImportNote>,
+    pub removed: Vec<Removed>,
+    /// Text inserted that was not in the input (a `____` field where a blank stood).
+    pub inserted: Vec<String>,
+    pub stage: Stage,
+}
+
+impl Log {
+    pub fn note(&mut self, kind: NoteKind, message: impl Into<String>, text: &str) {
+        let mut n = ImportNote::new(kind, message, text);
+        n.stage = self.stage;
+        self.notes.push(n);
+    }
+
+    /// Records removed text (nothing when it is only whitespace).
+    pub fn removed(&mut self, text: &str, reason: impl Into<String>, restorable: bool) {
+        if text.trim().is_empty() {
+            return;
+        }
+        self.removed.push(Removed {
+            text: text.trim().to_string(),
+            reason: reason.into(),
+            stage: self.stage,
+            restorable,
+        });
+    }
 }
 
 /// One thing import did to the text, for the clerk to see.
@@ -80,6 +192,8 @@ pub struct ImportNote {
     /// The text concerned (what was removed), when there is one.
     #[serde(default)]
     pub text: String,
+    #[serde(default)]
+    pub stage: Stage,
 }
 
 impl ImportNote {
@@ -88,6 +202,7 @@ impl ImportNote {
             kind,
             message: message.into(),
             text: text.to_string(),
+            stage: Stage::Decode,
         }
     }
 }
@@ -102,9 +217,24 @@ pub struct ImportResult {
     /// The encoding a text file was read in (`UTF-8`, `gb18030` …).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub encoding: Option<String>,
+    /// Every piece of input text that is not in the report, with its reason and stage: the
+    /// clerk can restore a `restorable` one before accepting.
+    #[serde(default)]
+    pub removed: Vec<Removed>,
+    /// Text the import put in that the input did not have (a `____` field for a blank).
+    #[serde(default)]
+    pub inserted: Vec<String>,
+    /// Markdown, web page or plain text (`None` for .json).
+    #[serde(default)]
+    pub input_kind: Option<InputKind>,
+    /// Report kind, year and title proposed for the clerk to confirm.
+    #[serde(default)]
+    pub proposal: Proposal,
 }
 
-/// Imports pasted text.
+/// Imports pasted text through the stages: normalise → kind → (Markdown) → chrome → lines →
+/// blocks → tree. Errors: `ErrorKind::Input` when the text is empty, too long, or nothing is
+/// left after the junk is removed.
 pub fn import_text(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
     if text.len() > MAX_TEXT_BYTES {
         return Err(too_long(text.len()));
@@ -115,24 +245,59 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
     if text.trim_start().starts_with('{') {
         return import_json(text, opts);
     }
-    let mut notes = Vec::new();
-    let lines = text_to_lines(text, &mut notes);
-    let parts = structure::build(&lines, &mut notes);
+    let mut log = Log::default();
+    let normal = normalised(text, &mut log);
+    let (kind, lines) = text_to_lines(&normal, &mut log);
+    log.stage = Stage::Blocks;
+    let parts = structure::build(&lines, &mut log);
     let has_content = !parts.opening.is_empty() || !parts.sections.is_empty();
     if !has_content && parts.title.is_empty() {
         return Err(Error::input(
             "没有可导入的内容：除去网页上的多余文字后什么也没剩下。",
         ));
     }
-    let report = assemble(parts, opts)?;
+    log.stage = Stage::Tree;
+    let (report, proposal) = assemble(parts, &normal, opts)?;
     let placeholders = placeholders(&report);
     Ok(ImportResult {
         report,
-        notes,
+        notes: log.notes,
         placeholders,
         format: "text".into(),
         encoding: None,
+        removed: log.removed,
+        inserted: log.inserted,
+        input_kind: Some(kind),
+        proposal,
     })
+}
+
+/// Stage "normalise characters" on its own: the text every later stage starts from (what the
+/// import accounts for: every non-space character of it ends up in the report, in
+/// [`ImportResult::removed`], or is one of the characters of [`ImportResult::inserted`]).
+pub fn normalised(text: &str, log: &mut Log) -> String {
+    log.stage = Stage::Normalise;
+    normalise::run(text, log)
+}
+
+/// Stages "kind", "chrome" and "lines": the normalised text → the cleaned lines.
+pub fn text_to_lines(normal: &str, log: &mut Log) -> (InputKind, Vec<String>) {
+    log.stage = Stage::Kind;
+    let chrome = normal
+        .split('\n')
+        .filter(|l| clean::junk_reason(l).is_some())
+        .count();
+    let kind = kind::detect(normal, chrome);
+    log.note(NoteKind::Kind, format!("识别为{}", kind.label()), "");
+    let lines: Vec<String> = if kind == InputKind::Markdown {
+        markdown::to_lines(normal, log)
+    } else {
+        normal.split('\n').map(String::from).collect()
+    };
+    log.stage = Stage::Chrome;
+    let lines = clean::run(lines, log);
+    log.stage = Stage::Lines;
+    (kind, split::run(lines, log))
 }
 
 fn too_long(bytes: usize) -> Error {
@@ -215,8 +380,16 @@ pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<ImportResult> {
 /// Our JSON exchange format (what `show --json` prints).
 fn import_json(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
     let r: Report = serde_json::from_str(text).map_err(|e| {
+        // Our own values (the page-number style) explain themselves in Chinese; say so.
+        let said = e.to_string();
+        let said = said.split(" at line ").next().unwrap_or("");
+        let detail = if said.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)) {
+            format!("：{said}")
+        } else {
+            String::new()
+        };
         Error::input(format!(
-            "内容不是公文写作台的 JSON 格式（第 {} 行第 {} 列有误）。",
+            "内容不是公文写作台的 JSON 格式（第 {} 行第 {} 列有误）{detail}。",
             e.line(),
             e.column()
         ))
@@ -240,81 +413,13 @@ fn from_report(
         notes: Vec::new(),
         format: format.into(),
         encoding,
+        removed: Vec::new(),
+        inserted: Vec::new(),
+        input_kind: None,
+        proposal: Proposal::default(),
     })
 }
 
-/// Cleaning and line structure: everything before the report's parts are recognised.
-fn text_to_lines(text: &str, notes: &mut Vec<ImportNote>) -> Vec<String> {
-    let text = clean::normalise_newlines(text);
-    let (text, pinyin) = convert::strip_pinyin(&text);
-    if pinyin > 0 {
-        notes.push(ImportNote::new(
-            NoteKind::PinyinRemoved,
-            format!("删除了{pinyin}处字后的拼音注音"),
-            "",
-        ));
-    }
-    let mut converted = 0;
-    let mut lines: Vec<String> = Vec::new();
-    let mut tail = false;
-    let total = text.lines().count();
-    for (i, raw) in text.lines().enumerate() {
-        let line = match convert::to_simplified(raw) {
-            Some(s) => {
-                converted += 1;
-                s
-            }
-            None => raw.to_string(),
-        };
-        let line = clean::strip_artefacts(&line, notes);
-        if tail {
-            if !line.trim().is_empty() {
-                notes.push(ImportNote::new(
-                    NoteKind::RemovedLine,
-                    "删除了网页末尾的推荐区",
-                    line.trim(),
-                ));
-            }
-            continue;
-        }
-        if clean::is_tail_marker(&line) && i * 2 >= total {
-            notes.push(ImportNote::new(
-                NoteKind::RemovedLine,
-                "删除了网页末尾的推荐区",
-                line.trim(),
-            ));
-            tail = true;
-            continue;
-        }
-        if let Some(why) = clean::junk_reason(&line) {
-            notes.push(ImportNote::new(
-                NoteKind::RemovedLine,
-                format!("删除了{why}"),
-                line.trim(),
-            ));
-            continue;
-        }
-        lines.push(clean::normalise_spaces(&line, notes));
-    }
-    if converted > 0 {
-        notes.push(ImportNote::new(
-            NoteKind::Converted,
-            format!("把{converted}行繁体字转换成了简体字"),
-            "",
-        ));
-    }
-    split::split_title(&mut lines, notes);
-    let lines: Vec<String> = lines
-        .iter()
-        .map(|l| clean::strip_note_tokens(l, notes))
-        .collect();
-    let lines = split::join_broken_lines(lines, notes);
-    let mut lines = split::split_inline_headings(lines, notes);
-    split::split_tail(&mut lines, notes);
-    lines
-}
-
-/// This year on the local calendar.
 fn current_year() -> i32 {
     i32::from(jiff::Zoned::now().year())
 }
@@ -348,29 +453,124 @@ fn meta_from_title(title: &str) -> (Option<i32>, String, Option<String>) {
     (year, unit.trim().to_string(), period)
 }
 
-fn assemble(parts: structure::Parts, opts: &ImportOptions) -> Result<Report> {
+/// `白河乡人民政府` → `白河乡`: the unit as a title names it.
+fn short_unit(organ: &str) -> String {
+    let first = organ.split('\u{3000}').next_back().unwrap_or(organ);
+    for tail in ["人民政府", "政府", "办事处"] {
+        if let Some(u) = first.strip_suffix(tail) {
+            if !u.is_empty() {
+                return u.to_string();
+            }
+        }
+    }
+    first.to_string()
+}
+
+/// The year most often written `20xx年` in the text.
+fn year_in_text(text: &str) -> Option<i32> {
+    let mut counts: std::collections::BTreeMap<i32, usize> = Default::default();
+    let c: Vec<char> = text.chars().collect();
+    for i in 0..c.len().saturating_sub(4) {
+        let lead_ok = i == 0 || !c[i - 1].is_ascii_digit();
+        if lead_ok && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && c[i + 4] == '年' {
+            if let Ok(y) = c[i..i + 4].iter().collect::<String>().parse::<i32>() {
+                if crate::model::YEARS.contains(&y) {
+                    *counts.entry(y).or_default() += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(y, n)| (*n, -*y))
+        .map(|(y, _)| y)
+}
+
+/// Report kind proposed from the unit: a 乡/镇/街道 gets the township template.
+pub fn propose_kind(unit: &str) -> (String, String) {
+    let township = ["乡", "镇", "街道"].iter().find(|w| unit.contains(*w));
+    match township {
+        Some(w) => (
+            "township-zwgk".into(),
+            format!("单位“{unit}”是{w}，建议用乡镇模板"),
+        ),
+        None if unit.is_empty() => (
+            "township-zwgk".into(),
+            "没有认出单位，先用乡镇模板，可在基本信息中更改".into(),
+        ),
+        None => (
+            "county-dept-zwgk".into(),
+            format!("单位“{unit}”不是乡镇，建议用县直部门模板"),
+        ),
+    }
+}
+
+fn assemble(
+    parts: structure::Parts,
+    text: &str,
+    opts: &ImportOptions,
+) -> Result<(Report, Proposal)> {
     let (title_year, title_unit, period) = meta_from_title(&parts.title);
     let year = title_year
+        .or_else(|| year_in_text(text))
         .or(parts.date.map(|d| d.year))
-        .filter(|y| crate::model::YEARS.contains(y))
-        .unwrap_or_else(current_year);
+        .filter(|y| crate::model::YEARS.contains(y));
+    let title_unit = title_unit
+        .split("关于")
+        .next()
+        .unwrap_or_default()
+        .to_string();
     let unit = if !title_unit.is_empty() && title_unit.chars().count() <= 20 {
-        title_unit
+        title_unit.clone()
+    } else if !parts.signature.is_empty() {
+        short_unit(&parts.signature)
     } else {
-        parts.signature.clone()
+        String::new()
     };
-    let mut r = Report::new("", &unit, year, period.as_deref().unwrap_or("年度"));
+    let (kind, kind_reason) = propose_kind(&unit);
+    let mut r = Report::new(
+        "",
+        &unit,
+        year.unwrap_or_else(current_year),
+        period.as_deref().unwrap_or("年度"),
+    );
+    let proposed_title = if parts.title.is_empty()
+        || (!unit.is_empty() && !parts.title.contains(&unit) && !parts.title.contains("关于"))
+    {
+        let subject = parts
+            .title
+            .trim_start_matches(|c: char| c.is_ascii_digit() || c == '年' || c == '度')
+            .to_string();
+        let subject = if subject.is_empty() {
+            "政务公开工作总结".to_string()
+        } else {
+            subject
+        };
+        r.proposed_title(&subject)
+    } else {
+        parts.title.clone()
+    };
     r.title = parts.title;
+    r.subtitle = parts.subtitle;
+    r.addressee = parts.addressee;
     r.opening = parts.opening;
     r.sections = parts.sections;
     r.attachments = parts.attachments;
     r.signature = parts.signature;
     r.date = parts.date;
+    r.note = parts.note;
     r.kind = guess_kind(&r.unit, &r.title);
     apply_options(&mut r, opts)?;
     r.validate()
         .map_err(|m| Error::input(format!("导入的内容有误：{m}。")))?;
-    Ok(r)
+    let proposal = Proposal {
+        kind,
+        kind_reason,
+        unit,
+        year,
+        title: proposed_title,
+    };
+    Ok((r, proposal))
 }
 
 fn guess_kind(unit: &str, title: &str) -> String {

@@ -1,36 +1,82 @@
-//! Cleaned lines → the parts of a report: title, opening, the section tree (by the spelling
-//! of each heading number, nested by the order in which spellings appear), attachments,
-//! signature and date.
+//! Stages 6 and 7 of the import, "blocks" and "tree": the cleaned lines → the parts of a
+//! report. The title block (one to three lines; the last title before the text starts, so
+//! repeated titles and site names above it go), subtitle (`——…`), addressee (a short line
+//! ending in `：` before the text), the ending (note after the date, date, one or two signing
+//! organs, `附件：` and its items), and the body: headings accepted as a sequence per level,
+//! label lines (`存在问题：`) heading their own list, tables pasted one cell per line kept
+//! together, the rest paragraphs.
 
-use super::{ImportNote, NoteKind};
-use crate::model::numbering::parse_marker;
+use super::clean::TITLE_END_WORDS;
+use super::{Log, NoteKind};
+use crate::model::numbering::{parse_marker, Marker};
 use crate::model::{Date, Section, MAX_LEVEL};
-use crate::text::{find_dates, SENTENCE_END};
+use crate::text::find_dates;
 
 #[derive(Debug, Default)]
 pub struct Parts {
     pub title: String,
+    pub subtitle: Option<String>,
+    pub addressee: Option<String>,
     pub opening: Vec<String>,
     pub sections: Vec<Section>,
     pub attachments: Vec<String>,
     pub signature: String,
     pub date: Option<Date>,
+    pub note: Option<String>,
+    /// Tables kept together as one paragraph each.
+    pub tables: usize,
 }
 
-const TITLE_WORDS: &[&str] = &["总结", "报告", "汇报", "情况", "要点", "计划", "打算"];
 /// Words that end a level-1 heading run together with its text (`下一步工作计划2024年，…`).
 const HEADING_ENDS: &[&str] = &[
     "情况", "打算", "计划", "问题", "措施", "建议", "思路", "体会", "经验", "做法", "成效", "不足",
     "安排", "目标", "亮点",
 ];
+/// Organ names end with these (a signature line, the first line of a joint title).
+const ORGAN_ENDS: &[&str] = &[
+    "委员会",
+    "政府",
+    "办公室",
+    "办事处",
+    "局",
+    "委",
+    "办",
+    "院",
+    "中心",
+    "所",
+    "站",
+    "队",
+    "处",
+    "室",
+    "会",
+];
 
-fn title_like(line: &str) -> bool {
-    let c: Vec<char> = line.chars().collect();
+fn chars(s: &str) -> Vec<char> {
+    s.chars().collect()
+}
+
+fn has_sentence_punct(s: &str) -> bool {
+    s.contains(['。', '，', '；', '！', '？', ',', ';'])
+}
+
+fn ends_with_title_word(t: &str) -> bool {
+    TITLE_END_WORDS.iter().any(|w| t.ends_with(w))
+}
+
+fn is_organ(t: &str) -> bool {
+    ORGAN_ENDS.iter().any(|w| t.ends_with(w))
+}
+
+/// Could be (part of) a title: short, no sentence punctuation, no heading number, no date.
+fn title_ish(line: &str) -> bool {
+    let c = chars(line);
     !c.is_empty()
         && c.len() <= 60
+        && !has_sentence_punct(line)
+        && !line.ends_with(['：', ':'])
+        && !line.starts_with("——")
         && parse_marker(&c).is_none()
-        && !line.ends_with(['。', '，', '；', ',', ';', '：', ':'])
-        && (TITLE_WORDS.iter().any(|w| line.contains(w)) || c.len() <= 30)
+        && is_date_line(line).is_none()
 }
 
 fn is_date_line(line: &str) -> Option<(Option<Date>, String)> {
@@ -40,19 +86,53 @@ fn is_date_line(line: &str) -> Option<(Option<Date>, String)> {
 }
 
 fn signature_like(line: &str) -> bool {
-    let c: Vec<char> = line.chars().collect();
+    let c = chars(line);
     !c.is_empty()
         && c.len() <= 30
         && parse_marker(&c).is_none()
+        && !line.starts_with("附件")
         && !line.contains(['。', '，', '；', '：', ',', ';', ':', '？', '！'])
 }
 
+/// The first line of the text proper: a heading, or a sentence.
+fn body_starts(line: &str) -> bool {
+    let c = chars(line);
+    let marker = parse_marker(&c).is_some_and(|m| m.len < c.len());
+    marker || (has_sentence_punct(line) && c.len() >= 12 && !line.starts_with("——"))
+}
+
+/// A table cell pasted on a line of its own: short, no sentence punctuation.
+fn cell_like(line: &str) -> bool {
+    let c = chars(line);
+    c.len() <= 20
+        && !line.contains(['。', '，', '；', '：', '！', '？'])
+        && is_date_line(line).is_none()
+}
+
+fn numeric(line: &str) -> bool {
+    !line.is_empty()
+        && line
+            .chars()
+            .all(|c| c.is_ascii_digit() || ".%％,-".contains(c))
+}
+
+/// `存在问题：` heading its own `1. 2.` list.
+fn label_like(line: &str) -> bool {
+    let c = chars(line);
+    c.len() <= 13
+        && line.ends_with(['：', ':'])
+        && parse_marker(&c).is_none()
+        && !has_sentence_punct(line)
+        && !line.starts_with("附件")
+}
+
 /// Splits the text after a heading number into heading, body and run-in flag.
-fn split_heading(rest: &str, marker_level: u8) -> (String, Option<String>, bool) {
-    let c: Vec<char> = rest.chars().collect();
+fn split_heading(rest: &str, marker_level: u8, log: &mut Log) -> (String, Option<String>, bool) {
+    let c = chars(rest);
+    let end = c.iter().position(|ch| matches!(ch, '。' | '！' | '？'));
     if marker_level == 1 {
         for word in HEADING_ENDS {
-            let w: Vec<char> = word.chars().collect();
+            let w = chars(word);
             let hit = (0..c.len().saturating_sub(w.len() - 1))
                 .take(24)
                 .find(|&k| c[k..k + w.len()] == w[..]);
@@ -73,8 +153,32 @@ fn split_heading(rest: &str, marker_level: u8) -> (String, Option<String>, bool)
             }
         }
     }
-    if let Some(p) = c.iter().position(|ch| SENTENCE_END.contains(ch)) {
-        if p < 80 {
+    // `一、健全组织体系，落实工作责任成立了…`: a level-1 heading of two parallel phrases of
+    // equal length, then the text with no mark between — the heading is the pair. (Level-1
+    // only: a （一） heading runs on into its sentence far more often than it is glued.)
+    // A second phrase that starts with a preposition or conjunction goes on the sentence.
+    if let Some(q) = c
+        .iter()
+        .position(|ch| *ch == '，')
+        .filter(|q| marker_level == 1 && (3..=10).contains(q))
+    {
+        let e = 2 * q + 1;
+        let pair_clean = c.len() > e + 4
+            && !c
+                .get(q + 1)
+                .is_some_and(|ch| "将把对在与为以按从向和及并使让由被是".contains(*ch))
+            && !c[q + 1..e]
+                .iter()
+                .any(|ch| "，。；：、！？“”《》（）".contains(*ch))
+            && c.get(e).is_some_and(|ch| crate::text::is_cjk(*ch))
+            && end.is_none_or(|p| p > e);
+        if pair_clean {
+            let body: String = c[e..].iter().collect();
+            return (c[..e].iter().collect(), Some(body), false);
+        }
+    }
+    if let Some(p) = end {
+        if p < 60 {
             let heading: String = c[..=p].iter().collect();
             let body: String = c[p + 1..].iter().collect();
             let body = body.trim();
@@ -82,6 +186,19 @@ fn split_heading(rest: &str, marker_level: u8) -> (String, Option<String>, bool)
                 return (heading, None, false);
             }
             return (heading, Some(body.to_string()), true);
+        }
+    }
+    // A whole paragraph behind a number with no early full stop: its first clause is the
+    // run-in heading, never five lines of heading font.
+    if c.len() > 40 {
+        if let Some(q) = c
+            .iter()
+            .position(|ch| *ch == '，')
+            .filter(|q| (4..=25).contains(q))
+        {
+            log.removed("，", "小标题句后的逗号（导出时小标题句以句号结束）", false);
+            let body: String = c[q + 1..].iter().collect();
+            return (c[..q].iter().collect(), Some(body), true);
         }
     }
     (rest.trim().to_string(), None, false)
@@ -96,155 +213,497 @@ fn section_mut<'a>(sections: &'a mut [Section], path: &[usize]) -> Option<&'a mu
     Some(cur)
 }
 
-pub fn build(lines: &[String], notes: &mut Vec<ImportNote>) -> Parts {
+/// Where a heading goes in the numbering state, if it is accepted: the sequence rule.
+/// `stack` holds (key, ordinal) of the open headings, key = 2 × spelling level (a label is
+/// one less than the list it heads).
+fn accept(
+    stack: &[(u8, usize)],
+    key: u8,
+    ordinal: usize,
+    in_table: bool,
+    short: bool,
+) -> Option<usize> {
+    if let Some(p) = stack.iter().position(|(k, _)| *k == key) {
+        let last = stack[p].1;
+        // The next number at a level that is open; one skipped number is tolerated for a
+        // short heading outside a table.
+        let ok = ordinal == last + 1 || (ordinal == last + 2 && short && !in_table);
+        return ok.then_some(p);
+    }
+    if ordinal != 1 || in_table {
+        return None;
+    }
+    // A new level: below every open level that is shallower.
+    Some(stack.iter().take_while(|(k, _)| *k < key).count())
+}
+
+pub fn build(lines: &[String], log: &mut Log) -> Parts {
     let mut parts = Parts::default();
-    let lines: Vec<&str> = lines
-        .iter()
-        .map(|l| l.trim())
-        .filter(|l| !l.is_empty())
-        .collect();
+    let l: Vec<String> = lines.iter().map(|x| x.trim().to_string()).collect();
+    let n = l.len();
+    let b = (0..n)
+        .find(|&k| !l[k].is_empty() && body_starts(&l[k]))
+        .unwrap_or(n);
+
+    // Title block: the last title before the text starts.
+    let mut title_range: Option<(usize, usize)> = None;
+    for j in (0..b).rev() {
+        let flat = &l[j];
+        if flat.is_empty() || !title_ish(flat) {
+            continue;
+        }
+        if ends_with_title_word(flat) {
+            let mut i = j;
+            while i > 0 && j - i < 2 {
+                let up = &l[i - 1];
+                if up.is_empty() || !title_ish(up) || ends_with_title_word(up) {
+                    break;
+                }
+                if is_organ(up) && !l[i].starts_with("关于") {
+                    break;
+                }
+                i -= 1;
+            }
+            title_range = Some((i, j));
+            break;
+        }
+    }
+    if title_range.is_none() {
+        if let Some(f) = (0..b).find(|&k| !l[k].is_empty()) {
+            if title_ish(&l[f]) && l[f].chars().count() <= 40 {
+                title_range = Some((f, f));
+            }
+        }
+    }
     let mut start = 0;
-    let mut end = lines.len();
-
-    // Title: the first line when it reads like one (a title broken in two is rejoined).
-    if let Some(first) = lines.first() {
-        if title_like(first) {
-            parts.title = first.to_string();
-            start = 1;
-            let short = first.chars().count() <= 16 && !first.contains("总结");
-            if short {
-                if let Some(second) = lines.get(1) {
-                    if title_like(second) && second.contains("总结") && second.chars().count() <= 40
-                    {
-                        parts.title.push_str(second);
-                        start = 2;
-                    }
+    match title_range {
+        Some((i, j)) => {
+            parts.title = l[i..=j].concat();
+            for above in &l[..i] {
+                if *above == parts.title {
+                    log.removed(above, "重复的标题", true);
+                } else {
+                    log.removed(
+                        above,
+                        "标题上方的网页内容（网站或单位名称、栏目标题等）",
+                        true,
+                    );
                 }
             }
-        } else {
-            notes.push(ImportNote::new(NoteKind::Title, "没有找到标题，请补上", ""));
+            if i > 0 && l[..i].iter().any(|x| !x.is_empty()) {
+                log.note(NoteKind::RemovedLine, "删除了标题上方的网页内容", "");
+            }
+            start = j + 1;
         }
+        None => log.note(NoteKind::Title, "没有找到标题，请补上", ""),
     }
 
-    // Date and signature at the end.
-    if end > start {
-        if let Some((date, text)) = is_date_line(lines[end - 1]) {
-            end -= 1;
-            match date {
-                Some(d) => parts.date = Some(d),
-                None => notes.push(ImportNote::new(
-                    NoteKind::Date,
-                    "成文日期无效，没有导入，请重新填写",
-                    &text,
-                )),
-            }
-            if end > start && signature_like(lines[end - 1]) {
-                parts.signature = lines[end - 1].to_string();
-                end -= 1;
-            }
-        } else if end - start >= 2
-            && signature_like(lines[end - 1])
-            && lines[end - 1].ends_with([
-                '府', '委', '局', '办', '室', '会', '处', '心', '院', '所', '站', '队',
-            ])
+    // Between the title and the text: subtitle, addressee, repeated titles.
+    let mut pre_opening = Vec::new();
+    for t in &l[start..b.max(start)] {
+        if t.is_empty() {
+            continue;
+        }
+        if t == &parts.title {
+            log.removed(t, "重复的标题", true);
+        } else if parts.subtitle.is_none()
+            && parts.addressee.is_none()
+            && (t.starts_with('—') || t.starts_with("－－"))
         {
-            parts.signature = lines[end - 1].to_string();
-            end -= 1;
+            parts.subtitle = Some(t.clone());
+            log.note(NoteKind::Part, "识别出副标题", t);
+        } else if parts.addressee.is_none()
+            && t.ends_with(['：', ':'])
+            && t.chars().count() <= 60
+            && !has_sentence_punct(t)
+        {
+            let name: String = t.trim_end_matches(['：', ':']).to_string();
+            log.removed("：", "主送机关后的冒号（导出时加上）", false);
+            log.note(NoteKind::Part, "识别出主送机关", &name);
+            parts.addressee = Some(name);
+        } else {
+            pre_opening.push(t.clone());
         }
     }
 
-    // Attachments note: `附件：…` and the numbered names after it.
-    if let Some(k) = (start..end).find(|&k| {
-        let l = lines[k];
-        (l.starts_with("附件：") || l.starts_with("附件:")) && l.chars().count() <= 60
-    }) {
-        if k >= start && end - k <= 10 {
-            let first = lines[k].chars().skip(3).collect::<String>();
-            let mut names = vec![first];
-            names.extend(lines[k + 1..end].iter().map(|s| s.to_string()));
-            for n in names {
-                let nc: Vec<char> = n.chars().collect();
-                let skip = parse_marker(&nc).map(|m| m.len).unwrap_or(0);
-                let name: String = nc[skip..].iter().collect();
-                let name = name.trim().trim_end_matches(['。', '；', ';']).to_string();
-                if !name.is_empty() {
-                    parts.attachments.push(name);
-                }
-            }
+    // The ending, from the end: note, date, signature, attachments.
+    let mut end = n;
+    let last_nb = |from: usize| (b..from).rev().find(|&k| !l[k].is_empty());
+    if let Some(k) = last_nb(end) {
+        let t = &l[k];
+        let bracketed =
+            (t.starts_with('（') && t.ends_with('）')) || (t.starts_with('(') && t.ends_with(')'));
+        let before_is_date = last_nb(k).is_some_and(|d| is_date_line(&l[d]).is_some());
+        if (bracketed && t.chars().count() <= 80 || t.starts_with("附注")) && before_is_date {
+            parts.note = Some(t.clone());
+            log.note(NoteKind::Part, "识别出附注", t);
             end = k;
         }
     }
-
-    // Body: heading numbers nest by spelling; a deeper spelling under a shallower one becomes
-    // its child whatever its spelling (the layout numbers by depth).
-    let mut stack: Vec<(u8, Vec<usize>)> = Vec::new();
-    let mut renumbered = false;
-    for line in &lines[start..end] {
-        let c: Vec<char> = line.chars().collect();
-        let marker = parse_marker(&c).filter(|m| m.len < c.len());
-        if let Some(m) = marker {
-            while stack.last().is_some_and(|(l, _)| *l >= m.level) {
-                stack.pop();
+    let mut has_date = false;
+    if let Some(k) = last_nb(end) {
+        if let Some((date, text)) = is_date_line(&l[k]) {
+            end = k;
+            has_date = true;
+            log.removed(&text, "成文日期（已填入日期栏）", false);
+            match date {
+                Some(d) => parts.date = Some(d),
+                None => log.note(NoteKind::Date, "成文日期无效，没有导入，请重新填写", &text),
             }
-            let depth = stack.len() + 1;
-            if depth <= MAX_LEVEL as usize {
-                let rest: String = c[m.len..].iter().collect();
-                let (heading, body, run_in) = split_heading(&rest, m.level);
-                let sec = Section {
-                    heading,
-                    run_in,
-                    paragraphs: body.into_iter().collect(),
-                    ..Section::default()
-                };
-                let path = match stack.last() {
-                    Some((_, p)) => {
-                        let parent = section_mut(&mut parts.sections, p);
-                        let mut path = p.clone();
-                        if let Some(parent) = parent {
-                            parent.children.push(sec);
-                            path.push(parent.children.len() - 1);
-                        }
-                        path
-                    }
-                    None => {
-                        parts.sections.push(sec);
-                        vec![parts.sections.len() - 1]
-                    }
-                };
-                if m.level as usize != depth {
-                    renumbered = true;
-                }
-                stack.push((m.level, path));
-                continue;
-            }
-        }
-        match stack.last() {
-            Some((_, p)) => {
-                if let Some(s) = section_mut(&mut parts.sections, p) {
-                    s.paragraphs.push(line.to_string());
-                }
-            }
-            None => parts.opening.push(line.to_string()),
         }
     }
+    if let Some(k) = last_nb(end) {
+        let organ_tail = l[k].ends_with([
+            '府', '委', '局', '办', '室', '会', '处', '心', '院', '所', '站', '队',
+        ]);
+        if signature_like(&l[k]) && (has_date || (organ_tail && k > b)) {
+            parts.signature = l[k].clone();
+            end = k;
+            if let Some(k0) = last_nb(end) {
+                if has_date
+                    && k0 + 1 == k
+                    && signature_like(&l[k0])
+                    && is_organ(&l[k0])
+                    && is_organ(&l[k])
+                    && k0 > b
+                {
+                    parts.signature = format!("{}\u{3000}{}", l[k0], l[k]);
+                    end = k0;
+                }
+            }
+        }
+    }
+    let att = (b..end).rev().take(14).find(|&k| {
+        (l[k].starts_with("附件：") || l[k].starts_with("附件:")) && l[k].chars().count() <= 80
+    });
+    if let Some(k) = att {
+        let first: String = l[k].chars().skip(3).collect();
+        log.removed("附件：", "附件说明的标签（导出时加上）", false);
+        let mut names = vec![first];
+        names.extend(l[k + 1..end].iter().cloned());
+        for name in names {
+            let nc = chars(name.trim());
+            if nc.is_empty() {
+                continue;
+            }
+            let skip = parse_marker(&nc).map(|m| m.len).unwrap_or(0);
+            if skip > 0 {
+                log.removed(
+                    &nc[..skip].iter().collect::<String>(),
+                    "附件序号（导出时按顺序编号）",
+                    false,
+                );
+            }
+            let name: String = nc[skip..].iter().collect();
+            let trimmed = name.trim().trim_end_matches(['。', '；', ';']).to_string();
+            if trimmed.len() < name.trim().len() {
+                log.removed(&name.trim()[trimmed.len()..], "附件名称后的标点", false);
+            }
+            if !trimmed.is_empty() {
+                parts.attachments.push(trimmed);
+            }
+        }
+        log.note(
+            NoteKind::Part,
+            format!("识别出{}个附件", parts.attachments.len()),
+            "",
+        );
+        end = k;
+    }
+
+    // The body.
+    let body: Vec<&str> = l[b..end.max(b)]
+        .iter()
+        .map(String::as_str)
+        .filter(|x| !x.is_empty())
+        .collect();
+    parts.opening.extend(pre_opening);
+    build_body(&body, &mut parts, log);
+    parts
+}
+
+/// Headings by the sequence rule, tables, paragraphs.
+fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
+    let m = body.len();
+    // Runs of table cells: four or more cell-like lines in a row, two of them numbers.
+    let mut run_id = vec![None; m];
+    let mut k = 0;
+    while k < m {
+        if !cell_like(body[k]) {
+            k += 1;
+            continue;
+        }
+        let s = k;
+        while k < m && cell_like(body[k]) {
+            k += 1;
+        }
+        let nums = body[s..k].iter().filter(|x| numeric(x)).count();
+        if k - s >= 4 && nums >= 2 {
+            for r in run_id.iter_mut().take(k).skip(s) {
+                *r = Some(s);
+            }
+        }
+    }
+
+    let mut stack: Vec<(u8, usize)> = Vec::new();
+    let mut paths: Vec<Vec<usize>> = Vec::new();
+    let mut table: Vec<String> = Vec::new();
+    let mut renumbered = false;
+    let flush_table = |table: &mut Vec<String>,
+                       parts: &mut Parts,
+                       paths: &[Vec<usize>],
+                       log: &mut Log| {
+        if table.is_empty() {
+            return;
+        }
+        // Cells are separated by `｜` (inserted, so that the table can be told and rebuilt).
+        let text = table.join("｜");
+        for _ in 1..table.len() {
+            log.inserted.push("｜".into());
+        }
+        table.clear();
+        parts.tables += 1;
+        log.note(
+            NoteKind::Table,
+            "有一处表格是按纯文字粘贴的（每格一行）：已把它的格子放在同一段里，请在 Word 中重新做成表格",
+            &text,
+        );
+        push_paragraph(parts, paths.last().map(Vec::as_slice), text);
+    };
+    for (k, line) in body.iter().enumerate() {
+        let c = chars(line);
+        let in_table = run_id[k].is_some();
+        let run_started_before = run_id[k].is_some_and(|s| s < k);
+        let marker = parse_marker(&c).filter(|m| m.len < c.len());
+        let next_is_first_item = body
+            .get(k + 1)
+            .and_then(|x| parse_marker(&chars(x)))
+            .filter(|m| m.ordinal == 1);
+        let mut accepted: Option<(usize, u8, Marker)> = None;
+        if let Some(mk) = marker {
+            let rest: String = c[mk.len..].iter().collect();
+            let short = rest.chars().count() <= 25 && !has_sentence_punct(&rest);
+            if let Some(p) = accept(
+                &stack,
+                mk.level * 2,
+                mk.ordinal,
+                in_table && run_started_before,
+                short,
+            ) {
+                accepted = Some((p, mk.level * 2, mk));
+            }
+        } else if let Some(item) = next_is_first_item.filter(|_| label_like(line) && !in_table) {
+            // A label heads the list that follows: one step above the list's level.
+            let key = item.level * 2 - 1;
+            let p = stack.iter().take_while(|(k, _)| *k < key).count();
+            accepted = Some((
+                p,
+                key,
+                Marker {
+                    level: item.level,
+                    ordinal: 0,
+                    len: 0,
+                },
+            ));
+        }
+        let Some((p, key, mk)) = accepted.filter(|(p, _, _)| *p < MAX_LEVEL as usize) else {
+            if in_table {
+                table.push(line.to_string());
+            } else {
+                flush_table(&mut table, parts, &paths, log);
+                push_paragraph(parts, paths.last().map(Vec::as_slice), line.to_string());
+            }
+            continue;
+        };
+        flush_table(&mut table, parts, &paths, log);
+        stack.truncate(p);
+        paths.truncate(p);
+        stack.push((key, mk.ordinal));
+        let (heading, body_text, run_in) = if mk.len == 0 {
+            // A label: its text without the colon.
+            log.removed("：", "标签后的冒号（作为小标题导出）", false);
+            (line.trim_end_matches(['：', ':']).to_string(), None, false)
+        } else {
+            let number: String = c[..mk.len].iter().collect();
+            log.removed(&number, "小标题序号（导出时按位置重新编号）", false);
+            let mut rest: Vec<char> = c[mk.len..].to_vec();
+            // `三、三、下步打算`: a number typed in front of Word's automatic one.
+            if let Some(again) = parse_marker(&rest)
+                .filter(|a| a.level == mk.level && a.ordinal == mk.ordinal && a.len < rest.len())
+            {
+                let dup: String = rest[..again.len].iter().collect();
+                log.removed(
+                    &dup,
+                    "重复的小标题序号（Word 自动编号前又手打了一遍）",
+                    false,
+                );
+                rest.drain(..again.len);
+            }
+            let rest: String = rest.iter().collect();
+            split_heading(&rest, mk.level, log)
+        };
+        if key != (p as u8 + 1) * 2 {
+            renumbered = true;
+        }
+        let sec = Section {
+            heading,
+            run_in,
+            paragraphs: body_text.into_iter().collect(),
+            ..Section::default()
+        };
+        let path = match paths.last() {
+            Some(parent) => {
+                let mut path = parent.clone();
+                if let Some(s) = section_mut(&mut parts.sections, parent) {
+                    s.children.push(sec);
+                    path.push(s.children.len() - 1);
+                }
+                path
+            }
+            None => {
+                parts.sections.push(sec);
+                vec![parts.sections.len() - 1]
+            }
+        };
+        paths.push(path);
+    }
+    flush_table(&mut table, parts, &paths, log);
     if renumbered {
-        notes.push(ImportNote::new(
+        log.note(
             NoteKind::Renumbered,
             "有的小标题跳过了层级（例如“一、”下直接是“1.”），已按层级重新编号（一、（一）1.（1））",
             "",
-        ));
+        );
     }
-    parts
+}
+
+fn push_paragraph(parts: &mut Parts, path: Option<&[usize]>, text: String) {
+    match path {
+        Some(p) => {
+            if let Some(s) = section_mut(&mut parts.sections, p) {
+                s.paragraphs.push(text);
+            }
+        }
+        None => parts.opening.push(text),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
+    fn lines(t: &str) -> Vec<String> {
+        t.lines().map(String::from).collect()
+    }
+
+    fn headings(p: &Parts) -> Vec<(usize, String)> {
+        fn walk(list: &[Section], d: usize, out: &mut Vec<(usize, String)>) {
+            for s in list {
+                out.push((d, s.heading.clone()));
+                walk(&s.children, d + 1, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&p.sections, 1, &mut out);
+        out
+    }
+
+    #[test]
+    fn headings_are_accepted_as_a_sequence() {
+        let mut log = Log::default();
+        let p = build(
+            &lines("甲乡2024年信息公开年度报告\n一、总体情况\n本报告按统一格式编制，数据时段为全年。\n二、主动公开情况\n信息类别\n本年新制发\n1\n3\n三、依申请公开情况\n申请人类别\n一、本年新收申请数\n2\n0\n（一）全部公开\n1\n1.涉及国家秘密\n0\n四、存在的问题\n（一）存在问题。更新不够及时。\n甲乡人民政府\n2025年1月20日"),
+            &mut log,
+        );
+        let h: Vec<_> = headings(&p)
+            .into_iter()
+            .map(|(d, t)| format!("{d}{t}"))
+            .collect();
+        assert_eq!(
+            h,
+            [
+                "1总体情况",
+                "1主动公开情况",
+                "1依申请公开情况",
+                "1存在的问题",
+                "2存在问题。"
+            ]
+        );
+        assert_eq!(p.tables, 2);
+        assert!(p.sections[2].paragraphs[0].contains("一、本年新收申请数"));
+        assert_eq!(p.signature, "甲乡人民政府");
+    }
+
+    #[test]
+    fn labels_head_their_own_lists_and_yishi_stays_body() {
+        let mut log = Log::default();
+        let p = build(
+            &lines("某街道2024年工作总结\n2024年，街道做了很多工作，现汇报如下。\n一、问题及改进措施\n存在问题：\n1.更新慢。\n2.形式单一。\n改进措施：\n1.建立巡查制度。\n二、下步打算\n一是完善目录；二是加强培训。"),
+            &mut log,
+        );
+        let h: Vec<_> = headings(&p)
+            .into_iter()
+            .map(|(d, t)| format!("{d}{t}"))
+            .collect();
+        assert_eq!(
+            h,
+            [
+                "1问题及改进措施",
+                "2存在问题",
+                "3更新慢。",
+                "3形式单一。",
+                "2改进措施",
+                "3建立巡查制度。",
+                "1下步打算"
+            ]
+        );
+        assert_eq!(p.sections[1].paragraphs, ["一是完善目录；二是加强培训。"]);
+    }
+
+    #[test]
+    fn title_block_subtitle_addressee_and_ending() {
+        let mut log = Log::default();
+        let p = build(
+            &lines("梅岭街道办事处\n\n中共青山镇委员会\u{3000}青山镇人民政府\n关于2024年工作开展情况的\n报告\n——以公开促落实\n县政务公开办：\n按照县里的安排，现将有关情况报告如下：\n一、主要工作\n做了很多工作。\n附件：1.统计表\n2.名单\n中共青山镇委员会\n青山镇人民政府\n二〇二四年十二月二十七日\n（此件公开发布）"),
+            &mut log,
+        );
+        assert_eq!(
+            p.title,
+            "中共青山镇委员会\u{3000}青山镇人民政府关于2024年工作开展情况的报告"
+        );
+        assert_eq!(p.subtitle.as_deref(), Some("——以公开促落实"));
+        assert_eq!(p.addressee.as_deref(), Some("县政务公开办"));
+        assert_eq!(p.attachments, ["统计表", "名单"]);
+        assert_eq!(p.signature, "中共青山镇委员会\u{3000}青山镇人民政府");
+        assert_eq!(p.date.map(|d| d.to_string()).as_deref(), Some("2024-12-27"));
+        assert_eq!(p.note.as_deref(), Some("（此件公开发布）"));
+        assert!(log
+            .removed
+            .iter()
+            .any(|r| r.text == "梅岭街道办事处" && r.restorable));
+    }
+
     #[test]
     fn heading_split_rules() {
+        let mut log = Log::default();
         assert_eq!(
-            split_heading("夯实基础，强化管理。严格落实制度。", 2),
+            split_heading(
+                "健全组织体系，落实工作责任成立了工作专班，专人负责。",
+                1,
+                &mut log
+            ),
+            (
+                "健全组织体系，落实工作责任".into(),
+                Some("成立了工作专班，专人负责。".into()),
+                false
+            )
+        );
+        assert_eq!(
+            split_heading("进一步压实责任，将政务公开工作纳入年度目标考核，与业务工作同部署、同检查、同落实，年底前由分管领导带队逐村逐站所检查打分并通报结果，确保各项任务落到实处。", 2, &mut log),
+            ("进一步压实责任".into(), Some("将政务公开工作纳入年度目标考核，与业务工作同部署、同检查、同落实，年底前由分管领导带队逐村逐站所检查打分并通报结果，确保各项任务落到实处。".into()), true)
+        );
+        assert_eq!(
+            split_heading("夯实基础，强化管理。严格落实制度。", 2, &mut log),
             (
                 "夯实基础，强化管理。".into(),
                 Some("严格落实制度。".into()),
@@ -252,7 +711,7 @@ mod tests {
             )
         );
         assert_eq!(
-            split_heading("下一步工作计划2024年，我办将继续深入推进。", 1),
+            split_heading("下一步工作计划2024年，我办将继续深入推进。", 1, &mut log),
             (
                 "下一步工作计划".into(),
                 Some("2024年，我办将继续深入推进。".into()),
@@ -260,11 +719,11 @@ mod tests {
             )
         );
         assert_eq!(
-            split_heading("存在的问题", 1),
+            split_heading("存在的问题", 1, &mut log),
             ("存在的问题".into(), None, false)
         );
         assert_eq!(
-            split_heading("公布法规；", 3),
+            split_heading("公布法规；", 3, &mut log),
             ("公布法规；".into(), None, false)
         );
     }

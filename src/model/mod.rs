@@ -7,14 +7,18 @@
 
 mod blocks;
 mod date;
+mod docx_fonts;
 mod next_year;
 pub mod numbering;
+mod page_numbers;
 mod wordlist;
 
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
+pub use docx_fonts::DocxFontNames;
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};
-pub use wordlist::{WordEntry, WordList};
+pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
+pub use wordlist::{parse_sensitive_tsv, WordEntry, WordList, NUMBER_TOKEN};
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -89,6 +93,14 @@ pub struct Report {
     pub period: String,
     #[serde(default)]
     pub title: String,
+    /// 副标题: a line below the title, with its leading `——` (GB/T 9704-2012 has no rule for
+    /// it; it is centred below the title). `null` when there is none.
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    /// 主送机关, without the trailing `：` (GB/T 9704-2012 §7.3.3: the line after the title,
+    /// flush left). Several organs are separated by `、` as written. `null` when there is none.
+    #[serde(default)]
+    pub addressee: Option<String>,
     /// 导语: paragraphs before the first heading.
     #[serde(default)]
     pub opening: Vec<String>,
@@ -98,17 +110,25 @@ pub struct Report {
     /// 附件说明: attachment names, in order.
     #[serde(default)]
     pub attachments: Vec<String>,
-    /// 落款: the signing unit.
+    /// 落款: the signing unit; a joint signature names its organs separated by one U+3000
+    /// (`中共某镇委员会　某镇人民政府`), which keeps the JSON a plain string.
     #[serde(default)]
     pub signature: String,
     /// 成文日期.
     #[serde(default)]
     pub date: Option<Date>,
+    /// 附注 below the date, as written, brackets included (`（此件公开发布）`;
+    /// GB/T 9704-2012 §7.3.7). `null` when there is none.
+    #[serde(default)]
+    pub note: Option<String>,
     #[serde(default)]
     pub status: Status,
     /// With a seal (盖章) the date sits 4 characters from the right instead of 2.
     #[serde(default)]
     pub seal: bool,
+    /// 页码样式 (absent in JSON: the national style of GB/T 9704-2012 §7.5).
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
 }
 
 fn default_period() -> String {
@@ -151,13 +171,17 @@ impl Report {
             year,
             period: period.to_string(),
             title: String::new(),
+            subtitle: None,
+            addressee: None,
             opening: Vec::new(),
             sections: Vec::new(),
             attachments: Vec::new(),
             signature: unit.to_string(),
             date: None,
+            note: None,
             status: Status::Draft,
             seal: false,
+            page_numbers: PageNumbers::default(),
         };
         r.title = r.proposed_title("政务公开工作总结");
         r
@@ -239,6 +263,29 @@ mod tests {
         assert!(json.contains("\"date\":\"2024-12-20\""));
         assert!(json.contains("\"status\":\"final\""));
         let back: Report = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, r);
+    }
+
+    #[test]
+    fn subtitle_addressee_and_note_are_null_when_absent_and_round_trip() {
+        let r: Report = serde_json::from_str(r#"{"unit":"甲乡","year":2023}"#).unwrap();
+        assert_eq!(
+            (
+                r.subtitle.as_deref(),
+                r.addressee.as_deref(),
+                r.note.as_deref()
+            ),
+            (None, None, None)
+        );
+        let json = serde_json::to_value(&r).unwrap();
+        assert!(
+            json["subtitle"].is_null() && json["addressee"].is_null() && json["note"].is_null()
+        );
+        let mut r = r;
+        r.subtitle = Some("——以公开促落实".into());
+        r.addressee = Some("县政务公开办".into());
+        r.note = Some("（此件公开发布）".into());
+        let back: Report = serde_json::from_str(&serde_json::to_string(&r).unwrap()).unwrap();
         assert_eq!(back, r);
     }
 

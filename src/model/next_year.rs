@@ -1,7 +1,7 @@
 //! New report from last year's (`新建下一年度`): a copy one year on, and a checklist of last
 //! year's 下一步工作打算 items to report on in this year's 工作开展情况.
 //!
-//! What the copy keeps: the kind, unit, signature, seal, title and attachments (their year
+//! What the copy keeps: the kind, unit, signature, seal, page-number style, title and attachments (their year
 //! moved on), the opening (a year at the head of a paragraph moved on) and every heading of
 //! the body. What it clears: the body text and the date, and the items of 下一步工作打算
 //! (they become the checklist). Every figure in last year's body is last year's; left in

@@ -1,12 +1,17 @@
-//! The list of wrong or easily confused words (错别字/易错词): ours is shipped in
-//! `resources/wordlists/confusables.tsv` (compiled in, so checks work without a store); the
-//! clerk's copy lives in the store (`Store::word_list`) and can be edited; the checks scan a
-//! text with either.
+//! The list of wrong or easily confused words (错别字/易错词), shipped in
+//! `resources/wordlists/confusables.tsv`, and the list of sensitive and spam words (赌博, 色情,
+//! 广告) that copied 范文 pick up, shipped in `resources/wordlists/sensitive.tsv`. Both are
+//! compiled in, so checks work without a store; the clerk's copy lives in SQLite (see
+//! `store::wordlist`) and can be edited. A wrong word may end in `{数}`, which stands for a
+//! number (`截止{数}` matches `截止6月底`'s `截止6`).
 
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 const BUILTIN_TSV: &str = include_str!("../../resources/wordlists/confusables.tsv");
+const SENSITIVE_TSV: &str = include_str!("../../resources/wordlists/sensitive.tsv");
+/// Stands for one number (Arabic or Chinese digits) in a word-list entry.
+pub const NUMBER_TOKEN: &str = "{数}";
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WordEntry {
@@ -20,6 +25,37 @@ pub struct WordEntry {
     /// Shipped with gongwen (as opposed to added by the clerk).
     #[serde(default)]
     pub builtin: bool,
+    /// Empty for a wrong word; the kind of a sensitive word (`赌博`, `色情`, `广告`), which is
+    /// flagged as an error with no fix (`right` is empty).
+    #[serde(default)]
+    pub category: String,
+}
+
+impl WordEntry {
+    pub fn is_sensitive(&self) -> bool {
+        !self.category.is_empty()
+    }
+}
+
+/// Parses `word<TAB>category<TAB>note` lines of the sensitive list.
+pub fn parse_sensitive_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
+    text.lines()
+        .filter(|l| !l.trim_start().starts_with('#'))
+        .filter_map(|l| {
+            let mut it = l.split('\t');
+            let word = it.next()?.trim();
+            let category = it.next()?.trim();
+            let note = it.next().unwrap_or("").trim();
+            (!word.is_empty() && !category.is_empty()).then(|| WordEntry {
+                id: None,
+                wrong: word.to_string(),
+                right: String::new(),
+                note: note.to_string(),
+                builtin,
+                category: category.to_string(),
+            })
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
@@ -43,17 +79,22 @@ fn parse_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
                 right: right.to_string(),
                 note: note.to_string(),
                 builtin,
+                category: String::new(),
             })
         })
         .collect()
 }
 
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || "０１２３４５６７８９〇零一二三四五六七八九十".contains(c)
+}
+
 impl WordList {
     /// The list shipped with gongwen.
     pub fn builtin() -> WordList {
-        WordList {
-            entries: parse_tsv(BUILTIN_TSV, true),
-        }
+        let mut entries = parse_tsv(BUILTIN_TSV, true);
+        entries.extend(parse_sensitive_tsv(SENSITIVE_TSV, true));
+        WordList { entries }
     }
 
     /// Occurrences of wrong words in `text`: `(start, end, entry)` in char offsets.
@@ -61,8 +102,27 @@ impl WordList {
     /// one) is not reported.
     pub fn scan(&self, text: &str) -> Vec<(usize, usize, &WordEntry)> {
         let mut out = Vec::new();
+        let lower = text.to_lowercase();
         for e in &self.entries {
-            for (b, _) in text.match_indices(e.wrong.as_str()) {
+            if let Some(stem) = e.wrong.strip_suffix(NUMBER_TOKEN) {
+                for (b, _) in text.match_indices(stem) {
+                    let after = &text[b + stem.len()..];
+                    let digits = after.chars().take_while(|c| is_digit(*c)).count();
+                    if digits > 0 {
+                        let start = text[..b].chars().count();
+                        out.push((start, start + stem.chars().count(), e));
+                    }
+                }
+                continue;
+            }
+            // Sensitive words match in any case (`AV`, `av`); the lowered text keeps offsets
+            // for the CJK and ASCII text these words are written in.
+            let hay = if e.is_sensitive() && lower.len() == text.len() {
+                lower.as_str()
+            } else {
+                text
+            };
+            for (b, _) in hay.match_indices(e.wrong.to_lowercase().as_str()) {
                 if part_of_right(text, b, e) {
                     continue;
                 }
@@ -94,6 +154,23 @@ mod tests {
         let w = WordList::builtin();
         assert!(w.entries.len() >= 40);
         assert!(w.entries.iter().all(|e| e.wrong != e.right && e.builtin));
+    }
+
+    #[test]
+    fn number_token_and_sensitive_words() {
+        let w = WordList::builtin();
+        let hits: Vec<_> = w
+            .scan("截止6月底，截止日期，老虎机平台，百家乐行政复议")
+            .iter()
+            .map(|(s, e, x)| (*s, *e, x.wrong.clone(), x.is_sensitive()))
+            .collect();
+        assert!(hits.contains(&(0, 2, "截止{数}".into(), false)), "{hits:?}");
+        assert!(
+            !hits.iter().any(|h| h.0 == 6),
+            "截止日期 is right: {hits:?}"
+        );
+        assert!(hits.iter().any(|h| h.2 == "老虎机" && h.3));
+        assert!(hits.iter().any(|h| h.2 == "百家乐" && h.3));
     }
 
     #[test]

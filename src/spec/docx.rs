@@ -2,7 +2,7 @@
 //! settings that Word, WPS and LibreOffice turn back into the standard's page. Word-processors
 //! place a glyph low in its line box and count lines per page as "body height / pitch", so the
 //! margins written into the file differ from the standard's 37/28 mm; the offsets here were
-//! measured on LibreOffice's rendering (see `tests/docx_layout.rs`).
+//! measured on LibreOffice's rendering (see `tests/export/docx_layout.rs`).
 
 use super::{twips, Spec};
 
@@ -25,12 +25,15 @@ pub struct DocxLayout {
     /// Title lines' exact height.
     pub title_line_pitch: i32,
     /// Character spacing of every run (negative: condensed), so that 28 body characters fit
-    /// the 156 mm line; Word would otherwise fit only 27 (see FORMAT.md).
+    /// the 156 mm line; Word would otherwise fit only 27 (see docs/format.md).
     pub char_spacing: i32,
     /// One character cell of body text (glyph + spacing), the unit of indents.
     pub body_char: i32,
-    /// One character of the page-number font, the space beside the page number.
-    pub page_number_char: i32,
+    /// How far the DOCX text block's right edge lies right of the standard's (the line
+    /// slack): right indents add it so that right-aligned text ends where the PDF's does.
+    pub right_excess: i32,
+    /// `w:defaultTabStop`.
+    pub default_tab_stop: i32,
 }
 
 /// Where LibreOffice puts the top of a 3号 glyph's ink below the top of its exact-pitch line
@@ -44,16 +47,6 @@ const LINE_SLACK: i32 = 30;
 /// Distance from the bottom of the footer paragraph's box up to the page number's dash (pt),
 /// measured likewise, to put the dash `page_number_drop` below the text block.
 const DASH_ABOVE_FOOTER_BOTTOM: f32 = 8.0;
-
-/// Advance widths of Times New Roman (and its metric twin Liberation Serif) in em, for the
-/// few places where we must know how wide Latin text is (attachment numbers, dates).
-pub fn latin_advance(c: char) -> f32 {
-    match c {
-        '0'..='9' => 0.5,
-        '.' | ',' | ' ' => 0.25,
-        _ => 0.5,
-    }
-}
 
 impl Spec {
     /// The DOCX settings for this layout.
@@ -76,29 +69,34 @@ impl Spec {
         let text_bottom_from_page_bottom = p.margin_bottom;
         let footer =
             text_bottom_from_page_bottom - self.page_number_drop - DASH_ABOVE_FOOTER_BOTTOM;
+        let margin_right = twips(p.width) - twips(p.margin_left) - text_width;
         DocxLayout {
             page_width: twips(p.width),
             page_height: twips(p.height),
             margin_top: twips(top),
             margin_bottom: twips(bottom),
             margin_left: twips(p.margin_left),
-            margin_right: twips(p.width) - twips(p.margin_left) - text_width,
+            margin_right,
             header_distance: twips(top / 2.0),
             footer_distance: twips(footer),
             line_pitch,
             title_line_pitch: twips(self.title_line_pitch),
             char_spacing,
             body_char,
-            page_number_char: twips(self.fonts.page_number.size),
+            right_excess: text_width - twips(p.text_width()),
+            default_tab_stop: self.tab_stop_chars as i32 * body_char,
         }
     }
 }
 
-/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`).
+/// Names Word/WPS use in place of an official font the machine lacks (`w:altName`): the
+/// `_GB2312` fonts and the Windows 仿宋/楷体 stand in for each other.
 pub fn alt_font_name(east_asian: &str) -> Option<&'static str> {
     match east_asian {
         "仿宋_GB2312" => Some("仿宋"),
         "楷体_GB2312" => Some("楷体"),
+        "仿宋" => Some("仿宋_GB2312"),
+        "楷体" => Some("楷体_GB2312"),
         "方正小标宋简体" => Some("宋体"),
         "黑体" => Some("SimHei"),
         "宋体" => Some("SimSun"),
@@ -128,5 +126,14 @@ mod tests {
         let d = s.docx();
         let body = d.page_height - d.margin_top - d.margin_bottom;
         assert_eq!(body / d.line_pitch, s.grid.lines_per_page as i32);
+    }
+
+    #[test]
+    fn right_excess_is_the_line_slack() {
+        let s = Spec::official();
+        let d = s.docx();
+        let width = d.page_width - d.margin_left - d.margin_right;
+        assert_eq!(width - d.right_excess, twips(s.page.text_width()));
+        assert!((0..=LINE_SLACK + 20).contains(&d.right_excess));
     }
 }

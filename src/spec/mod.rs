@@ -1,11 +1,14 @@
 //! The official layout of GB/T 9704-2012 as it applies to a work summary (see
-//! `shared/design/FORMAT.md`), as one value. Every exporter and the typesetter read their
+//! `docs/format.md`), as one value. Every exporter and the typesetter read their
 //! numbers from [`Spec::official()`]; no layout number belongs anywhere else.
 //!
 //! Lengths are in points (1 pt = 1/72 in). Helpers convert to millimetres and twips.
 
+pub mod closing;
 pub mod docx;
+pub mod latin;
 
+pub use crate::model::DocxFontNames;
 use serde::Serialize;
 
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
@@ -169,16 +172,35 @@ pub struct Spec {
     pub date_right_chars: u32,
     /// Characters of space right of the date when sealed (盖章).
     pub date_right_chars_sealed: u32,
+    /// Blank body lines kept on the page below the date when sealed: the seal (about 42 mm,
+    /// four lines) starts within one line below the body and presses on the unit and the date
+    /// a little below its centre (§7.3.5.1), so its lower edge reaches about one line below
+    /// the date; that line must not fall on the next page.
+    pub seal_lines_below_date: u32,
     /// Characters of space beside the page number (right on odd pages, left on even).
     pub page_number_side_chars: u32,
     /// Distance from the bottom of the text block down to the page number's dash line.
     pub page_number_drop: f32,
-    /// The dash around page numbers (一字线).
-    pub page_number_dash: &'static str,
+    /// The 一字线 around page numbers in the national style (`— 1 —`, §7.5).
+    pub page_number_em_dash: char,
+    /// The dash of the `- 1 -` style some local rules ask for.
+    pub page_number_hyphen: char,
+    /// Vertical middle of a dash's ink above the baseline, in em, for a font that cannot tell
+    /// (places the page number's dash line; a CJK 一字线 sits about here in Song faces).
+    pub dash_ink_middle: f32,
+    /// Where a CJK glyph's baseline sits in its em box, from the top, in em: ideographic em
+    /// boxes span −0.12 … 0.88 em around the baseline in the usual CJK fonts.
+    pub em_ascent: f32,
+    /// Default tab stops, in body characters (a tab the recipient types indents like the
+    /// first line).
+    pub tab_stop_chars: u32,
+    /// Outline stroke of synthetic bold (a bold role whose face has no bold), as a fraction of
+    /// the font size: about as heavy as Word's fake bold.
+    pub synthetic_bold_stroke: f32,
 }
 
 impl Spec {
-    /// GB/T 9704-2012 as FORMAT.md reads it.
+    /// GB/T 9704-2012 as `docs/format.md` reads it.
     pub fn official() -> Spec {
         let page = Page {
             width: mm(210.0),
@@ -229,11 +251,33 @@ impl Spec {
             date_offset_chars: 2,
             date_right_chars: 2,
             date_right_chars_sealed: 4,
+            seal_lines_below_date: 1,
             page_number_side_chars: 1,
             page_number_drop: mm(7.0),
-            page_number_dash: "—",
+            page_number_em_dash: '—',
+            page_number_hyphen: '-',
+            dash_ink_middle: 0.3,
+            em_ascent: 0.88,
+            tab_stop_chars: 2,
+            synthetic_bold_stroke: 0.025,
             grid,
         }
+    }
+
+    /// This layout with the 仿宋/楷体 roles named as `names` asks (DOCX only).
+    pub fn with_docx_font_names(mut self, names: DocxFontNames) -> Spec {
+        let fonts = &mut self.fonts;
+        for f in [&mut fonts.title, &mut fonts.body, &mut fonts.page_number]
+            .into_iter()
+            .chain(fonts.heading.iter_mut())
+        {
+            f.east_asian = match f.family {
+                Family::FangSong => names.fang_song(),
+                Family::Kai => names.kai(),
+                _ => f.east_asian,
+            };
+        }
+        self
     }
 
     pub fn font(&self, role: Role) -> &FontSpec {
@@ -246,11 +290,6 @@ impl Spec {
             Role::Heading4 => &self.fonts.heading[3],
             Role::PageNumber => &self.fonts.page_number,
         }
-    }
-
-    /// `— 3 —`
-    pub fn page_number_text(&self, n: u32) -> String {
-        format!("{d} {n} {d}", d = self.page_number_dash)
     }
 }
 
@@ -292,6 +331,22 @@ mod tests {
         assert_eq!(s.font(Role::Heading1).east_asian, "黑体");
         assert_eq!(s.font(Role::heading(2)).east_asian, "楷体_GB2312");
         assert_eq!(s.font(Role::PageNumber).size, 14.0);
-        assert_eq!(s.page_number_text(12), "— 12 —");
+    }
+
+    #[test]
+    fn docx_font_names_switch_fangsong_and_kai_only() {
+        let s = Spec::official().with_docx_font_names(DocxFontNames::Plain);
+        assert_eq!(s.font(Role::Body).east_asian, "仿宋");
+        assert_eq!(s.font(Role::Heading2).east_asian, "楷体");
+        assert_eq!(s.font(Role::Heading3).east_asian, "仿宋");
+        assert_eq!(s.font(Role::Heading1).east_asian, "黑体");
+        assert_eq!(s.font(Role::Title).east_asian, "方正小标宋简体");
+        let back = s.with_docx_font_names(DocxFontNames::Gb2312);
+        assert_eq!(back.font(Role::Body).east_asian, "仿宋_GB2312");
+        assert_eq!(DocxFontNames::from_key("plain"), Some(DocxFontNames::Plain));
+        assert_eq!(
+            DocxFontNames::from_key(DocxFontNames::Gb2312.key()),
+            Some(DocxFontNames::Gb2312)
+        );
     }
 }

@@ -5,10 +5,12 @@
 
 pub mod backup;
 mod carry;
+mod font_names;
 mod recovery;
 mod reports;
 mod schema;
 mod sections;
+mod settings;
 mod versions;
 mod wordlist;
 

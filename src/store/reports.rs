@@ -2,7 +2,7 @@
 
 use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
-use crate::model::{Date, Report, Section, Status};
+use crate::model::{Date, PageNumbers, Report, Section, Status};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -38,6 +38,15 @@ pub struct ReportMeta {
     pub status: Status,
     pub seal: bool,
     pub attachments: Vec<String>,
+    /// 页码样式 (absent in what an older UI sends: the national style).
+    #[serde(default)]
+    pub page_numbers: PageNumbers,
+    #[serde(default)]
+    pub subtitle: Option<String>,
+    #[serde(default)]
+    pub addressee: Option<String>,
+    #[serde(default)]
+    pub note: Option<String>,
 }
 
 impl ReportMeta {
@@ -53,6 +62,10 @@ impl ReportMeta {
             status: r.status.clone(),
             seal: r.seal,
             attachments: r.attachments.clone(),
+            page_numbers: r.page_numbers,
+            subtitle: r.subtitle.clone(),
+            addressee: r.addressee.clone(),
+            note: r.note.clone(),
         }
     }
 }
@@ -104,12 +117,28 @@ pub(super) fn no_report(id: i64) -> Error {
     Error::not_found(format!("找不到编号为 {id} 的报告。"))
 }
 
+fn page_numbers_json(p: &PageNumbers) -> String {
+    serde_json::to_string(p).unwrap_or_default()
+}
+
+/// Reads a stored page-number style; a value that cannot be read is an error naming the
+/// report, never silently the default.
+fn parse_page_numbers(id: i64, text: &str) -> Result<PageNumbers> {
+    serde_json::from_str(text).map_err(|e| {
+        Error::storage(
+            format!("报告 {id} 的页码样式无法读取（{text}），请在“附件与落款”中重新选择页码样式。"),
+            e,
+        )
+    })
+}
+
 fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
     let attachments = serde_json::to_string(&m.attachments).unwrap_or_else(|_| "[]".into());
     let n = tx
         .execute(
             "UPDATE reports SET kind=?1, unit=?2, year=?3, period=?4, title=?5, signature=?6,
-                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11 WHERE id=?12",
+                 date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11, page_numbers=?13,
+                 subtitle=?14, addressee=?15, note=?16 WHERE id=?12",
             params![
                 m.kind,
                 m.unit,
@@ -122,7 +151,11 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
                 m.seal,
                 attachments,
                 now_ms(),
-                id
+                id,
+                page_numbers_json(&m.page_numbers),
+                m.subtitle,
+                m.addressee,
+                m.note
             ],
         )
         .map_err(|e| db_err("保存", e))?;
@@ -238,18 +271,7 @@ impl Store {
     /// Stores a new report (its ids are ignored) and returns its id.
     pub fn create(&mut self, r: &Report) -> Result<i64> {
         r.validate().map_err(Error::input)?;
-        self.write("新建报告", |tx| {
-            let now = now_ms();
-            tx.execute(
-                "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
-                params![r.year, now],
-            )
-            .map_err(|e| db_err("新建报告", e))?;
-            let id = tx.last_insert_rowid();
-            write_meta(tx, id, &ReportMeta::of(r))?;
-            insert_content(tx, id, r)?;
-            Ok(id)
-        })
+        self.write("新建报告", |tx| insert_report(tx, r))
     }
 
     /// Reports not in the 回收站, most recently changed first.
@@ -295,7 +317,8 @@ impl Store {
         let row = self
             .conn
             .query_row(
-                "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments
+                "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments,
+                        page_numbers, subtitle, addressee, note
                  FROM reports WHERE id = ?1",
                 [id],
                 |r| {
@@ -311,17 +334,22 @@ impl Store {
                             status: Status::Draft,
                             seal: r.get(8)?,
                             attachments: Vec::new(),
+                            page_numbers: PageNumbers::default(),
+                            subtitle: r.get(11)?,
+                            addressee: r.get(12)?,
+                            note: r.get(13)?,
                         },
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, String>(7)?,
                         r.get::<_, String>(9)?,
+                        r.get::<_, String>(10)?,
                     ))
                 },
             )
             .optional()
             .map_err(|e| db_err("读取报告", e))?
             .ok_or_else(|| no_report(id))?;
-        let (m, date, status, attachments) = row;
+        let (m, date, status, attachments, page_numbers) = row;
         let bad = |what, field, value: &str| unreadable(id, &m.title, what, field, value);
         let status = parse_status(&status).ok_or_else(|| bad("状态", "status", &status))?;
         let date = match date {
@@ -337,13 +365,17 @@ impl Store {
             year: m.year,
             period: m.period,
             title: m.title,
+            subtitle: m.subtitle,
+            addressee: m.addressee,
             opening: Vec::new(),
             sections: Vec::new(),
             attachments,
             signature: m.signature,
             date,
+            note: m.note,
             status,
             seal: m.seal,
+            page_numbers: parse_page_numbers(id, &page_numbers)?,
         };
         self.load_content(id, &mut r)?;
         Ok(r)
@@ -455,6 +487,32 @@ impl Store {
         self.write("保存", |tx| replace_in(tx, id, r))
     }
 
+    /// Writes `r` over report `id` in one transaction, keeping the store ids of its sections:
+    /// a section whose `id` is a node of this report is updated in place (only rows that
+    /// differ are written), one without an id is inserted, and stored sections missing from
+    /// `r` are deleted. With `keep = Some((name, before))`, `before` is saved as the named
+    /// version `name` in the same transaction, so an edit and its undo point are stored
+    /// together or not at all.
+    ///
+    /// Errors: `ErrorKind::Input` when `r` is not a valid report, `NotFound` when there is no
+    /// report `id`, `Storage` when the database cannot be written (nothing is then changed).
+    pub fn update_report(
+        &mut self,
+        id: i64,
+        r: &Report,
+        keep: Option<(&str, &Report)>,
+    ) -> Result<()> {
+        r.validate().map_err(Error::input)?;
+        self.write("保存", |tx| {
+            if let Some((name, before)) = keep {
+                super::versions::insert_version(tx, id, name, before)?;
+            }
+            write_meta(tx, id, &ReportMeta::of(r))?;
+            sync_paragraphs(tx, id, None, &r.opening)?;
+            super::sections::sync_tree(tx, id, &r.sections)
+        })
+    }
+
     /// A copy of report `id` with `（副本）` after its title; returns the new id.
     pub fn duplicate(&mut self, id: i64) -> Result<i64> {
         let mut r = self.load(id)?;
@@ -501,6 +559,20 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Inserts `r` as a new report inside the caller's transaction; returns its id.
+pub(super) fn insert_report(tx: &Transaction, r: &Report) -> Result<i64> {
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![r.year, now],
+    )
+    .map_err(|e| db_err("新建报告", e))?;
+    let id = tx.last_insert_rowid();
+    write_meta(tx, id, &ReportMeta::of(r))?;
+    insert_content(tx, id, r)?;
+    Ok(id)
 }
 
 pub(super) fn replace_in(tx: &Transaction, id: i64, r: &Report) -> Result<()> {

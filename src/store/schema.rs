@@ -73,6 +73,20 @@ pub const MIGRATIONS: &[&str] = &[
     );
     CREATE INDEX carry_items_by_report ON carry_items(report_id, ord);
     "#,
+    // 3: each report's page-number style (页码样式) as the JSON object of its exchange form;
+    // reports written before it get the national style of GB/T 9704-2012 §7.5.
+    r#"
+    ALTER TABLE reports ADD COLUMN page_numbers TEXT NOT NULL
+        DEFAULT '{"position":"national","dash":"em","first_page":true}';
+    "#,
+    // 4: the report parts 副标题, 主送机关 and 附注 (NULL = none), and the category of a word
+    // in the word list ('' = a wrong word; 赌博/色情/广告 = a sensitive word, no right form).
+    r#"
+    ALTER TABLE reports ADD COLUMN subtitle  TEXT;
+    ALTER TABLE reports ADD COLUMN addressee TEXT;
+    ALTER TABLE reports ADD COLUMN note      TEXT;
+    ALTER TABLE wordlist ADD COLUMN category TEXT NOT NULL DEFAULT '';
+    "#,
 ];
 
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

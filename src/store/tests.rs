@@ -397,3 +397,85 @@ fn the_list_still_shows_a_report_with_an_unreadable_status() {
     assert!(s.load(id).is_err());
     drop(dir);
 }
+
+#[test]
+fn page_number_style_is_stored_and_defaults_come_from_the_settings() {
+    use crate::model::{PageNumberDash, PageNumberPosition, PageNumbers};
+    let (_d, mut s) = temp_store();
+    assert_eq!(s.default_page_numbers().unwrap(), PageNumbers::default());
+    let style = PageNumbers {
+        position: PageNumberPosition::Center,
+        dash: PageNumberDash::Hyphen,
+        first_page: false,
+    };
+    s.set_default_page_numbers(&style).unwrap();
+    assert_eq!(s.default_page_numbers().unwrap(), style);
+    // A report started from a template takes the default; one written with its own style
+    // keeps it, through create, meta updates and load.
+    let mut r = sample();
+    s.apply_defaults(&mut r).unwrap();
+    assert_eq!(r.page_numbers, style);
+    let id = s.create(&r).unwrap();
+    assert_eq!(s.load(id).unwrap().page_numbers, style);
+    let mut meta = ReportMeta::of(&r);
+    meta.page_numbers.position = PageNumberPosition::National;
+    s.update_meta(id, &meta).unwrap();
+    let back = s.load(id).unwrap();
+    assert_eq!(back.page_numbers.position, PageNumberPosition::National);
+    assert_eq!(back.page_numbers.dash, PageNumberDash::Hyphen);
+    // Next year's copy keeps the style.
+    let next = s
+        .create_with_checklist(&crate::model::next_year_copy(&back), &[], id)
+        .unwrap();
+    assert_eq!(s.load(next).unwrap().page_numbers, back.page_numbers);
+}
+
+#[test]
+fn an_unreadable_page_number_style_is_an_error_not_the_default() {
+    let (_d, mut s) = temp_store();
+    let id = s.create(&sample()).unwrap();
+    s.conn
+        .execute(
+            "UPDATE reports SET page_numbers='{\"position\":\"left\"}' WHERE id=?1",
+            [id],
+        )
+        .unwrap();
+    let e = s.load(id).unwrap_err();
+    assert!(e.message.contains("页码样式"), "{}", e.message);
+    s.conn
+        .execute(
+            "INSERT INTO settings (key, value) VALUES ('page_numbers', 'x')",
+            [],
+        )
+        .unwrap();
+    assert!(s
+        .default_page_numbers()
+        .unwrap_err()
+        .message
+        .contains("页码样式"));
+}
+
+#[test]
+fn reports_written_before_page_number_styles_get_the_national_style() {
+    use crate::model::PageNumbers;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(DB_FILE);
+    {
+        // A database as the previous schema (version 2) left it, with one report.
+        let c = rusqlite::Connection::open(&path).unwrap();
+        for m in &schema::MIGRATIONS[..2] {
+            c.execute_batch(m).unwrap();
+        }
+        c.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO reports (year, title, created_at, updated_at) VALUES (2023, '旧报告', 0, 0);",
+        )
+        .unwrap();
+    }
+    let s = Store::open_dir(dir.path()).unwrap();
+    assert_eq!(s.schema_version().unwrap(), SCHEMA_VERSION);
+    let id = s.list().unwrap()[0].id;
+    let r = s.load(id).unwrap();
+    assert_eq!(r.title, "旧报告");
+    assert_eq!(r.page_numbers, PageNumbers::default());
+}

@@ -1,5 +1,6 @@
-//! The clerk's word list (易错词表) in SQLite: seeded once from the list shipped in
-//! `resources/wordlists/confusables.tsv`, then edited by the clerk (add, change, remove).
+//! The clerk's word list (易错词表) in SQLite: seeded once from the lists shipped in
+//! `resources/wordlists/` (wrong words, and sensitive words, the latter seeded on their own
+//! key so a store seeded before they existed gets them), then edited by the clerk.
 
 use super::{db_err, Store};
 use crate::error::{Error, Result};
@@ -7,38 +8,62 @@ use crate::model::{WordEntry, WordList};
 use rusqlite::{params, OptionalExtension};
 
 const SEEDED_KEY: &str = "wordlist_seeded";
+const SENSITIVE_SEEDED_KEY: &str = "sensitive_seeded";
 
 impl Store {
     /// Seeds the word list from the shipped one, once; later calls do nothing, so entries
     /// the clerk removed stay removed.
     fn seed_wordlist(&mut self) -> Result<()> {
-        let seeded: Option<String> = self
-            .conn
-            .query_row(
-                "SELECT value FROM settings WHERE key=?1",
-                [SEEDED_KEY],
-                |r| r.get(0),
-            )
-            .optional()
-            .map_err(|e| db_err("读取易错词表", e))?;
-        if seeded.is_some() {
-            return Ok(());
-        }
-        let builtin = WordList::builtin();
-        self.write("载入易错词表", |tx| {
-            for e in &builtin.entries {
-                tx.execute(
-                    "INSERT OR IGNORE INTO wordlist (wrong, right, note, builtin) VALUES (?1,?2,?3,1)",
-                    params![e.wrong, e.right, e.note],
-                )
-                .map_err(|e| db_err("载入易错词表", e))?;
+        for (key, sensitive) in [(SEEDED_KEY, false), (SENSITIVE_SEEDED_KEY, true)] {
+            let seeded: Option<String> = self
+                .conn
+                .query_row("SELECT value FROM settings WHERE key=?1", [key], |r| {
+                    r.get(0)
+                })
+                .optional()
+                .map_err(|e| db_err("读取易错词表", e))?;
+            if seeded.is_some() {
+                continue;
             }
+            let builtin = WordList::builtin();
+            self.write("载入易错词表", |tx| {
+                for e in builtin.entries.iter().filter(|e| e.is_sensitive() == sensitive) {
+                    tx.execute(
+                        "INSERT OR IGNORE INTO wordlist (wrong, right, note, builtin, category) VALUES (?1,?2,?3,1,?4)",
+                        params![e.wrong, e.right, e.note, e.category],
+                    )
+                    .map_err(|e| db_err("载入易错词表", e))?;
+                }
+                tx.execute("INSERT INTO settings (key, value) VALUES (?1, '1')", [key])
+                    .map_err(|e| db_err("载入易错词表", e))?;
+                Ok(())
+            })?;
+        }
+        Ok(())
+    }
+
+    /// Adds a sensitive word (`category` 赌博/色情/广告 or the clerk's own), or changes the
+    /// category and note of an existing one. Returns the entry's id.
+    pub fn add_sensitive_word(&mut self, word: &str, category: &str, note: &str) -> Result<i64> {
+        let (word, category, note) = (word.trim(), category.trim(), note.trim());
+        if word.is_empty() || category.is_empty() {
+            return Err(Error::input(
+                "请同时填写敏感词和它的类别（如赌博、色情、广告）。",
+            ));
+        }
+        if word.contains(['\t', '\n']) {
+            return Err(Error::input("词语里不能有换行或制表符。"));
+        }
+        self.seed_wordlist()?;
+        self.write("保存敏感词", |tx| {
             tx.execute(
-                "INSERT INTO settings (key, value) VALUES (?1, '1')",
-                [SEEDED_KEY],
+                "INSERT INTO wordlist (wrong, right, note, builtin, category) VALUES (?1,'',?2,0,?3)
+                 ON CONFLICT(wrong) DO UPDATE SET right='', note=excluded.note, category=excluded.category",
+                params![word, note, category],
             )
-            .map_err(|e| db_err("载入易错词表", e))?;
-            Ok(())
+            .map_err(|e| db_err("保存敏感词", e))?;
+            tx.query_row("SELECT id FROM wordlist WHERE wrong=?1", [word], |r| r.get(0))
+                .map_err(|e| db_err("保存敏感词", e))
         })
     }
 
@@ -47,7 +72,7 @@ impl Store {
         self.seed_wordlist()?;
         let mut st = self
             .conn
-            .prepare("SELECT id, wrong, right, note, builtin FROM wordlist ORDER BY id")
+            .prepare("SELECT id, wrong, right, note, builtin, category FROM wordlist ORDER BY id")
             .map_err(|e| db_err("读取易错词表", e))?;
         let rows = st
             .query_map([], |r| {
@@ -57,6 +82,7 @@ impl Store {
                     right: r.get(2)?,
                     note: r.get(3)?,
                     builtin: r.get(4)?,
+                    category: r.get(5)?,
                 })
             })
             .map_err(|e| db_err("读取易错词表", e))?;
@@ -83,7 +109,7 @@ impl Store {
         self.write("保存易错词", |tx| {
             tx.execute(
                 "INSERT INTO wordlist (wrong, right, note, builtin) VALUES (?1,?2,?3,0)
-                 ON CONFLICT(wrong) DO UPDATE SET right=excluded.right, note=excluded.note",
+                 ON CONFLICT(wrong) DO UPDATE SET right=excluded.right, note=excluded.note, category=''",
                 params![wrong, right, note],
             )
             .map_err(|e| db_err("保存易错词", e))?;
@@ -117,8 +143,8 @@ impl Store {
             for e in &builtin.entries {
                 n += tx
                     .execute(
-                        "INSERT OR IGNORE INTO wordlist (wrong, right, note, builtin) VALUES (?1,?2,?3,1)",
-                        params![e.wrong, e.right, e.note],
+                        "INSERT OR IGNORE INTO wordlist (wrong, right, note, builtin, category) VALUES (?1,?2,?3,1,?4)",
+                        params![e.wrong, e.right, e.note, e.category],
                     )
                     .map_err(|e| db_err("恢复内置易错词", e))?;
             }

@@ -3,7 +3,7 @@
 
 use super::breaking::{self, Measure};
 use super::{Chunk, Ctx, LineKind, Run};
-use crate::model::Report;
+use crate::model::{PageNumbers, Report};
 use crate::spec::Role;
 
 fn text_width(cx: &Ctx, text: &str, role: Role) -> f32 {
@@ -14,7 +14,8 @@ fn text_width(cx: &Ctx, text: &str, role: Role) -> f32 {
 }
 
 /// `附件：1.名称` … one blank line below the body, indented two characters; several
-/// attachments are numbered and their names aligned, wrapped lines under the name.
+/// attachments are numbered and their names aligned, wrapped lines under the name
+/// ([`crate::spec::Spec::attachment_line`]).
 pub fn attachments(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     let names: Vec<&str> = report
         .attachments
@@ -30,8 +31,7 @@ pub fn attachments(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     }
     let body = cx.style(Role::Body);
     let label = "附件：";
-    let indent = cx.cells(cx.spec.first_line_indent_chars as f32);
-    let name_x0 = cx.left() + indent + text_width(cx, label, Role::Body);
+    let label_w = text_width(cx, label, Role::Body);
     let right = cx.left() + cx.width();
     let mut lines = Vec::new();
     for (i, name) in names.iter().enumerate() {
@@ -40,8 +40,10 @@ pub fn attachments(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
         } else {
             String::new()
         };
-        let name_x = name_x0 + text_width(cx, &number, Role::Body);
-        let first_x = if i == 0 { cx.left() + indent } else { name_x0 };
+        let place = cx
+            .spec
+            .attachment_line(i, label_w, text_width(cx, &number, Role::Body));
+        let (first_x, name_x) = (cx.left() + place.first, cx.left() + place.name);
         let text = if i == 0 {
             format!("{label}{number}{name}")
         } else {
@@ -60,9 +62,7 @@ pub fn attachments(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     chunks.push(Chunk::para(lines));
 }
 
-/// The signing unit right-aligned with two characters of space; the date on the next line,
-/// starting two characters right of the unit, or right-aligned with two characters of space
-/// (four when sealed) when it is longer.
+/// The signing unit and the date where [`crate::spec::Spec::signature_place`] puts them.
 pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     let unit = report.signature.trim();
     let date = report.date.map(|d| d.to_chinese()).unwrap_or_default();
@@ -72,30 +72,15 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     for _ in 0..cx.spec.blank_lines_before_signature {
         chunks.push(cx.blank());
     }
-    let spec = cx.spec;
     let right = cx.left() + cx.width();
     let (uw, dw) = (
         text_width(cx, unit, Role::Body),
         text_width(cx, &date, Role::Body),
     );
-    let offset = cx.cells(spec.date_offset_chars as f32);
-    let (mut ux, mut dx);
-    if report.seal {
-        // With a seal the date sits 4 characters from the right; the unit is centred on it.
-        dx = right - cx.cells(spec.date_right_chars_sealed as f32) - dw;
-        ux = dx + (dw - uw) / 2.0;
-    } else {
-        ux = right - cx.cells(spec.signature_right_chars as f32) - uw;
-        dx = ux + offset;
-        let date_right = right - cx.cells(spec.date_right_chars as f32);
-        if dx + dw > date_right + 0.01 {
-            dx = date_right - dw;
-            ux = dx - offset;
-        }
-    }
-    // Very long names cannot keep the rule; they still stay inside the text block.
-    ux = ux.clamp(cx.left(), (right - uw).max(cx.left()));
-    dx = dx.clamp(cx.left(), (right - dw).max(cx.left()));
+    let place = cx.spec.signature_place(uw, dw, report.seal);
+    // A text wider than the block starts at its left edge and wraps.
+    let ux = (right - place.unit_right - uw).max(cx.left());
+    let dx = (right - place.date_right - dw).max(cx.left());
 
     let mut lines = Vec::new();
     for (kind, text, x, w) in [
@@ -114,6 +99,12 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
         // and the rest below it, all inside the block.
         lines.append(&mut set);
     }
+    if report.seal {
+        // Room for the seal's lower edge, on the same page.
+        for _ in 0..cx.spec.seal_lines_below_date {
+            lines.append(&mut cx.blank().lines);
+        }
+    }
     chunks.push(Chunk {
         lines,
         keep_with_next: false,
@@ -122,28 +113,24 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     });
 }
 
-/// `— N —` in 4号 宋体 below the text block, its dashes `page_number_drop` below the block's
-/// bottom edge; right-aligned with one character of space on odd pages, left on even ones.
-pub fn page_number(cx: &Ctx, n: u32) -> Vec<Run> {
+/// The number of page `n` in the report's style, or nothing on a page that shows none: 4号
+/// 宋体 below the text block, its dashes `page_number_drop` below the block's bottom edge,
+/// where [`crate::spec::Spec::page_number_place`] puts it.
+pub fn page_number(cx: &Ctx, style: &PageNumbers, n: u32) -> Vec<Run> {
     let spec = cx.spec;
+    let Some(place) = spec.page_number_place(style, n) else {
+        return Vec::new();
+    };
     let st = cx.style(Role::PageNumber);
-    let text = spec.page_number_text(n);
+    let text = spec.page_number_text(n, style.dash);
     let items = breaking::items(&[(&text, st)], cx.metrics);
     let w: f32 = items.iter().map(|i| i.width).sum();
-    let side = spec.page_number_side_chars as f32 * st.size;
-    let x = if n % 2 == 1 {
-        cx.left() + cx.width() - side - w
-    } else {
-        cx.left() + side
-    };
+    let x = cx.left() + place.x(cx.width(), w);
+    let dash = spec.page_number_dash(style.dash);
     let dash_mid = cx
         .metrics
-        .ink_middle(
-            Role::PageNumber,
-            spec.page_number_dash.chars().next().unwrap_or('—'),
-            false,
-        )
-        .unwrap_or(0.3);
+        .ink_middle(Role::PageNumber, dash, !crate::text::is_wide(dash))
+        .unwrap_or(spec.dash_ink_middle);
     let bottom = spec.page.margin_top + spec.page.text_height();
     let y = bottom + spec.page_number_drop + dash_mid * st.size;
     breaking::set_line(&items, Measure { x, width: w }, true, y).runs

@@ -1,4 +1,4 @@
-//! Lays a report out on the official grid (FORMAT.md): 22 lines of 28 cells in the 156 × 225 mm
+//! Lays a report out on the grid (docs/format.md): 22 lines of 28 cells in the 156 × 225 mm
 //! text block, every CJK character one cell, digits and Latin at their natural
 //! (Times New Roman) width, 避头尾 line breaking with squeezed punctuation, justified lines,
 //! headings kept with what follows, widow/orphan control, the closing parts and page numbers.
@@ -16,10 +16,6 @@ use crate::spec::{Role, Spec};
 use breaking::{Measure, Style};
 use serde::Serialize;
 
-/// Where a CJK glyph's baseline sits in its em box, from the top: ideographic em boxes span
-/// −0.12 … 0.88 em around the baseline in the usual CJK fonts.
-pub const EM_ASCENT: f32 = 0.88;
-
 /// Font measurements the typesetter needs. Wide characters take a grid cell whatever the
 /// font; only narrow (Latin, digit) characters are measured.
 pub trait Metrics {
@@ -32,18 +28,13 @@ pub trait Metrics {
     }
 }
 
-/// Times-New-Roman-like widths without any font file (tests, estimates): digits and most
-/// letters half an em, a space a quarter.
+/// Times New Roman widths without any font file (tests, estimates), from the one Latin table
+/// [`crate::spec::latin`].
 pub struct FixedMetrics;
 
 impl Metrics for FixedMetrics {
     fn narrow_advance(&self, _role: Role, ch: char) -> f32 {
-        match ch {
-            ' ' | '.' | ',' | ':' | ';' | '!' | '|' | 'i' | 'l' | 'j' | 't' | 'f' => 0.25,
-            'm' | 'w' | 'M' | 'W' | '%' => 0.85,
-            c if c.is_ascii_uppercase() => 0.7,
-            _ => 0.5,
-        }
+        crate::spec::latin::advance(ch)
     }
 }
 
@@ -109,7 +100,8 @@ pub struct Page {
     /// 1-based.
     pub number: u32,
     pub lines: Vec<Line>,
-    /// `— N —`: the dashes in the CJK face, the digits in the Latin face.
+    /// `— N —` (or `- N -`): the dashes in the CJK face, the digits in the Latin face; empty
+    /// on a page that shows no number.
     pub page_number: Vec<Run>,
 }
 
@@ -323,7 +315,7 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
             Page {
                 number,
                 lines,
-                page_number: closing::page_number(&cx, number),
+                page_number: closing::page_number(&cx, &report.page_numbers, number),
             }
         })
         .collect();
@@ -339,7 +331,7 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
 pub fn baseline(spec: &Spec, slot: u32, size: f32) -> f32 {
     let body = spec.fonts.body.size;
     let top = spec.page.margin_top + slot as f32 * spec.grid.line_pitch + (body - size) / 2.0;
-    top + EM_ASCENT * size
+    top + spec.em_ascent * size
 }
 
 fn place(spec: &Spec, slot: u32, mut line: Line) -> Line {

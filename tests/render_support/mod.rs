@@ -4,7 +4,7 @@
 
 use gongwen::model::Report;
 use gongwen::spec::Spec;
-use std::io::Read;
+use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -63,6 +63,82 @@ pub fn to_pdf(docx: &Path) -> PathBuf {
         String::from_utf8_lossy(&out.stderr)
     );
     pdf
+}
+
+/// LibreOffice's rendering of `docx` with the DOCX's "no space between Chinese and Latin"
+/// restored: DOCX → ODT, `style:text-autospace="none"`, ODT → PDF. LibreOffice's DOCX import
+/// drops `w:autoSpaceDE`/`w:autoSpaceDN` and puts about a quarter em between Chinese and
+/// digits/Latin, which Word and WPS leave out as the DOCX asks; this is the rendering to
+/// compare line and page breaks with.
+pub fn to_pdf_word_like(docx: &Path) -> PathBuf {
+    let dir = docx.parent().unwrap();
+    let odt_dir = dir.join("odt");
+    std::fs::create_dir_all(&odt_dir).unwrap();
+    let fonts = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fontconfig/fonts.conf");
+    let soffice = |args: &[&std::ffi::OsStr]| {
+        let out = Command::new("soffice")
+            .arg(format!(
+                "-env:UserInstallation=file://{}",
+                dir.join("lo-profile").display()
+            ))
+            .arg("--headless")
+            .args(args)
+            .env("FONTCONFIG_FILE", &fonts)
+            .output()
+            .expect("soffice (libreoffice-writer-nogui)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    soffice(&[
+        "--convert-to".as_ref(),
+        "odt".as_ref(),
+        "--outdir".as_ref(),
+        odt_dir.as_os_str(),
+        docx.as_os_str(),
+    ]);
+    let odt = odt_dir.join(docx.with_extension("odt").file_name().unwrap());
+    // Rewrite the package with the property patched; `mimetype` stays first and stored.
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(&odt).unwrap()).unwrap();
+    let patched = odt_dir.join("patched.odt");
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(&patched).unwrap());
+    for i in 0..zin.len() {
+        let mut f = zin.by_index(i).unwrap();
+        let name = f.name().to_string();
+        let mut data = Vec::new();
+        f.read_to_end(&mut data).unwrap();
+        if name == "styles.xml" || name == "content.xml" {
+            data = String::from_utf8(data)
+                .unwrap()
+                .replace(
+                    r#"style:text-autospace="ideograph-alpha""#,
+                    r#"style:text-autospace="none""#,
+                )
+                .into_bytes();
+        }
+        let method = if name == "mimetype" {
+            zip::CompressionMethod::Stored
+        } else {
+            zip::CompressionMethod::Deflated
+        };
+        zout.start_file(
+            name,
+            zip::write::SimpleFileOptions::default().compression_method(method),
+        )
+        .unwrap();
+        zout.write_all(&data).unwrap();
+    }
+    zout.finish().unwrap();
+    soffice(&[
+        "--convert-to".as_ref(),
+        "pdf".as_ref(),
+        "--outdir".as_ref(),
+        odt_dir.as_os_str(),
+        patched.as_os_str(),
+    ]);
+    odt_dir.join("patched.pdf")
 }
 
 pub fn page_count(pdf: &Path) -> usize {
@@ -215,8 +291,19 @@ pub fn bands(g: &Gray) -> Vec<Band> {
         .collect()
 }
 
-/// Text lines of a page as pdftotext finds them: (xMin, xMax in mm, text).
-pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
+/// A text line as pdftotext finds it: its box in mm from the page's top-left corner and its
+/// words joined without spaces.
+#[derive(Debug, Clone)]
+pub struct TextBox {
+    pub x0: f32,
+    pub y0: f32,
+    pub x1: f32,
+    pub y1: f32,
+    pub text: String,
+}
+
+/// Text lines of a page with their boxes (`pdftotext -bbox-layout`).
+pub fn text_boxes(pdf: &Path, page: usize) -> Vec<TextBox> {
     let p = page.to_string();
     let out = run(
         Command::new("pdftotext")
@@ -241,9 +328,23 @@ pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
             let inner = w.split_once('>').unwrap().1;
             text.push_str(inner.split("</word>").next().unwrap());
         }
-        lines.push((attr(head, "xMin"), attr(head, "xMax"), text));
+        lines.push(TextBox {
+            x0: attr(head, "xMin"),
+            y0: attr(head, "yMin"),
+            x1: attr(head, "xMax"),
+            y1: attr(head, "yMax"),
+            text,
+        });
     }
     lines
+}
+
+/// Text lines of a page as pdftotext finds them: (xMin, xMax in mm, text).
+pub fn text_lines(pdf: &Path, page: usize) -> Vec<(f32, f32, String)> {
+    text_boxes(pdf, page)
+        .into_iter()
+        .map(|b| (b.x0, b.x1, b.text))
+        .collect()
 }
 
 pub fn zip_part(docx: &Path, name: &str) -> String {

@@ -1,11 +1,11 @@
-// Typed wrappers over the app's IPC commands (src-tauri/src/commands.rs). Errors arrive as the
-// core's Chinese message (a string).
+// Typed wrappers over the app's IPC commands (src-tauri/src/commands.rs). A failed command
+// rejects with the core's error as a value, `{kind, message}` (see `AppError`).
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  AppInfo, CarryItem, Finding, Fix, FixesApplied, FontRow, ImportOptions, ImportResult, Placeholder,
-  PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template, TreeOp, VersionInfo,
-  WordList,
+  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontRow, ImportOptions, ImportResult,
+  PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template,
+  TreeOp, VersionInfo, WordList,
 } from "./bindings";
 
 export const api = {
@@ -47,9 +47,14 @@ export const api = {
   wordList: () => invoke<WordList>("word_list"),
   addWord: (wrong: string, right: string, note: string) => invoke<number>("add_word", { wrong, right, note }),
   removeWord: (word: number) => invoke<void>("remove_word", { word }),
+  defaultPageNumbers: () => invoke<PageNumbers>("default_page_numbers"),
+  setDefaultPageNumbers: (style: PageNumbers) => invoke<void>("set_default_page_numbers", { style }),
   previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
   fontReport: () => invoke<FontRow[]>("font_report"),
   importFont: (path: string) => invoke<FontRow[]>("import_font", { path }),
+  /** Font names the DOCX gives 仿宋/楷体: "gb2312" = 仿宋_GB2312/楷体_GB2312, "plain" = 仿宋/楷体. */
+  docxFontNames: () => invoke<DocxFontNames>("docx_font_names"),
+  setDocxFontNames: (names: DocxFontNames) => invoke<void>("set_docx_font_names", { names }),
   exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
   exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
   /** The native dialog, opened by the Rust side; only a path chosen there is accepted by the file commands. */
@@ -63,6 +68,4 @@ export const api = {
     invoke<string>("propose_title", { kind, unit, year, period }),
 };
 
-export function errText(e: unknown): string {
-  return typeof e === "string" ? e : e instanceof Error ? e.message : String(e);
-}
+export { appError, errText, isInputError, type AppError, type ErrorKind } from "./errors";

@@ -4,7 +4,7 @@
 import { api, errText } from "./api";
 import { PERIODS, STATUS_LABEL, YEARS, type ReportSummary, type Template } from "./bindings";
 import { yearHint } from "./context";
-import { ask, clear, h, modal, toast } from "./dom";
+import { ask, clear, h, modal, toast, toastError } from "./dom";
 import { summaryLine, yearAndPeriod } from "./format";
 import { showImport } from "./importing";
 
@@ -23,7 +23,7 @@ export async function showList(app: HTMLElement, templates: Template[], nav: Lis
   }
   const refresh = () => void showList(app, templates, nav, trash);
   const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try { await fn(); toast(ok); refresh(); } catch (e) { toast(errText(e), "error"); }
+    try { await fn(); toast(ok); refresh(); } catch (e) { toastError(e); }
   };
 
   const table = h("table", { class: "reports", id: "reports" },

@@ -4,80 +4,102 @@
 //! are set on the paragraph.
 
 use super::styles;
-use super::text::sanitize;
+use super::text::{east_asian_runs, sanitize};
 use crate::model::{body_blocks, Block, Report};
-use crate::spec::docx::{latin_advance, DocxLayout};
-use crate::spec::Spec;
-use docx_rs::{AlignmentType, Paragraph, Run, SpecialIndentType};
+use crate::spec::{twips, Role, Spec};
+use docx_rs::{AlignmentType, Paragraph, Run, RunFonts, SpecialIndentType};
 
-fn run(text: &str) -> Run {
-    Run::new().add_text(sanitize(text))
+/// The runs of one piece of text in one character style (`None`: the paragraph's), set in
+/// `east_asian` (the role's East Asian face): cut where Chinese punctuation needs the East
+/// Asian hint (see [`east_asian_runs`]). A hinted run holds only full-width characters, so it
+/// also names that face for `w:ascii`/`w:hAnsi`: Word and WPS choose it by the hint already,
+/// while LibreOffice ignores the hint and sets the Latin-1 middle dot · in the Latin face,
+/// half-width (measured with 7.4), which moves its line breaks away from Word's and ours.
+fn runs(text: &str, style: Option<&str>, east_asian: &str) -> Vec<Run> {
+    east_asian_runs(&sanitize(text))
+        .into_iter()
+        .map(|(t, hinted)| {
+            let mut r = Run::new().add_text(t);
+            if let Some(s) = style {
+                r = r.style(s);
+            }
+            if hinted {
+                r = r.fonts(
+                    RunFonts::new()
+                        .hint("eastAsia")
+                        .ascii(east_asian)
+                        .hi_ansi(east_asian),
+                );
+            }
+            r
+        })
+        .collect()
+}
+
+/// `p` with the runs of `text` appended, in `role`'s East Asian face.
+fn with_text(p: Paragraph, text: &str, style: Option<&str>, east_asian: &str) -> Paragraph {
+    runs(text, style, east_asian)
+        .into_iter()
+        .fold(p, |p, r| p.add_run(r))
 }
 
 fn blank() -> Paragraph {
     Paragraph::new().style(styles::NORMAL)
 }
 
-/// Width of body text in twips: CJK characters take one condensed cell, Latin and digits
-/// their Times New Roman advance.
-fn width(spec: &Spec, d: &DocxLayout, text: &str) -> i32 {
-    let em = spec.fonts.body.size * 20.0;
-    text.chars()
-        .map(|c| {
-            if c.is_ascii() {
-                (latin_advance(c) * em).round() as i32 + d.char_spacing
-            } else {
-                d.body_char
-            }
-        })
-        .sum()
-}
-
 pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
-    let d = spec.docx();
     let mut out = Vec::new();
     let title = report.title.trim();
     if !title.is_empty() {
-        out.push(Paragraph::new().style(styles::TITLE).add_run(run(title)));
+        out.push(with_text(
+            Paragraph::new().style(styles::TITLE),
+            title,
+            None,
+            spec.font(Role::Title).east_asian,
+        ));
         for _ in 0..spec.blank_lines_after_title {
             out.push(blank());
         }
     }
+    let body_face = spec.font(Role::Body).east_asian;
     for block in body_blocks(report) {
         out.push(match block {
-            Block::Paragraph(text) => blank().add_run(run(&text)),
+            Block::Paragraph(text) => with_text(blank(), &text, None, body_face),
             Block::Heading {
                 level,
                 number,
                 text,
-            } => Paragraph::new()
-                .style(&styles::heading(level))
-                .add_run(run(&format!("{number}{text}"))),
+            } => with_text(
+                Paragraph::new().style(&styles::heading(level)),
+                &format!("{number}{text}"),
+                None,
+                spec.font(Role::heading(level)).east_asian,
+            ),
             Block::RunIn {
                 level,
                 number,
                 heading,
                 body,
             } => {
-                let p = blank().add_run(
-                    run(&format!("{number}{heading}")).style(&styles::heading_char(level)),
+                let p = with_text(
+                    blank(),
+                    &format!("{number}{heading}"),
+                    Some(&styles::heading_char(level)),
+                    spec.font(Role::heading(level)).east_asian,
                 );
-                if body.is_empty() {
-                    p
-                } else {
-                    p.add_run(run(&body))
-                }
+                with_text(p, &body, None, body_face)
             }
         });
     }
-    attachments(report, spec, &d, &mut out);
+    attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
     out
 }
 
 /// `附件：1.××` with the names aligned: a hanging indent the width of `附件：` plus the
-/// number, so wrapped lines and the following items line up under the first name.
-fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Paragraph>) {
+/// number, so wrapped lines and the following items line up under the first name
+/// ([`Spec::attachment_line`]).
+fn attachments(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
     let names: Vec<String> = report
         .attachments
         .iter()
@@ -91,8 +113,7 @@ fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Parag
         out.push(blank());
     }
     const LABEL: &str = "附件：";
-    let indent = spec.first_line_indent_chars as i32 * d.body_char;
-    let label = width(spec, d, LABEL);
+    let label = spec.body_text_width(LABEL);
     let single = names.len() == 1;
     for (i, name) in names.iter().enumerate() {
         let number = if single {
@@ -100,50 +121,39 @@ fn attachments(report: &Report, spec: &Spec, d: &DocxLayout, out: &mut Vec<Parag
         } else {
             format!("{}.", i + 1)
         };
-        let left = indent + label + width(spec, d, &number);
-        let (text, hanging) = if i == 0 {
-            (
-                format!("{LABEL}{number}{name}"),
-                label + width(spec, d, &number),
-            )
+        let place = spec.attachment_line(i, label, spec.body_text_width(&number));
+        let text = if i == 0 {
+            format!("{LABEL}{number}{name}")
         } else {
-            (format!("{number}{name}"), width(spec, d, &number))
+            format!("{number}{name}")
         };
-        out.push(
-            Paragraph::new()
-                .style(styles::ATTACHMENT)
-                .indent(
-                    Some(left),
-                    Some(SpecialIndentType::Hanging(hanging)),
-                    None,
-                    None,
-                )
-                .add_run(run(&text)),
-        );
+        out.push(with_text(
+            Paragraph::new().style(styles::ATTACHMENT).indent(
+                Some(twips(place.name)),
+                Some(SpecialIndentType::Hanging(twips(place.hanging()))),
+                None,
+                None,
+            ),
+            &text,
+            None,
+            spec.font(Role::Body).east_asian,
+        ));
     }
 }
 
-/// Right indents of the signing unit and the date, in twips (FORMAT.md: the unit 2
-/// characters from the right, the date's first character 2 characters right of the unit's;
-/// a longer date 2 characters from the right with the unit moved; sealed: the date 4
-/// characters from the right with the unit centred over it).
+/// Right indents of the signing unit and the date, in twips from the DOCX text block's right
+/// edge, where [`Spec::signature_place`] puts them.
 pub fn signature_indents(spec: &Spec, unit: &str, date: &str, sealed: bool) -> (i32, i32) {
     let d = spec.docx();
-    let c = d.body_char;
-    let (u, w) = (width(spec, &d, unit), width(spec, &d, date));
-    if sealed {
-        let date_right = spec.date_right_chars_sealed as i32 * c;
-        return (((date_right * 2 + w - u) / 2).max(0), date_right);
-    }
-    let unit_right = spec.signature_right_chars as i32 * c;
-    let offset = spec.date_offset_chars as i32 * c;
-    let date_right = unit_right + u - offset - w;
-    let min_date_right = spec.date_right_chars as i32 * c;
-    if date_right >= min_date_right {
-        (unit_right, date_right)
-    } else {
-        (min_date_right + w + offset - u, min_date_right)
-    }
+    let place = spec.signature_place(
+        spec.body_text_width(unit),
+        spec.body_text_width(date),
+        sealed,
+    );
+    (
+        twips(place.unit_right) + d.right_excess,
+        twips(place.date_right) + d.right_excess,
+    )
 }
 
 fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
@@ -161,13 +171,22 @@ fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
         (styles::DATE, &date, date_right),
     ] {
         if !text.is_empty() {
-            out.push(
+            out.push(with_text(
                 Paragraph::new()
                     .style(style)
                     .align(AlignmentType::Right)
-                    .indent(Some(0), None, Some(right), None)
-                    .add_run(run(text)),
-            );
+                    .indent(Some(0), None, Some(right), None),
+                text,
+                None,
+                spec.font(Role::Body).east_asian,
+            ));
+        }
+    }
+    if report.seal {
+        // Room for the seal's lower edge, kept with the date (its style keeps with the next
+        // paragraph), as the typesetter keeps it.
+        for _ in 0..spec.seal_lines_below_date {
+            out.push(blank());
         }
     }
 }
@@ -177,26 +196,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn date_starts_two_characters_right_of_the_unit() {
+    fn indents_are_the_spec_geometry_in_twips() {
         let s = Spec::official();
-        let c = s.docx().body_char;
-        // A unit much longer than the date: unit 2 chars from the right.
-        let (u, d) = signature_indents(&s, "双河镇人民政府办公室党政综合办", "2024年1月5日", false);
-        assert_eq!(u, 2 * c);
-        let unit_start = u + 15 * c;
-        let date_w = 3 * c + 6 * (160 + s.docx().char_spacing);
-        assert_eq!(d + date_w, unit_start - 2 * c);
-        // Date as long as the unit: date 2 chars from the right, unit moved left.
-        let (u, d) = signature_indents(&s, "双河镇人民政府", "2024年12月20日", false);
-        assert_eq!(d, 2 * c);
-        assert!(u > d);
-    }
-
-    #[test]
-    fn sealed_date_sits_four_characters_from_the_right() {
-        let s = Spec::official();
-        let c = s.docx().body_char;
-        let (_, d) = signature_indents(&s, "双河镇人民政府", "2024年12月20日", true);
-        assert_eq!(d, 4 * c);
+        let d = s.docx();
+        let c = d.body_char;
+        // A unit much longer than the date: unit 2 characters from the standard's right edge.
+        let (u, _) = signature_indents(&s, "双河镇人民政府办公室党政综合办", "2024年1月5日", false);
+        assert!((u - d.right_excess - 2 * c).abs() <= 1, "{u}");
+        // Sealed: the date 4 characters from the right.
+        let (_, dr) = signature_indents(&s, "双河镇人民政府", "2024年12月20日", true);
+        assert!((dr - d.right_excess - 4 * c).abs() <= 1, "{dr}");
     }
 }

@@ -22,8 +22,9 @@ const CT_APP: &str = "application/vnd.openxmlformats-officedocument.extended-pro
 const R_DOC: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 const R_PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationships";
 
-/// Relationship ids docx-rs writes into `w:footerReference`, in footer order.
-pub const FOOTER_IDS: [&str; 2] = ["rIdFooter1", "rIdFooter2"];
+/// Relationship ids docx-rs writes into `w:footerReference`, in footer order (default, even,
+/// first page: at most three).
+pub const FOOTER_IDS: [&str; 3] = ["rIdFooter1", "rIdFooter2", "rIdFooter3"];
 
 pub struct Parts {
     pub document: Vec<u8>,

@@ -31,7 +31,7 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 fn rfonts(spec: &Spec, role: Role) -> String {
     let f = spec.font(role);
     // The page number is all 宋体, digits included; elsewhere digits and Latin are in the
-    // Latin face. No theme fonts: WPS lets them override the names (FORMAT.md).
+    // Latin face. No theme fonts: WPS lets them override the names (docs/format.md).
     let latin = if role == Role::PageNumber {
         f.east_asian
     } else {
@@ -128,9 +128,10 @@ pub fn styles_xml(spec: &Spec) -> String {
         ));
     }
     // Attachment note: the wrapped lines align under the name (hanging indent set per
-    // paragraph, as it depends on the number's width).
+    // paragraph, as it depends on the number's width); justified like the body, as the PDF
+    // sets a wrapped name.
     s.push_str(&format!(
-        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{ATTACHMENT}"><w:name w:val="附件说明"/><w:basedOn w:val="{NORMAL}"/><w:qFormat/><w:pPr><w:jc w:val="left"/></w:pPr></w:style>"#
+        r#"<w:style w:type="paragraph" w:customStyle="1" w:styleId="{ATTACHMENT}"><w:name w:val="附件说明"/><w:basedOn w:val="{NORMAL}"/><w:qFormat/></w:style>"#
     ));
     // Signature and date: right-aligned; the right indent (2 characters, or more to line
     // the date up under the unit) is set per paragraph.
@@ -184,8 +185,16 @@ pub fn font_table_xml(spec: &Spec) -> String {
     s
 }
 
-pub fn settings_xml() -> String {
+/// `settings.xml`: tab stops from the layout; `w:evenAndOddHeaders` when odd and even pages
+/// have their own footers.
+pub fn settings_xml(d: &DocxLayout, odd_and_even: bool) -> String {
+    let odd_even = if odd_and_even {
+        "<w:evenAndOddHeaders/>"
+    } else {
+        ""
+    };
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="{tab}"/>{odd_even}<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#,
+        tab = d.default_tab_stop
     )
 }

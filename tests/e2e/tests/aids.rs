@@ -301,3 +301,48 @@ async fn says_when_there_is_no_printer() -> Res<()> {
     app.quit().await?;
     Ok(())
 }
+
+/// 页码样式: the default chosen in 设置 is what a new report starts with, and a report's own
+/// choice in 附件与落款 is saved with it.
+#[tokio::test(flavor = "multi_thread")]
+async fn page_number_style_from_settings_to_the_report() -> Res<()> {
+    let data = tempfile::tempdir()?;
+    let save = tempfile::tempdir()?;
+    let app = App::launch(data.path(), save.path()).await?;
+    app.click("#b-settings").await?;
+    assert_eq!(app.value("#s-pn-position").await?, "national");
+    app.set_value("#s-pn-position", "center").await?;
+    app.wait_text("#toast", "已保存默认页码样式").await?;
+    app.click("#s-pn-first").await?;
+    wait_true(
+        &app,
+        "return !document.getElementById('s-pn-first').checked",
+    )
+    .await?;
+    app.shot("26-settings-page-numbers").await?;
+    app.click("#b-back").await?;
+
+    app.new_report("双河镇人民政府").await?;
+    app.step(4).await?;
+    assert_eq!(app.value("#f-pn-position").await?, "center");
+    assert_eq!(
+        app.js(
+            "return document.getElementById('f-pn-first').checked",
+            vec![]
+        )
+        .await?,
+        false
+    );
+    app.set_value("#f-pn-dash", "hyphen").await?;
+    app.saved().await?;
+    app.shot("27-closing-page-numbers").await?;
+    // Reopened, the report keeps its own style.
+    app.click("#b-back").await?;
+    app.click("#reports tr[data-id] td.title a").await?;
+    app.wait("#step-body[data-step='1']").await?;
+    app.step(4).await?;
+    assert_eq!(app.value("#f-pn-dash").await?, "hyphen");
+    assert_eq!(app.value("#f-pn-position").await?, "center");
+    app.quit().await?;
+    Ok(())
+}

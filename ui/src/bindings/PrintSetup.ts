@@ -2,4 +2,15 @@
 import type { PrintMethod } from "./PrintMethod";
 import type { Printer } from "./Printer";
 
-export type PrintSetup = { method: PrintMethod, printers: Array<Printer>, };
+/**
+ * How this system prints, and its printers (none when a viewer prints).
+ */
+export type PrintSetup = { 
+/**
+ * Through CUPS queues, or by handing the PDF to the system's viewer.
+ */
+method: PrintMethod, 
+/**
+ * The CUPS queues, the default first; empty when none is set up.
+ */
+printers: Array<Printer>, };

@@ -8,4 +8,9 @@ id?: number | null, wrong: string, right: string, note: string,
 /**
  * Shipped with gongwen (as opposed to added by the clerk).
  */
-builtin: boolean, };
+builtin: boolean, 
+/**
+ * Empty for a wrong word; the kind of a sensitive word (`赌博`, `色情`, `广告`), which is
+ * flagged as an error with no fix (`right` is empty).
+ */
+category: string, };

@@ -1,5 +1,7 @@
 // Written by the gongwen-app test `contract` from the core's constants; do not edit.
 
+import type { ErrorKind } from "./ErrorKind";
+import type { PageNumbers } from "./PageNumbers";
 import type { Severity } from "./Severity";
 import type { Status } from "./Status";
 
@@ -20,3 +22,9 @@ export const STATUS_LABEL: Record<Status, string> = {"draft":"草稿","final":"�
 
 /** The Chinese name of each finding severity (`Severity::label`). */
 export const SEVERITY_LABEL: Record<Severity, string> = {"error":"错误","info":"提示","warning":"提醒"};
+
+/** Every kind of error a command can reject with (`ErrorKind`), to recognise one. */
+export const ERROR_KINDS: readonly ErrorKind[] = ["input","not_found","storage","newer_schema","unavailable","internal"];
+
+/** The page-number style of a report that has none set (`PageNumbers::default`). */
+export const DEFAULT_PAGE_NUMBERS: PageNumbers = {"dash":"em","first_page":true,"position":"national"};

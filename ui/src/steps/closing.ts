@@ -1,10 +1,11 @@
-// Step 4 附件与落款: attachments, signing unit, date (a date picker), status, seal.
+// Step 4 附件与落款: attachments, signing unit, date (a date picker), status, seal, page numbers.
 
 import { api } from "../api";
 import { STATUS_LABEL } from "../bindings";
 import { bindField } from "../autosave";
 import { metaOf, type EditorCtx } from "../context";
 import { h } from "../dom";
+import { NATIONAL, pageNumberControls } from "../pagenumbers";
 import { chineseDate, fromParagraphs, toParagraphs, today } from "../text";
 
 export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
@@ -38,11 +39,17 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
     el.addEventListener("change", sync);
     bindField(el, save);
   }
+  const pages = pageNumberControls("f-pn", r.page_numbers ?? NATIONAL, (p) => {
+    ctx.report.page_numbers = p;
+    save.changed();
+    void save.flush();
+  });
   root.append(h("div", { class: "form" },
     h("label", {}, "附件说明（每行一个）", att),
     h("label", {}, "落款单位", sig),
     h("div", { class: "row" }, h("label", {}, "成文日期", h("span", { class: "row" }, date, todayBtn, dateCn)), h("label", {}, "状态", status)),
-    h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）")));
+    h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）"),
+    pages));
   ctx.aside("附件与落款", {
     what: "落款写发文单位全称；成文日期用阿拉伯数字，年份写全，月、日不编虚位（如 2024年12月5日）。有附件时在正文之后注明附件名称。",
     example: "",
