@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+/// What kind of failure an [`Error`] is, so that callers (the CLI's exit code, the app's UI) can
+/// tell a bad input from a full disk without reading the message.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ErrorKind {
     /// Bad input from the user or a file (the clerk can fix it).
@@ -16,8 +18,11 @@ pub enum ErrorKind {
     Unavailable,
 }
 
+/// A failure: its [`ErrorKind`], one Chinese sentence for the clerk and an English cause for the
+/// log. Every fallible function of the core returns [`Result`] with this error.
 #[derive(Debug, Clone)]
 pub struct Error {
+    /// What kind of failure it is.
     pub kind: ErrorKind,
     /// One sentence in Chinese, shown to the clerk.
     pub message: String,
@@ -25,9 +30,11 @@ pub struct Error {
     pub cause: String,
 }
 
+/// The core's result type: `Ok(T)` or an [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// An error of `kind` with the clerk's Chinese `message` and the English `cause` for the log.
     pub fn new(kind: ErrorKind, message: impl Into<String>, cause: impl Into<String>) -> Error {
         Error {
             kind,
@@ -35,12 +42,16 @@ impl Error {
             cause: cause.into(),
         }
     }
+    /// An `ErrorKind::Input` error (the clerk can fix it); the cause reads `invalid input`.
     pub fn input(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Input, message, "invalid input")
     }
+    /// An `ErrorKind::NotFound` error; the cause reads `not found`.
     pub fn not_found(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::NotFound, message, "not found")
     }
+    /// An `ErrorKind::Storage` error with the clerk's `message` and `cause` (e.g. the SQLite or I/O
+    /// error) for the log.
     pub fn storage(message: impl Into<String>, cause: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Storage, message, cause.to_string())
     }
