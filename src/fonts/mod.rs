@@ -271,7 +271,7 @@ impl FontSet {
         })
     }
 
-    /// Every loaded font file; [`RoleFonts`] and [`Glyph`](faces::Glyph) index into this list.
+    /// Every loaded font file; [`RoleFonts`] and [`Glyph`] index into this list.
     pub fn files(&self) -> &[FontFile] {
         &self.inner.files
     }
