@@ -46,7 +46,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       toast("已加入易错词表。");
     } catch (e) { toast(errText(e), "error"); }
   };
-  const pages = h("div", { id: "settings-page-numbers" });
+  const pages = h("div", { id: "settings-page-numbers", class: "form" });
   app.append(h("div", { class: "list-page settings" },
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
     h("p", { class: "muted", id: "app-info" }),
