@@ -151,11 +151,11 @@ pub struct Grid {
     pub lines_per_page: u32,
     /// Characters (cells) per full line: 28 (§5.2.3).
     pub chars_per_line: u32,
-    /// Baseline-to-baseline distance of body lines. The standard measures the block on the
+    /// Baseline-to-baseline distance of body lines, in pt (29.61). The standard measures the block on the
     /// ink (top of the first line's glyphs to the bottom of the last's), hence
     /// (text height − one glyph) / (lines − 1).
     pub line_pitch: f32,
-    /// Width of one character cell: text width / chars per line.
+    /// Width of one character cell in pt: text width / chars per line (15.79).
     pub char_pitch: f32,
 }
 
@@ -185,9 +185,10 @@ pub struct Spec {
     pub grid: Grid,
     /// The font of each role.
     pub fonts: Fonts,
-    /// First-line indent of paragraphs and headings, in characters.
+    /// First-line indent of paragraphs and headings, in characters (cells): 2.
     pub first_line_indent_chars: u32,
-    /// Line pitch inside a multi-line title (closer than body lines; 28–35 pt are common).
+    /// Line pitch inside a multi-line title, in pt (closer than body lines; 28–35 pt are
+    /// common; the official layout uses the body pitch).
     pub title_line_pitch: f32,
     /// Blank body lines between the title and what follows.
     pub blank_lines_after_title: u32,
@@ -211,7 +212,8 @@ pub struct Spec {
     pub seal_lines_below_date: u32,
     /// Characters of space beside the page number (right on odd pages, left on even).
     pub page_number_side_chars: u32,
-    /// Distance from the bottom of the text block down to the page number's dash line.
+    /// Distance in pt from the bottom of the text block down to the page number's dash line:
+    /// 7 mm (GB/T 9704-2012 §7.5).
     pub page_number_drop: f32,
     /// The 一字线 around page numbers in the national style (`— 1 —`, §7.5).
     pub page_number_em_dash: char,
