@@ -291,18 +291,7 @@ impl Store {
     /// Stores a new report (its ids are ignored) and returns its id.
     pub fn create(&mut self, r: &Report) -> Result<i64> {
         r.validate().map_err(Error::input)?;
-        self.write("新建报告", |tx| {
-            let now = now_ms();
-            tx.execute(
-                "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
-                params![r.year, now],
-            )
-            .map_err(|e| db_err("新建报告", e))?;
-            let id = tx.last_insert_rowid();
-            write_meta(tx, id, &ReportMeta::of(r))?;
-            insert_content(tx, id, r)?;
-            Ok(id)
-        })
+        self.write("新建报告", |tx| insert_report(tx, r))
     }
 
     /// Reports not in the 回收站, most recently changed first.
@@ -522,6 +511,32 @@ impl Store {
         self.write("保存", |tx| replace_in(tx, id, r))
     }
 
+    /// Writes `r` over report `id` in one transaction, keeping the store ids of its sections:
+    /// a section whose `id` is a node of this report is updated in place (only rows that
+    /// differ are written), one without an id is inserted, and stored sections missing from
+    /// `r` are deleted. With `keep = Some((name, before))`, `before` is saved as the named
+    /// version `name` in the same transaction, so an edit and its undo point are stored
+    /// together or not at all.
+    ///
+    /// Errors: `ErrorKind::Input` when `r` is not a valid report, `NotFound` when there is no
+    /// report `id`, `Storage` when the database cannot be written (nothing is then changed).
+    pub fn update_report(
+        &mut self,
+        id: i64,
+        r: &Report,
+        keep: Option<(&str, &Report)>,
+    ) -> Result<()> {
+        r.validate().map_err(Error::input)?;
+        self.write("保存", |tx| {
+            if let Some((name, before)) = keep {
+                super::versions::insert_version(tx, id, name, before)?;
+            }
+            write_meta(tx, id, &ReportMeta::of(r))?;
+            sync_paragraphs(tx, id, None, &r.opening)?;
+            super::sections::sync_tree(tx, id, &r.sections)
+        })
+    }
+
     /// A copy of report `id` with `（副本）` after its title; returns the new id.
     pub fn duplicate(&mut self, id: i64) -> Result<i64> {
         let mut r = self.load(id)?;
@@ -569,6 +584,20 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Inserts `r` as a new report inside the caller's transaction; returns its id.
+pub(super) fn insert_report(tx: &Transaction, r: &Report) -> Result<i64> {
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![r.year, now],
+    )
+    .map_err(|e| db_err("新建报告", e))?;
+    let id = tx.last_insert_rowid();
+    write_meta(tx, id, &ReportMeta::of(r))?;
+    insert_content(tx, id, r)?;
+    Ok(id)
 }
 
 pub(super) fn replace_in(tx: &Transaction, id: i64, r: &Report) -> Result<()> {

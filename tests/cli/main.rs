@@ -6,4 +6,5 @@ mod cli_support;
 
 mod check_cli;
 mod commands;
+mod ops;
 mod packaging;

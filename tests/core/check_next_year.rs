@@ -4,6 +4,7 @@ use gongwen::check::{self, codes};
 use gongwen::error::ErrorKind;
 use gongwen::import::{import_text, ImportOptions};
 use gongwen::model::{Date, Section};
+use gongwen::ops;
 use gongwen::store::Store;
 
 #[test]
@@ -61,7 +62,7 @@ fn new_from_last_year_keeps_the_skeleton_and_carries_the_plans() {
     let old = gongwen::fixtures::sample_report(2);
     let old_id = s.create(&old).unwrap();
     let stored_old = s.load(old_id).unwrap();
-    let new_id = s.new_from_last_year(old_id).unwrap();
+    let new_id = ops::new_from_last_year(&mut s, old_id).unwrap();
     let new = s.load(new_id).unwrap();
 
     assert_eq!(new.year, 2025);
@@ -110,7 +111,7 @@ fn new_from_last_year_keeps_the_skeleton_and_carries_the_plans() {
     // Unknown report: a clear error, nothing created.
     let before = s.list().unwrap().len();
     assert_eq!(
-        s.new_from_last_year(4242).unwrap_err().kind,
+        ops::new_from_last_year(&mut s, 4242).unwrap_err().kind,
         ErrorKind::NotFound
     );
     assert_eq!(s.list().unwrap().len(), before);
@@ -128,7 +129,7 @@ fn plans_written_as_yi_shi_become_items() {
     let d = tempfile::tempdir().unwrap();
     let mut s = Store::open_dir(d.path()).unwrap();
     let id = s.create(&r).unwrap();
-    let new_id = s.new_from_last_year(id).unwrap();
+    let new_id = ops::new_from_last_year(&mut s, id).unwrap();
     let items: Vec<_> = s
         .carry_checklist(new_id)
         .unwrap()

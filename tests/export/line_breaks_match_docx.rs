@@ -13,15 +13,29 @@
 //! mapping for them) and so puts about a quarter em between Chinese and digits/Latin, which
 //! Word and WPS leave out as the DOCX asks. To compare with what Word shows, the DOCX is
 //! converted to ODT, that one paragraph property (`style:text-autospace`) is set to `none` as
-//! the DOCX meant, and the ODT is rendered. Both renderings are measured; only the corrected
-//! one is held to account: 97 % on our sample report and the long real sample, 95 % over all
-//! texts together, equal page counts everywhere.
+//! the DOCX meant, and the ODT is rendered; nothing else is touched. Both renderings are
+//! measured and printed; only the corrected one is held to account: 97 % on every text and
+//! over all texts together, equal page counts everywhere, except the Latin-mixed text (below).
 //!
-//! Remaining differences (measured): LibreOffice compresses full-width punctuation (《》，、)
-//! on every line (`compressPunctuation`) where our typesetter squeezes only to keep a closing
-//! mark on the line, so it sometimes fits one more digit; and our typesetter tightens a line
-//! to keep a half-width `;` `,` after a number (`61.3%;`) where LibreOffice moves the number
-//! to the next line.
+//! What had to agree for this (the rules, not the texts): a line takes one more mark beyond
+//! its measure only if it is a full-width 点号 (，。、；：？！), the marks LibreOffice's zh-CN
+//! locale data lets hang (`w:overflowPunct`); closing brackets and quotation marks and
+//! half-width marks after a number (`61.3%;`) move down with the character before them. The
+//! DOCX says `w:characterSpacingControl="doNotCompress"` (LibreOffice: CharacterCompressionType
+//! 0) as a grid layout does not compress punctuation. Runs with the East Asian hint also name
+//! the Chinese face for `w:ascii`/`w:hAnsi`, because LibreOffice ignores the hint and set the
+//! middle dot · and a paragraph-initial “ in the Latin face, half-width.
+//!
+//! Remaining difference (measured, LibreOffice 7.4): LibreOffice leaves the last character
+//! before each change of script (汉字 → digits/Latin and back) uncondensed by the DOCX's
+//! `w:spacing` (−0.2 pt per character, the grid's 15.8 pt pitch), where Word condenses every
+//! character as we do; a line with many script changes is then up to ~3 pt wider there. On
+//! the Latin-mixed text one paragraph (twice) ends that close to the measure, so LibreOffice
+//! moves a Latin word we (and, by its rule, Word) keep: that text is held to 70 % so that a
+//! regression still fails, and the difference is printed.
+//!
+//! `GONGWEN_DEBUG_LINES=1` prints both sides' lines; `GONGWEN_KEEP=1` keeps the DOCX, ODT and
+//! PDFs and prints where.
 
 use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
@@ -320,13 +334,17 @@ fn pct(a: usize, b: usize) -> f64 {
 #[test]
 fn line_breaks_agree_with_libreoffice() {
     let dir = tempfile::tempdir().unwrap();
-    // (name, report, held to 97 % on its own)
-    let mut cases: Vec<(String, Report, bool)> =
-        vec![("sample_report(10)".into(), sample_report(10), true)];
+    let kept = dir.path().to_path_buf();
+    if std::env::var_os("GONGWEN_KEEP").is_some() {
+        eprintln!("kept in {}", dir.keep().display());
+    }
+    // (name, report, the share of breaks that must agree on this text, %)
+    let mut cases: Vec<(String, Report, f64)> =
+        vec![("sample_report(10)".into(), sample_report(10), 97.0)];
     let long = samples_dir().join("city-office-2023-summary.txt");
     if long.is_file() {
         let r = import_file(&long, &ImportOptions::default()).expect("sample imports");
-        cases.push(("long sample".into(), r.report, true));
+        cases.push(("long sample".into(), r.report, 97.0));
     } else {
         let _ = writeln!(
             std::io::stderr(),
@@ -335,19 +353,21 @@ fn line_breaks_agree_with_libreoffice() {
         );
     }
     for (n, r) in mixed_texts() {
-        cases.push((n.into(), r, false));
+        // See the module note: LibreOffice's letter spacing at script changes.
+        let floor = if n == "latin" { 70.0 } else { 97.0 };
+        cases.push((n.into(), r, floor));
     }
     let mut failures = Vec::new();
     let mut summary = String::new();
     let (mut agree, mut union) = (0, 0);
-    for (i, (name, report, strict)) in cases.iter().enumerate() {
+    for (i, (name, report, floor)) in cases.iter().enumerate() {
         // As LibreOffice imports the DOCX (for the record), then as Word would set it.
-        let plain = measure(&format!("c{i}"), report, dir.path(), false);
+        let plain = measure(&format!("c{i}"), report, &kept, false);
         summary.push_str(&format!(
             "{} [LibreOffice as imported, with its CJK/Latin space]\n",
             report_line(name, &plain)
         ));
-        let m = measure(&format!("c{i}"), report, dir.path(), true);
+        let m = measure(&format!("c{i}"), report, &kept, true);
         let line = report_line(name, &m);
         summary.push_str(&format!("{line} [without it, as the DOCX asks]\n"));
         for d in &m.differences {
@@ -355,7 +375,7 @@ fn line_breaks_agree_with_libreoffice() {
         }
         agree += m.agree;
         union += m.union;
-        if m.pages.0 != m.pages.1 || (*strict && pct(m.agree, m.union) < 97.0) {
+        if m.pages.0 != m.pages.1 || pct(m.agree, m.union) < *floor {
             failures.push(line);
         }
     }
@@ -363,7 +383,7 @@ fn line_breaks_agree_with_libreoffice() {
     summary.push_str(&format!(
         "all texts: {agree}/{union} = {total:.1} % of breaks inside paragraphs agree\n"
     ));
-    if total < 95.0 {
+    if total < 97.0 {
         failures.push(format!("all texts: {total:.1} %"));
     }
     let _ = writeln!(std::io::stderr(), "{summary}");

@@ -1,5 +1,5 @@
-// Typed wrappers over the app's IPC commands (src-tauri/src/commands.rs). Errors arrive as the
-// core's Chinese message (a string).
+// Typed wrappers over the app's IPC commands (src-tauri/src/commands.rs). A failed command
+// rejects with the core's error as a value, `{kind, message}` (see `AppError`).
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
@@ -69,6 +69,4 @@ export const api = {
     invoke<string>("print_report", { id, options }),
 };
 
-export function errText(e: unknown): string {
-  return typeof e === "string" ? e : e instanceof Error ? e.message : String(e);
-}
+export { appError, errText, isInputError, type AppError, type ErrorKind } from "./errors";

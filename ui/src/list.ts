@@ -3,7 +3,7 @@
 
 import { api, errText } from "./api";
 import { PERIODS } from "./context";
-import { ask, clear, h, modal, toast } from "./dom";
+import { ask, clear, h, modal, toast, toastError } from "./dom";
 import { summaryLine } from "./format";
 import { showImport } from "./importing";
 import type { ReportSummary, Template } from "./types";
@@ -23,7 +23,7 @@ export async function showList(app: HTMLElement, templates: Template[], nav: Lis
   }
   const refresh = () => void showList(app, templates, nav, trash);
   const act = async (fn: () => Promise<unknown>, ok: string) => {
-    try { await fn(); toast(ok); refresh(); } catch (e) { toast(errText(e), "error"); }
+    try { await fn(); toast(ok); refresh(); } catch (e) { toastError(e); }
   };
 
   const table = h("table", { class: "reports", id: "reports" },

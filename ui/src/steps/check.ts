@@ -3,7 +3,7 @@
 
 import { api, errText } from "../api";
 import type { EditorCtx } from "../context";
-import { ask, h, toast } from "../dom";
+import { ask, h, toast, toastError } from "../dom";
 import { flatten } from "../numbering";
 import { describe } from "../text";
 import type { Finding, Placeholder, Report } from "../types";
@@ -39,7 +39,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
         await ctx.replaced(await api.fillPlaceholder(ctx.id, p, input.value));
         toast(`已填入“${input.value.trim()}”。`);
       } catch (e) {
-        toast(errText(e), "error");
+        toastError(e);
       }
     };
     input.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.isComposing) void fill(); });
@@ -61,7 +61,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
         await ctx.replaced(r.report);
         toast(`已修正 ${r.applied} 处。`);
       } catch (e) {
-        toast(errText(e), "error");
+        toastError(e);
       }
     } }, `全部一键修正（${fixes.length} 处）`)));
   }
@@ -76,7 +76,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
           await ctx.replaced(await api.applyFix(ctx.id, f.fix!));
           toast("已修正。");
         } catch (e) {
-          toast(errText(e), "error");
+          toastError(e);
         }
       } }, f.fix.label) : null));
   }
