@@ -8,8 +8,9 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use ts_rs::TS;
 
-/// What went wrong, as the UI tells it apart. Serialised in snake_case (`"not_found"`); the
-/// names are part of the app's interface and must not change.
+/// What kind of failure an [`Error`] is, so that callers (the CLI's exit code, the app's UI)
+/// can tell a bad input from a full disk without reading the message. Serialised in
+/// snake_case (`"not_found"`); the names are part of the app's interface and must not change.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
@@ -30,9 +31,10 @@ pub enum ErrorKind {
 }
 
 /// A failure: its [`ErrorKind`], one Chinese sentence for the clerk and an English cause for
-/// the log.
+/// the log. Every fallible function of the core returns [`Result`] with this error.
 #[derive(Debug, Clone)]
 pub struct Error {
+    /// What kind of failure it is.
     pub kind: ErrorKind,
     /// One sentence in Chinese, shown to the clerk.
     pub message: String,
@@ -40,9 +42,11 @@ pub struct Error {
     pub cause: String,
 }
 
+/// The core's result type: `Ok(T)` or an [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
 
 impl Error {
+    /// An error of `kind` with the clerk's Chinese `message` and the English `cause` for the log.
     pub fn new(kind: ErrorKind, message: impl Into<String>, cause: impl Into<String>) -> Error {
         Error {
             kind,
@@ -50,9 +54,11 @@ impl Error {
             cause: cause.into(),
         }
     }
+    /// An `ErrorKind::Input` error (the clerk can fix it); the cause reads `invalid input`.
     pub fn input(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::Input, message, "invalid input")
     }
+    /// An `ErrorKind::NotFound` error; the cause reads `not found`.
     pub fn not_found(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::NotFound, message, "not found")
     }
@@ -60,6 +66,8 @@ impl Error {
     pub fn internal(message: impl Into<String>, cause: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Internal, message, cause.to_string())
     }
+    /// An `ErrorKind::Storage` error with the clerk's `message` and `cause` (e.g. the SQLite or
+    /// I/O error) for the log.
     pub fn storage(message: impl Into<String>, cause: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Storage, message, cause.to_string())
     }

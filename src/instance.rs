@@ -14,7 +14,10 @@ use crate::{Error, ErrorKind, Result};
 use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
 
+/// Name of the lock file in the data folder; the first app holds an exclusive lock on it.
 pub const LOCK_FILE: &str = "app.lock";
+/// Name of the Unix domain socket in the data folder, on which the first app listens for a
+/// second launch asking it to show its window.
 pub const SOCKET_FILE: &str = "app.sock";
 /// What a second launch writes to the first.
 const SHOW: &[u8] = b"show\n";
@@ -25,7 +28,10 @@ pub enum Launch {
     First(Instance),
     /// Another app runs on this data folder; `raised` tells whether it was asked to show its
     /// window (false when it could not be reached, e.g. on Windows).
-    Second { raised: bool },
+    Second {
+        /// The running app was reached and asked to show its window.
+        raised: bool,
+    },
 }
 
 /// The held lock (released when dropped or when the process ends) and, on Unix, the socket a

@@ -2,6 +2,8 @@
 //! templates, the official layout, and the exporters. No GUI dependency: everything here runs
 //! and is tested headless.
 
+#![warn(missing_docs)]
+
 pub mod error;
 pub mod export;
 pub mod fixtures;

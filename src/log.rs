@@ -13,7 +13,9 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
+/// Folder of the log files inside the data folder.
 pub const LOG_DIR: &str = "logs";
+/// Name of the current log file; rotated copies get `.1` … `.4`.
 pub const LOG_FILE: &str = "gongwen.log";
 /// A log file is rotated when the next line would take it past this size.
 pub const MAX_BYTES: u64 = 1024 * 1024;
@@ -24,10 +26,14 @@ const MAX_LINE: usize = 1000;
 
 static TARGET: Mutex<Option<PathBuf>> = Mutex::new(None);
 
+/// Severity of a log line, written as `INFO`, `WARN` or `ERROR`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Level {
+    /// Something that happened as it should (an export, a backup).
     Info,
+    /// Something went wrong but was handled (a skipped file, a retry).
     Warn,
+    /// An operation failed.
     Error,
 }
 
@@ -56,14 +62,18 @@ pub fn path() -> Option<PathBuf> {
     TARGET.lock().ok().and_then(|t| t.clone())
 }
 
+/// Appends an `INFO` line `<UTC time> INFO pid=N event: detail` (non-ASCII masked as `?`);
+/// does nothing before [`init`] or when the file cannot be written.
 pub fn info(event: &str, detail: &str) {
     write(Level::Info, event, detail);
 }
 
+/// Appends a `WARN` line; like [`info`].
 pub fn warn(event: &str, detail: &str) {
     write(Level::Warn, event, detail);
 }
 
+/// Appends an `ERROR` line; like [`info`]. For an [`Error`](crate::Error) use [`failure`].
 pub fn error(event: &str, detail: &str) {
     write(Level::Error, event, detail);
 }

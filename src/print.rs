@@ -8,16 +8,21 @@ use std::path::Path;
 use std::process::Command;
 use ts_rs::TS;
 
+/// A CUPS print queue.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Printer {
+    /// The queue name as `lp -d` takes it.
     pub name: String,
+    /// Whether it is the system's default destination (`lpstat -d`).
     pub is_default: bool,
 }
 
 /// What the clerk chose in the print panel.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PrintOptions {
+    /// The CUPS queue name; must not be empty (`ErrorKind::Input`).
     pub printer: String,
+    /// Number of copies, 1–99 (`ErrorKind::Input` otherwise).
     pub copies: u32,
     /// 双面打印 (long-edge binding, as a stapled report is read).
     pub duplex: bool,
@@ -27,10 +32,14 @@ pub struct PrintOptions {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PrintMethod {
+    /// CUPS queues through `lpstat` and `lp` (Linux and other Unix systems except macOS).
     Cups,
+    /// The PDF is opened in the system's viewer, whose own dialog prints it (Windows, macOS).
     SystemViewer,
 }
 
+/// How this build prints: [`PrintMethod::Cups`] on Unix other than macOS, otherwise
+/// [`PrintMethod::SystemViewer`].
 pub fn method() -> PrintMethod {
     if cfg!(unix) && !cfg!(target_os = "macos") {
         PrintMethod::Cups

@@ -18,6 +18,9 @@ pub const BESIDE_EXE: [&str; 3] = [
     "../share/gongwen/resources",
 ];
 
+/// The folder of the shipped data: `GONGWEN_RESOURCES` when set, else the first of
+/// [`BESIDE_EXE`] that exists beside the executable, else `resources/` of the source tree (for
+/// `cargo run` and tests). Does not check that the folder exists.
 pub fn dir() -> PathBuf {
     if let Some(d) = std::env::var_os("GONGWEN_RESOURCES") {
         return PathBuf::from(d);

@@ -7,9 +7,13 @@ use crate::model::{Report, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// Where a piece of text sits in a report (serialised as `{"part": "paragraph", "path": [0, 1],
+/// "index": 0}`). Indices and path elements are 0-based; `path` walks the section tree from the
+/// top level. The checks report findings here and the app sends it back to jump to or edit the text.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum Location {
+    /// The report's title (标题).
     Title,
     /// 副标题.
     Subtitle,
@@ -17,19 +21,24 @@ pub enum Location {
     Addressee,
     /// 导语 paragraph `index`.
     Opening {
+        /// 0-based index into `Report::opening`.
         index: usize,
     },
     /// The heading text of the section at `path`.
     Heading {
+        /// 0-based indices from the top-level section down to this one.
         path: Vec<usize>,
     },
     /// Paragraph `index` of the section at `path`.
     Paragraph {
+        /// 0-based indices from the top-level section down to the paragraph's section.
         path: Vec<usize>,
+        /// 0-based index into that section's `paragraphs`.
         index: usize,
     },
     /// 附件说明 item `index`.
     Attachment {
+        /// 0-based index into `Report::attachments`.
         index: usize,
     },
     /// 落款 (signing unit).

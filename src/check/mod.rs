@@ -33,16 +33,22 @@ use location::{replace_chars, section_at_mut, slice_chars, text_at, text_at_mut}
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// How serious a finding is; the order is `Error < Warning < Info`, so sorting puts errors first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Must be dealt with before the report goes upward; exporting asks for confirmation.
     Error,
+    /// Probably wrong and worth a look (a wrong word, a date in the wrong form, a typed number);
+    /// export goes ahead without asking.
     Warning,
+    /// A hint only: nothing is wrong in what gongwen itself produces (e.g. characters outside
+    /// GB2312, which matter only to the recipient's fonts).
     Info,
 }
 
 impl Severity {
+    /// The Chinese label shown to the clerk: `错误`, `提醒` or `提示`.
     pub fn label(self) -> &'static str {
         match self {
             Severity::Error => "错误",
@@ -54,36 +60,70 @@ impl Severity {
 
 /// Finding codes (stable, for the app and tests).
 pub mod codes {
+    /// A 范文 placeholder still in the text (`X条`, `（具体数字）`, a blank gap); an error.
     pub const PLACEHOLDER: &str = "placeholder";
+    /// A section with neither heading nor content (can be deleted), or a heading with nothing below it.
     pub const EMPTY_SECTION: &str = "empty_section";
+    /// A section that has content or subsections but no heading text.
     pub const EMPTY_HEADING: &str = "empty_heading";
+    /// The title is empty.
     pub const MISSING_TITLE: &str = "missing_title";
+    /// The 发文机关署名 (signing unit, GB/T 9704-2012 §7.3.5) is empty.
     pub const MISSING_SIGNATURE: &str = "missing_signature";
+    /// The 成文日期 (GB/T 9704-2012 §7.3.5) is not set.
     pub const MISSING_DATE: &str = "missing_date";
+    /// A heading that starts with a number typed by hand (`一、`, `（二）`); the exporters number
+    /// headings themselves, so it would appear twice.
     pub const TYPED_NUMBER: &str = "typed_number";
+    /// Numbers typed at the head of consecutive paragraphs, or an enumeration in the text, skip or
+    /// repeat an item.
     pub const NUMBERING_GAP: &str = "numbering_gap";
+    /// Sections nested deeper than the four heading levels `一、（一）1.（1）` (GB/T 9704-2012 §7.3.3).
     pub const TOO_DEEP: &str = "too_deep";
+    /// A half-width punctuation mark (`,` `;` `:` …) between Chinese characters where the full-width
+    /// one belongs (GB/T 15834); comes with a fix.
     pub const HALF_WIDTH: &str = "half_width_punctuation";
+    /// A quotation mark, bracket or 书名号 without its other half in the same text.
     pub const UNPAIRED: &str = "unpaired";
+    /// A date in the text that does not exist (`2月30日`); an error.
     pub const INVALID_DATE: &str = "invalid_date";
+    /// A valid date not written as `2024年1月5日` (Arabic numerals, no leading zeros; the form
+    /// GB/T 9704-2012 §7.3.5.4 gives for 成文日期); comes with a fix.
     pub const DATE_FORMAT: &str = "date_format";
+    /// A year that does not fit the report's year: in the title (an error), later than the report's
+    /// year outside a next-year plan, last year's at the head of a paragraph, or a 成文日期 that is
+    /// neither the report's year nor the next.
     pub const YEAR_MISMATCH: &str = "year_mismatch";
+    /// A paragraph identical to an earlier one.
     pub const REPEATED: &str = "repeated_paragraph";
+    /// A word from the word list's wrong → right pairs; comes with a fix.
     pub const WRONG_WORD: &str = "wrong_word";
+    /// A word the word list marks as sensitive (no replacement); an error.
     pub const SENSITIVE_WORD: &str = "sensitive_word";
+    /// Wording of another administrative level (`我县` in a township's report, `我镇` in a county
+    /// department's), likely left over from a 范文.
     pub const OTHER_LEVEL: &str = "other_level_wording";
+    /// A table pasted as plain text (cells separated by `｜`), which exports as text, not a table.
     pub const PASTED_TABLE: &str = "pasted_table";
+    /// Characters outside GB2312, which the recipient's 仿宋_GB2312 / 楷体_GB2312 fonts lack in the
+    /// DOCX (the PDF embeds its fonts and is not affected).
     pub const OUTSIDE_GB2312: &str = "outside_gb2312";
 }
 
+/// One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message
+/// and, where it is safe, a one-click [`Fix`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Finding {
+    /// How serious it is; exporting with errors asks for confirmation.
     pub severity: Severity,
+    /// One of the stable [`codes`], e.g. `"half_width_punctuation"`.
     pub code: String,
+    /// The text the finding is about.
     pub location: Location,
     /// Char offsets of the problem in the text at `location`, when it is a span.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start: Option<usize>,
+    /// End of the span, a char offset (exclusive) into the text at `location`; set with `start`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<usize>,
     /// The offending text with a little context.
@@ -91,6 +131,7 @@ pub struct Finding {
     pub excerpt: String,
     /// Chinese explanation for the clerk.
     pub message: String,
+    /// A safe correction, when one exists; apply it with [`apply_fix`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fix: Option<Fix>,
 }
@@ -100,22 +141,34 @@ pub struct Finding {
 pub struct Fix {
     /// Button text, e.g. `改为“，”`.
     pub label: String,
+    /// The text the fix changes (the finding's location).
     pub location: Location,
+    /// What to change there.
     pub action: FixAction,
 }
 
+/// What a [`Fix`] does to the text at its location. Each action carries the text it expects, so
+/// [`apply_fix`] refuses a fix an edit has made stale (`ErrorKind::Input`) instead of damaging
+/// the text.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FixAction {
     /// Replace chars `start..end` (which must still read `expected`) with `replacement`.
     Replace {
+        /// First char (not byte) offset of the span, 0-based.
         start: usize,
+        /// End char offset of the span, exclusive.
         end: usize,
+        /// What chars `start..end` must still read for the fix to apply.
         expected: String,
+        /// The text put in their place.
         replacement: String,
     },
     /// Remove the paragraph at the location (which must still read `expected`).
-    RemoveParagraph { expected: String },
+    RemoveParagraph {
+        /// What the paragraph must still read for the fix to apply.
+        expected: String,
+    },
 }
 
 impl Finding {
@@ -277,11 +330,15 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
 /// Numbers of errors, warnings and infos.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Counts {
+    /// Findings of severity `Error`.
     pub errors: usize,
+    /// Findings of severity `Warning`.
     pub warnings: usize,
+    /// Findings of severity `Info`.
     pub infos: usize,
 }
 
+/// Counts `findings` by severity.
 pub fn count(findings: &[Finding]) -> Counts {
     let mut c = Counts::default();
     for f in findings {

@@ -8,6 +8,8 @@ use crate::text::{is_cjk, measure_word_at, word_at};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// What a placeholder stands for, guessed from its mark and neighbours; [`label`](Self::label)
+/// names it in Chinese.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceholderKind {
@@ -45,11 +47,15 @@ impl PlaceholderKind {
 /// One field to fill. `start..end` are char offsets (not bytes) into the text at `location`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Placeholder {
+    /// The text that holds the field.
     pub location: Location,
+    /// First char (not byte) offset of the field in that text, 0-based.
     pub start: usize,
+    /// End char offset of the field, exclusive.
     pub end: usize,
     /// The placeholder as it stands in the text, e.g. `XX`.
     pub text: String,
+    /// What kind of value belongs there.
     pub kind: PlaceholderKind,
     /// Up to 12 characters either side, for the list in the app.
     pub context: String,

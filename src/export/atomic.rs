@@ -98,6 +98,11 @@ fn precheck(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Writes `bytes` to `path` atomically: to a temporary file in the same folder, synced, then
+/// renamed over the target, so a failure leaves the old file or none, never half of one.
+/// Returns `ErrorKind::Input` when `path` has no file name, and `ErrorKind::Storage` (with a
+/// Chinese reason: name or path too long, a folder of that name, no permission, disk full, the
+/// file open in Word or WPS …) when it cannot be written.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     precheck(path)?;
     let dir = match path.parent() {

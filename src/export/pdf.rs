@@ -22,7 +22,9 @@ use std::time::SystemTime;
 /// A PDF and what went into it.
 #[derive(Debug, Clone)]
 pub struct Rendered {
+    /// The PDF file's bytes.
     pub bytes: Vec<u8>,
+    /// Number of pages (A4 portrait).
     pub pages: usize,
     /// Characters no available font has; they were printed as `〓`.
     pub missing: Vec<char>,
@@ -37,10 +39,12 @@ pub struct PdfExporter {
 }
 
 impl PdfExporter {
+    /// An exporter with `fonts` and the official layout ([`Spec::official`], GB/T 9704-2012).
     pub fn new(fonts: FontSet) -> PdfExporter {
         PdfExporter::with_spec(fonts, Spec::official())
     }
 
+    /// An exporter with `fonts` that lays reports out by `spec` instead of the official one.
     pub fn with_spec(fonts: FontSet, spec: Spec) -> PdfExporter {
         PdfExporter {
             fonts,
@@ -55,6 +59,7 @@ impl PdfExporter {
         self
     }
 
+    /// The fonts this exporter embeds.
     pub fn fonts(&self) -> &FontSet {
         &self.fonts
     }
@@ -69,6 +74,7 @@ impl PdfExporter {
         typeset(report, &self.spec, &self.fonts.faces(&self.spec))
     }
 
+    /// The PDF's bytes only; see [`render_full`](Self::render_full) for the errors.
     pub fn render(&self, report: &Report) -> Result<Vec<u8>> {
         Ok(self.render_full(report)?.bytes)
     }
@@ -80,6 +86,9 @@ impl PdfExporter {
         Ok(r)
     }
 
+    /// Typesets `report` on the grid of the spec and draws the pages into a PDF 1.7 with font
+    /// subsets embedded, in memory. Returns `ErrorKind::Input` when a font file cannot be parsed or
+    /// subset for embedding (the message names the font).
     pub fn render_full(&self, report: &Report) -> Result<Rendered> {
         let faces = self.fonts.faces(&self.spec);
         let layout = typeset(report, &self.spec, &faces);

@@ -11,6 +11,7 @@ use ttf_parser::{Face, GlyphId};
 pub struct Glyph {
     /// Index into [`FontSet::files`].
     pub file: usize,
+    /// Glyph id in that font file.
     pub id: u16,
     /// Advance width in em.
     pub advance: f32,
@@ -63,10 +64,13 @@ impl<'a> Faces<'a> {
         self.roles[role_index(role)]
     }
 
+    /// The font set these faces were parsed from.
     pub fn set(&self) -> &'a FontSet {
         self.set
     }
 
+    /// The parsed face of file `file` (an index into [`FontSet::files`]); `None` when the index is
+    /// out of range or the file could not be parsed.
     pub fn face(&self, file: usize) -> Option<&Face<'a>> {
         self.parsed.get(file).and_then(|f| f.as_ref())
     }

@@ -45,6 +45,7 @@ pub enum Source {
 }
 
 impl Source {
+    /// The Chinese label shown to the clerk: `系统`, `导入` or `内置替代`.
     pub fn label(self) -> &'static str {
         match self {
             Source::System => "系统",
@@ -61,12 +62,15 @@ pub struct FontFile {
     pub name: String,
     /// PostScript name, for the PDF's `/BaseFont`.
     pub postscript_name: String,
+    /// Where the file was read from.
     pub path: PathBuf,
     /// Face index inside a `.ttc` collection.
     pub index: u32,
+    /// Whether it is a system, imported or bundled font.
     pub source: Source,
     /// The face is itself bold (no synthetic bold needed).
     pub bold: bool,
+    /// The whole file's bytes (the collection's, for a `.ttc`).
     pub data: Vec<u8>,
 }
 
@@ -76,6 +80,8 @@ pub struct FontFile {
 pub struct RoleFonts {
     /// Indices into [`FontSet::files`]; the first is the role's own font.
     pub cjk: Vec<usize>,
+    /// Index into [`FontSet::files`] of the face that sets digits and Latin letters (Times New Roman
+    /// or its stand-in).
     pub latin: usize,
     /// Bold is wanted but the CJK face is not bold (or a heavy 小标宋 is stood in for by a
     /// Song face): stroke the outline to embolden it.
@@ -85,6 +91,7 @@ pub struct RoleFonts {
 /// What the clerk is told about one role (“正文：仿宋（系统）”).
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleChoice {
+    /// The role (title, body, heading level, page number).
     pub role: Role,
     /// 正文, 一级标题 …
     pub role_label: &'static str,
@@ -92,7 +99,9 @@ pub struct RoleChoice {
     pub family_label: &'static str,
     /// The actual font's name, e.g. `FangSong` or `FandolFang`.
     pub font_name: String,
+    /// Whether the font is a system, imported or bundled one.
     pub source: Source,
+    /// The font file's path.
     pub path: PathBuf,
 }
 
@@ -131,6 +140,8 @@ pub struct FontSet {
     inner: Arc<Inner>,
 }
 
+/// The Chinese name of the kind of face the standard asks for: `仿宋`, `楷体`, `黑体`, `宋体`,
+/// `小标宋` (GB/T 9704-2012 §5.2.2, §7.3.1, §7.3.3 and §7.5 name the face of each part).
 pub fn family_label(f: Family) -> &'static str {
     match f {
         Family::FangSong => "仿宋",
@@ -260,6 +271,7 @@ impl FontSet {
         })
     }
 
+    /// Every loaded font file; [`RoleFonts`] and [`Glyph`] index into this list.
     pub fn files(&self) -> &[FontFile] {
         &self.inner.files
     }

@@ -5,15 +5,21 @@
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// What the pasted text is, as recognised by the import; decides whether Markdown syntax is
+/// parsed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
+    /// Markdown, typically an AI chat's answer (`# ` headings, `**bold**`, `- ` bullets).
     Markdown,
+    /// Text copied from a web page, with the site's navigation and notices around it.
     WebPage,
+    /// Plain text (a 范文, a document's text).
     Plain,
 }
 
 impl InputKind {
+    /// The Chinese description shown to the clerk, e.g. `纯文本`.
     pub fn label(self) -> &'static str {
         match self {
             InputKind::Markdown => "Markdown（AI 对话的回答）",

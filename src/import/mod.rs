@@ -43,14 +43,18 @@ pub struct ImportOptions {
     /// Template id (report kind); guessed from the unit when absent.
     #[serde(default)]
     pub kind: Option<String>,
+    /// The unit (单位) to write the report for; also the signature when none was found.
     #[serde(default)]
     pub unit: Option<String>,
+    /// The year the report is about; `ErrorKind::Input` outside 1900–2200.
     #[serde(default)]
     pub year: Option<i32>,
+    /// The period, e.g. `上半年`; empty means the whole year.
     #[serde(default)]
     pub period: Option<String>,
 }
 
+/// What kind of change an [`ImportNote`] reports.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
@@ -70,7 +74,9 @@ pub enum NoteKind {
     Gap,
     /// Headings put on the level their position gives them.
     Renumbered,
+    /// No title was found; the clerk is asked to add one.
     Title,
+    /// A 成文日期 was found but is not a valid date, so it was not imported.
     Date,
     /// The encoding the file was read in.
     Encoding,
@@ -109,6 +115,7 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// The Chinese name of the stage, e.g. `识别各部分`.
     pub fn label(self) -> &'static str {
         match self {
             Stage::Decode => "读取",
@@ -128,10 +135,14 @@ impl Stage {
 /// written, which became the 成文日期 field).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Removed {
+    /// The text taken out, trimmed.
     pub text: String,
     /// Why, in Chinese.
     pub reason: String,
+    /// The stage that took it out.
     pub stage: Stage,
+    /// Content the clerk may want back (a line judged to be web junk), rather than syntax the
+    /// report shows in another form.
     pub restorable: bool,
 }
 
@@ -155,14 +166,18 @@ pub struct Proposal {
 /// What the stages record while they run.
 #[derive(Debug, Default)]
 pub struct Log {
+    /// The notes so far, in the order they were made.
     pub notes: Vec<ImportNote>,
+    /// The text removed so far.
     pub removed: Vec<Removed>,
     /// Text inserted that was not in the input (a `____` field where a blank stood).
     pub inserted: Vec<String>,
+    /// The stage now running; notes and removals are tagged with it.
     pub stage: Stage,
 }
 
 impl Log {
+    /// Records a note of `kind` with a Chinese `message` about `text`, tagged with the current stage.
     pub fn note(&mut self, kind: NoteKind, message: impl Into<String>, text: &str) {
         let mut n = ImportNote::new(kind, message, text);
         n.stage = self.stage;
@@ -186,17 +201,20 @@ impl Log {
 /// One thing import did to the text, for the clerk to see.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportNote {
+    /// What kind of change it was.
     pub kind: NoteKind,
     /// What was done, in Chinese.
     pub message: String,
     /// The text concerned (what was removed), when there is one.
     #[serde(default)]
     pub text: String,
+    /// The stage that made it.
     #[serde(default)]
     pub stage: Stage,
 }
 
 impl ImportNote {
+    /// A note of `kind`; the stage is `Stage::Decode` until the caller sets it.
     pub fn new(kind: NoteKind, message: impl Into<String>, text: &str) -> ImportNote {
         ImportNote {
             kind,
@@ -207,10 +225,16 @@ impl ImportNote {
     }
 }
 
+/// What an import produced: the report to confirm, what was done to the text, the placeholders
+/// left to fill, what was removed or inserted, and a proposal for kind, year and title. Nothing
+/// is stored: the caller saves the report once the clerk accepts it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportResult {
+    /// The imported report.
     pub report: Report,
+    /// Every change the import made to the text, for the clerk to review.
     pub notes: Vec<ImportNote>,
+    /// The 范文 fields still to fill in the report (as found by the checks).
     pub placeholders: Vec<Placeholder>,
     /// `text`, `docx` or `json`.
     pub format: String,

@@ -6,22 +6,32 @@ use super::numbering::heading_number;
 use super::{Report, Section, MAX_LEVEL};
 use crate::text::ends_clause;
 
+/// One paragraph of the flattened body, in the order the exporters write them (see
+/// [`body_blocks`]).
 #[derive(Debug, Clone, PartialEq)]
 pub enum Block {
     /// A body paragraph (opening or section text).
     Paragraph(String),
     /// A heading on its own line: `number` + `text`, in the font of its level.
     Heading {
+        /// Heading level, 1–4 (`一、`, `（一）`, `1.`, `（1）`; GB/T 9704-2012 §7.3.3).
         level: u8,
+        /// The derived number with its punctuation, e.g. `（二）`.
         number: String,
+        /// The heading text without its number.
         text: String,
     },
     /// A run-in heading: `number` + `heading` (ending with `。`) in the heading font, then
     /// `body` in the body font, all in one paragraph.
     RunIn {
+        /// Heading level, 1–4 (GB/T 9704-2012 §7.3.3), as for [`Block::Heading`].
         level: u8,
+        /// The derived number with its punctuation, e.g. `1.`.
         number: String,
+        /// The heading sentence, ending with a mark that ends a clause (`。` added when it had none).
         heading: String,
+        /// The section's first non-empty paragraph (empty when it has none), set in the body font
+        /// after the heading.
         body: String,
     },
 }

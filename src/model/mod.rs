@@ -56,6 +56,7 @@ pub fn year_out_of_range(year: i32) -> String {
     format!("年份 {year} 不在 {}—{} 之间", YEARS.start(), YEARS.end())
 }
 
+/// Whether the report is still being written or finished (定稿).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 pub enum Status {
     /// 草稿
@@ -68,6 +69,7 @@ pub enum Status {
 }
 
 impl Status {
+    /// The Chinese label: `草稿` or `定稿`.
     pub fn label(&self) -> &'static str {
         match self {
             Status::Draft => "草稿",
@@ -76,6 +78,9 @@ impl Status {
     }
 }
 
+/// A work summary: metadata (kind, unit, year, period, status), the title block, the opening,
+/// the section tree, attachments note, signature, date, 附注 and page-number style. Serialised
+/// as the JSON exchange format; [`validate`](Self::validate) checks what the types cannot.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Report {
     /// Store id; absent in a report that was never saved.
@@ -87,17 +92,19 @@ pub struct Report {
     /// 单位, e.g. 双河镇人民政府.
     #[serde(default)]
     pub unit: String,
+    /// The year the report is about (e.g. 2024); valid from 1900 to 2200.
     pub year: i32,
     /// 年度 / 上半年 / 下半年 / 第一季度 …
     #[serde(default = "default_period")]
     pub period: String,
+    /// 标题 (GB/T 9704-2012 §7.3.1), without line breaks; the typesetter splits it into lines.
     #[serde(default)]
     pub title: String,
     /// 副标题: a line below the title, with its leading `——` (GB/T 9704-2012 has no rule for
     /// it; it is centred below the title). `null` when there is none.
     #[serde(default)]
     pub subtitle: Option<String>,
-    /// 主送机关, without the trailing `：` (GB/T 9704-2012 §7.3.3: the line after the title,
+    /// 主送机关, without the trailing `：` (GB/T 9704-2012 §7.3.2: the line after the title,
     /// flush left). Several organs are separated by `、` as written. `null` when there is none.
     #[serde(default)]
     pub addressee: Option<String>,
@@ -118,9 +125,10 @@ pub struct Report {
     #[serde(default)]
     pub date: Option<Date>,
     /// 附注 below the date, as written, brackets included (`（此件公开发布）`;
-    /// GB/T 9704-2012 §7.3.7). `null` when there is none.
+    /// GB/T 9704-2012 §7.3.6). `null` when there is none.
     #[serde(default)]
     pub note: Option<String>,
+    /// 草稿 or 定稿.
     #[serde(default)]
     pub status: Status,
     /// With a seal (盖章) the date sits 4 characters from the right instead of 2.
@@ -135,6 +143,8 @@ fn default_period() -> String {
     "年度".to_string()
 }
 
+/// One node of the section tree: a heading (numbered by its position and depth, never by its
+/// text), its paragraphs, and its subsections one level deeper.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, TS)]
 pub struct Section {
     /// Store id of the node; absent before it is saved.
@@ -147,13 +157,16 @@ pub struct Section {
     /// share one paragraph, the heading part in the heading font.
     #[serde(default)]
     pub run_in: bool,
+    /// The paragraphs under the heading, each one string without its first-line indent.
     #[serde(default)]
     pub paragraphs: Vec<String>,
+    /// Subsections, one level deeper (at most 4 levels in all, [`MAX_LEVEL`]).
     #[serde(default)]
     pub children: Vec<Section>,
 }
 
 impl Section {
+    /// An unsaved section with `heading` and nothing under it.
     pub fn new(heading: &str) -> Section {
         Section {
             heading: heading.to_string(),
@@ -163,6 +176,8 @@ impl Section {
 }
 
 impl Report {
+    /// An empty unsaved draft of `kind` (a template id) for `unit`, `year` and `period`: the
+    /// signature is the unit, and the title is proposed as `单位 + 年 + 时段 + 政务公开工作总结`.
     pub fn new(kind: &str, unit: &str, year: i32, period: &str) -> Report {
         let mut r = Report {
             id: None,

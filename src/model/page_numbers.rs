@@ -38,7 +38,9 @@ pub enum PageNumberDash {
 /// A report's page-number style. `Default` is the national style.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct PageNumbers {
+    /// Where the number stands: national (odd right, even left) or centred.
     pub position: PageNumberPosition,
+    /// The dashes either side: `— 1 —` (GB/T 9704-2012 §7.5) or `- 1 -`.
     pub dash: PageNumberDash,
     /// Whether page 1 shows its number; later pages keep their numbers (2, 3 …) either way.
     pub first_page: bool,

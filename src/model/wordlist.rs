@@ -13,13 +13,18 @@ const SENSITIVE_TSV: &str = include_str!("../../resources/wordlists/sensitive.ts
 /// Stands for one number (Arabic or Chinese digits) in a word-list entry.
 pub const NUMBER_TOKEN: &str = "{数}";
 
+/// One entry of the word list: a wrong or easily confused word and its correction, or a
+/// sensitive word (non-empty `category`, no correction).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WordEntry {
     /// Store id; absent for entries not read from the store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub id: Option<i64>,
+    /// The word to find; may end in [`NUMBER_TOKEN`] (`截止{数}`).
     pub wrong: String,
+    /// The correction offered as a fix; empty for a sensitive word.
     pub right: String,
+    /// Why, in Chinese, shown with the finding (may be empty).
     #[serde(default)]
     pub note: String,
     /// Shipped with gongwen (as opposed to added by the clerk).
@@ -32,6 +37,7 @@ pub struct WordEntry {
 }
 
 impl WordEntry {
+    /// True for a sensitive word (flagged as an error, no fix), false for a wrong word.
     pub fn is_sensitive(&self) -> bool {
         !self.category.is_empty()
     }
@@ -58,8 +64,10 @@ pub fn parse_sensitive_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
         .collect()
 }
 
+/// The words the checks look for: wrong words and sensitive words, in one list.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct WordList {
+    /// Every entry, wrong and sensitive words alike.
     pub entries: Vec<WordEntry>,
 }
 

@@ -33,15 +33,22 @@ impl AttachmentLine {
 /// the text block to the right end of each text, in pt.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct SignaturePlace {
+    /// Distance in pt from the right edge of the text block (版心) to the right end of the signing
+    /// unit's text (2 characters of space without a seal, §7.3.5.2).
     pub unit_right: f32,
+    /// Distance in pt from the right edge of the text block to the right end of the date (4
+    /// characters with a seal, §7.3.5.1).
     pub date_right: f32,
 }
 
 /// Horizontal alignment of a page number.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Side {
+    /// Flush with the block's left edge plus the inset (even pages, national style).
     Left,
+    /// Flush with the block's right edge minus the inset (odd pages, national style).
     Right,
+    /// Centred in the block (the centred style; not the standard's).
     Center,
 }
 
@@ -49,7 +56,10 @@ pub enum Side {
 /// (0 when centred); its dash line [`Spec::page_number_drop`] below the block.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct PageNumberPlace {
+    /// Which edge of the text block the number is aligned to.
     pub side: Side,
+    /// Space in pt between that edge and the number, including its dashes: one 14 pt character
+    /// (GB/T 9704-2012 §7.5); 0 when centred.
     pub inset: f32,
 }
 

@@ -9,11 +9,20 @@ use super::{twips, Spec};
 /// Settings written into the DOCX. Lengths in twips (1/20 pt) unless named otherwise.
 #[derive(Debug, Clone, PartialEq)]
 pub struct DocxLayout {
+    /// Page width, 11906 twips (210 mm, A4).
     pub page_width: i32,
+    /// Page height, 16838 twips (297 mm, A4).
     pub page_height: i32,
+    /// Top margin in twips: 37 mm (GB/T 9704-2012 §5.2.1) less where LibreOffice puts the top of a
+    /// 3号 glyph's ink below the top of its line box, so the first line's ink lands on 37 mm.
     pub margin_top: i32,
+    /// Bottom margin in twips: page height − top margin − 22.5 line pitches, so 22 lines fit and a
+    /// 23rd does not.
     pub margin_bottom: i32,
+    /// Left margin (订口) in twips: 28 mm (GB/T 9704-2012 §5.2.1).
     pub margin_left: i32,
+    /// Right margin in twips: page width − left margin − the DOCX text width (28 cells plus the
+    /// slack LibreOffice needs), so right-aligned text can end where the standard's block does.
     pub margin_right: i32,
     /// Page edge to the top of the (empty) header.
     pub header_distance: i32,

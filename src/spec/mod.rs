@@ -11,12 +11,15 @@ pub mod latin;
 pub use crate::model::DocxFontNames;
 use serde::Serialize;
 
+/// Points per millimetre: 72 / 25.4 ≈ 2.8346.
 pub const PT_PER_MM: f32 = 72.0 / 25.4;
 
+/// `v` millimetres in pt.
 pub fn mm(v: f32) -> f32 {
     v * PT_PER_MM
 }
 
+/// `v` pt in millimetres.
 pub fn pt_to_mm(v: f32) -> f32 {
     v / PT_PER_MM
 }
@@ -46,6 +49,8 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in a fixed order (title, body, headings 1–4, page number) that per-role tables
+    /// index by.
     pub const ALL: [Role; 7] = [
         Role::Title,
         Role::Body,
@@ -56,6 +61,8 @@ impl Role {
         Role::PageNumber,
     ];
 
+    /// The role of a heading of `level` 1–4 (GB/T 9704-2012 §7.3.3); a deeper level is set as
+    /// level 4.
     pub fn heading(level: u8) -> Role {
         match level {
             1 => Role::Heading1,
@@ -94,6 +101,7 @@ pub enum Family {
     XiaoBiaoSong,
 }
 
+/// The font of one role: the face the standard names, its generic family, size and weight.
 #[derive(Debug, Clone, Serialize)]
 pub struct FontSpec {
     /// The East-Asian font name the receiving office has installed (written into DOCX).
@@ -102,18 +110,25 @@ pub struct FontSpec {
     pub family: Family,
     /// Size in points.
     pub size: f32,
+    /// Bold wanted (level-3 headings); a face without a bold gets synthetic bold.
     pub bold: bool,
 }
 
+/// The paper and its margins, in pt (GB/T 9704-2012 §5.1, §5.2.1). The margins frame the text
+/// block (版心), 156 × 225 mm.
 #[derive(Debug, Clone, Serialize)]
 pub struct Page {
+    /// Page width in pt: 595.28 (210 mm, A4, §5.1).
     pub width: f32,
+    /// Page height in pt: 841.89 (297 mm, A4, §5.1).
     pub height: f32,
     /// 天头
     pub margin_top: f32,
     /// 订口
     pub margin_left: f32,
+    /// Right margin in pt: what is left of 210 mm after 28 mm and the 156 mm block, 26 mm.
     pub margin_right: f32,
+    /// Bottom margin in pt: what is left of 297 mm after 37 mm and the 225 mm block, 35 mm.
     pub margin_bottom: f32,
 }
 
@@ -128,41 +143,59 @@ impl Page {
     }
 }
 
+/// The grid of the text block: lines per page and characters per line (GB/T 9704-2012 §5.2.3),
+/// and the pitches in pt that make them fill the block.
 #[derive(Debug, Clone, Serialize)]
 pub struct Grid {
+    /// Lines per full page: 22 (§5.2.3).
     pub lines_per_page: u32,
+    /// Characters (cells) per full line: 28 (§5.2.3).
     pub chars_per_line: u32,
-    /// Baseline-to-baseline distance of body lines. The standard measures the block on the
+    /// Baseline-to-baseline distance of body lines, in pt (29.61). The standard measures the block on the
     /// ink (top of the first line's glyphs to the bottom of the last's), hence
     /// (text height − one glyph) / (lines − 1).
     pub line_pitch: f32,
-    /// Width of one character cell: text width / chars per line.
+    /// Width of one character cell in pt: text width / chars per line (15.79).
     pub char_pitch: f32,
 }
 
+/// The font of every role (GB/T 9704-2012 §5.2.2, §7.3.1, §7.3.3, §7.5).
 #[derive(Debug, Clone, Serialize)]
 pub struct Fonts {
+    /// 标题: 2号 (22 pt) 小标宋 (§7.3.1).
     pub title: FontSpec,
+    /// 正文: 3号 (16 pt) 仿宋 (§5.2.2).
     pub body: FontSpec,
+    /// Headings of levels 1–4, in order: 黑体, 楷体, bold 仿宋, 仿宋, all 3号 (§7.3.3).
     pub heading: [FontSpec; 4],
+    /// 页码: 4号 (14 pt) 宋体 (§7.5).
     pub page_number: FontSpec,
     /// Digits and Latin letters in every role but the page number.
     pub latin: &'static str,
 }
 
+/// The whole layout as one value: page, grid, fonts and the spacing rules of the closing parts
+/// and page numbers. Lengths in pt unless named otherwise (chars, lines, em). Build it with
+/// [`Spec::official`]; every exporter and the typesetter read their numbers from it.
 #[derive(Debug, Clone, Serialize)]
 pub struct Spec {
+    /// Paper and margins.
     pub page: Page,
+    /// Lines, characters and their pitches.
     pub grid: Grid,
+    /// The font of each role.
     pub fonts: Fonts,
-    /// First-line indent of paragraphs and headings, in characters.
+    /// First-line indent of paragraphs and headings, in characters (cells): 2.
     pub first_line_indent_chars: u32,
-    /// Line pitch inside a multi-line title (closer than body lines; 28–35 pt are common).
+    /// Line pitch inside a multi-line title, in pt (closer than body lines; 28–35 pt are
+    /// common; the official layout uses the body pitch).
     pub title_line_pitch: f32,
     /// Blank body lines between the title and what follows.
     pub blank_lines_after_title: u32,
     /// Blank body lines between the body and the attachments note / the signature.
     pub blank_lines_before_attachments: u32,
+    /// Blank body lines between the body (or the attachments note) and the signing unit: 1
+    /// (GB/T 9704-2012 §7.3.5.2).
     pub blank_lines_before_signature: u32,
     /// Characters of space right of the signing unit.
     pub signature_right_chars: u32,
@@ -179,7 +212,8 @@ pub struct Spec {
     pub seal_lines_below_date: u32,
     /// Characters of space beside the page number (right on odd pages, left on even).
     pub page_number_side_chars: u32,
-    /// Distance from the bottom of the text block down to the page number's dash line.
+    /// Distance in pt from the bottom of the text block down to the page number's dash line:
+    /// 7 mm (GB/T 9704-2012 §7.5).
     pub page_number_drop: f32,
     /// The 一字线 around page numbers in the national style (`— 1 —`, §7.5).
     pub page_number_em_dash: char,
@@ -280,6 +314,7 @@ impl Spec {
         self
     }
 
+    /// The font of `role`.
     pub fn font(&self, role: Role) -> &FontSpec {
         match role {
             Role::Title => &self.fonts.title,

@@ -17,15 +17,20 @@ use serde::Serialize;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// Folder of the backups inside the data folder.
 pub const BACKUP_DIR: &str = "backups";
 const DAILY_PREFIX: &str = "gongwen-";
 const BEFORE_RESTORE_PREFIX: &str = "gongwen-before-restore-";
 /// Temporary names of copies being made; a leftover (the process was killed) is removed
 /// on a later start.
 pub(crate) const TEMP_PREFIX: &str = ".gongwen-backup-";
+/// Daily backups kept: the newest of each of the last 7 days that have one.
 pub const KEEP_DAILY: usize = 7;
+/// Weekly backups kept besides the daily ones: the newest of each of the last 4 weeks that have
+/// one.
 pub const KEEP_WEEKLY: usize = 4;
 
+/// Which of the two kinds of backup a file is, told by its name.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BackupKind {
@@ -36,6 +41,7 @@ pub enum BackupKind {
 }
 
 impl BackupKind {
+    /// The Chinese label shown in the backup list.
     pub fn label(&self) -> &'static str {
         match self {
             BackupKind::Daily => "每日自动备份",
@@ -44,17 +50,22 @@ impl BackupKind {
     }
 }
 
+/// One backup file in `<data dir>/backups/`, for the list the clerk restores from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct BackupInfo {
     /// File name, e.g. `gongwen-2026-11-21.db`: what `restore-backup` takes.
     pub name: String,
+    /// The file's full path.
     pub path: PathBuf,
+    /// Daily copy or the state kept before a restore.
     pub kind: BackupKind,
     /// `YYYY-MM-DD`, or `YYYY-MM-DD HH:MM:SS` for a before-restore copy.
     pub when: String,
+    /// File size in bytes.
     pub bytes: u64,
 }
 
+/// The backup folder of the data folder `data_dir`: `<data_dir>/backups`.
 pub fn backup_dir(data_dir: &Path) -> PathBuf {
     data_dir.join(BACKUP_DIR)
 }
@@ -257,6 +268,7 @@ pub(crate) fn copy_into(conn: &Connection, target: &Path) -> Result<()> {
 /// What an integrity check of a database file found.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Health {
+    /// SQLite's `quick_check` found nothing wrong.
     Good,
     /// Damaged: SQLite's own words (English), for the log.
     Corrupt(String),
@@ -393,6 +405,7 @@ pub(crate) fn daily_backup(
     Ok(Some(name))
 }
 
+/// What a restore did, for the message to the clerk.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct RestoreOutcome {
     /// The backup restored.

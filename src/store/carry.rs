@@ -10,9 +10,13 @@ use rusqlite::params;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
+/// One item of the checklist a report made from last year's carries: a plan of last year's
+/// 下一步工作打算 to report on this year.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CarryItem {
+    /// Store id of the item.
     pub id: i64,
+    /// Store id of the report that carries it (this year's).
     pub report_id: i64,
     /// The plan as last year's report wrote it.
     pub text: String,

@@ -24,6 +24,8 @@ impl Store {
             .unwrap_or_default())
     }
 
+    /// Stores which 仿宋/楷体 names the DOCX export writes (a setting kept across starts), in one
+    /// transaction. Returns `ErrorKind::Storage` when the database cannot be written.
     pub fn set_docx_font_names(&mut self, names: DocxFontNames) -> Result<()> {
         self.write("保存设置", |tx| {
             tx.execute(

@@ -25,6 +25,7 @@ use crate::error::{Error, ErrorKind, Result};
 use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 
+/// Name of the SQLite database file in the data folder.
 pub const DB_FILE: &str = "gongwen.db";
 
 /// The data directory: an explicit choice (CLI flag), else `GONGWEN_DATA_DIR`, else the OS
@@ -44,6 +45,9 @@ pub fn data_dir(explicit: Option<&Path>) -> Result<PathBuf> {
     })
 }
 
+/// The SQLite database of one data folder: reports, versions, word list, settings, the carried
+/// checklist. Every edit is one transaction; errors are `ErrorKind::Storage` (with a Chinese
+/// reason: disk full, no permission, damaged file, busy) unless a method says otherwise.
 pub struct Store {
     conn: Connection,
     path: PathBuf,
@@ -142,10 +146,13 @@ impl Store {
         })
     }
 
+    /// Path of the database file.
     pub fn path(&self) -> &Path {
         &self.path
     }
 
+    /// The schema version of the open database (SQLite `user_version`); equals
+    /// [`SCHEMA_VERSION`] after opening, which migrates forward.
     pub fn schema_version(&self) -> Result<u32> {
         user_version(&self.conn)
     }

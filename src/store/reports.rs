@@ -10,12 +10,19 @@ use ts_rs::TS;
 /// One line of the report list.
 #[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct ReportSummary {
+    /// Store id of the report.
     pub id: i64,
+    /// Template id of the report's kind, e.g. `township-zwgk`.
     pub kind: String,
+    /// 单位.
     pub unit: String,
+    /// The year the report is about.
     pub year: i32,
+    /// 年度, 上半年 …
     pub period: String,
+    /// 标题.
     pub title: String,
+    /// 草稿 or 定稿.
     pub status: Status,
     /// Milliseconds since the Unix epoch.
     pub updated_at: i64,
@@ -28,28 +35,42 @@ pub struct ReportSummary {
 /// Everything of a report but its text: one row, written in one statement.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct ReportMeta {
+    /// Template id of the report's kind; see [`Report::kind`].
     pub kind: String,
+    /// 单位; see [`Report::unit`].
     pub unit: String,
+    /// The year the report is about, 1900–2200 (`ErrorKind::Input` otherwise).
     pub year: i32,
+    /// 年度, 上半年 …; see [`Report::period`].
     pub period: String,
+    /// 标题; see [`Report::title`].
     pub title: String,
+    /// 落款, the signing unit; see [`Report::signature`].
     pub signature: String,
+    /// 成文日期, or `None` when not yet set.
     pub date: Option<Date>,
+    /// 草稿 or 定稿.
     pub status: Status,
+    /// With a seal: the date 4 characters from the right (GB/T 9704-2012 §7.3.5.1).
     pub seal: bool,
+    /// 附件说明: the attachment names, in order.
     pub attachments: Vec<String>,
     /// 页码样式 (absent in what an older UI sends: the national style).
     #[serde(default)]
     pub page_numbers: PageNumbers,
+    /// 副标题; see [`Report::subtitle`].
     #[serde(default)]
     pub subtitle: Option<String>,
+    /// 主送机关; see [`Report::addressee`].
     #[serde(default)]
     pub addressee: Option<String>,
+    /// 附注; see [`Report::note`].
     #[serde(default)]
     pub note: Option<String>,
 }
 
 impl ReportMeta {
+    /// The metadata of `r`, as [`Store::update_meta`] writes it.
     pub fn of(r: &Report) -> ReportMeta {
         ReportMeta {
             kind: r.kind.clone(),
@@ -297,6 +318,8 @@ impl Store {
             .map_err(|e| db_err("读取报告列表", e))
     }
 
+    /// The list line of report `id` (trashed or not). `ErrorKind::NotFound` when there is no such
+    /// report.
     pub fn summary(&self, id: i64) -> Result<ReportSummary> {
         let sql = format!("SELECT {SUMMARY_COLUMNS} FROM reports WHERE id = ?1");
         self.conn
@@ -461,6 +484,8 @@ impl Store {
         self.write("保存", |tx| write_meta(tx, id, m))
     }
 
+    /// Sets the title of report `id` (trimmed) in one transaction. `ErrorKind::NotFound` when
+    /// there is no such report.
     pub fn rename(&mut self, id: i64, title: &str) -> Result<()> {
         self.write("重命名", |tx| {
             tx.execute(
@@ -526,6 +551,7 @@ impl Store {
         self.set_trashed(id, Some(now_ms()), "删除")
     }
 
+    /// Takes report `id` back out of the 回收站. `ErrorKind::NotFound` when there is no such report.
     pub fn restore(&mut self, id: i64) -> Result<()> {
         self.set_trashed(id, None, "恢复")
     }

@@ -89,4 +89,6 @@ pub const MIGRATIONS: &[&str] = &[
     "#,
 ];
 
+/// The schema version of this build: the number of migrations. A database with a higher
+/// `user_version` is from a newer gongwen (`ErrorKind::NewerSchema`).
 pub const LATEST: u32 = MIGRATIONS.len() as u32;

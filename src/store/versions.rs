@@ -9,11 +9,16 @@ use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
 use ts_rs::TS;
 
+/// One named version (a snapshot) of a report, for the version list.
 #[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct VersionInfo {
+    /// Store id of the version.
     pub id: i64,
+    /// Store id of the report it is a snapshot of.
     pub report_id: i64,
+    /// The name the clerk gave it.
     pub name: String,
+    /// When it was saved, in milliseconds since the Unix epoch.
     pub created_at: i64,
     /// Local time, `2024-12-20 16:05:09`.
     pub created: String,

@@ -10,30 +10,45 @@ use ts_rs::TS;
 /// What belongs in a section, and one example sentence (written by us).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct Guidance {
+    /// What belongs in the section, one or two Chinese sentences.
     pub what: String,
+    /// An example sentence.
     pub example: String,
 }
 
+/// One section of a template's skeleton: the heading the new report starts with, guidance for
+/// the clerk, and its subsections.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct TemplateSection {
+    /// The heading text, without its number (numbers are derived from position).
     pub heading: String,
+    /// Whether the section starts as a run-in heading (heading sentence and text in one paragraph).
     #[serde(default)]
     pub run_in: bool,
+    /// What to write there.
     pub guidance: Guidance,
+    /// Subsections, one heading level deeper.
     #[serde(default)]
     pub children: Vec<TemplateSection>,
 }
 
+/// A report kind (e.g. a township's 政务公开 work summary): its section skeleton and guidance,
+/// read from `resources/templates/<id>.json`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct Template {
+    /// Stable id, stored as `Report::kind`, e.g. `township-zwgk`.
     pub id: String,
+    /// Name shown to the clerk.
     pub name: String,
     /// 乡镇 / 县直部门 / …
     pub level: String,
     /// The matter the title names, e.g. 政务公开工作总结.
     pub subject: String,
+    /// A sentence on when to use this kind.
     pub description: String,
+    /// Guidance for the opening (导语) paragraphs.
     pub opening: Guidance,
+    /// The top-level sections, in order.
     pub sections: Vec<TemplateSection>,
 }
 
@@ -50,6 +65,8 @@ pub fn all() -> Vec<Template> {
         .collect()
 }
 
+/// The built-in template with `id`. `ErrorKind::NotFound` (the message lists the ids there
+/// are) when there is none.
 pub fn get(id: &str) -> Result<Template> {
     all().into_iter().find(|t| t.id == id).ok_or_else(|| {
         let ids: Vec<String> = all().into_iter().map(|t| t.id).collect();

@@ -41,22 +41,33 @@ impl Metrics for FixedMetrics {
 /// What a line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum LineKind {
+    /// A line of the title (标题, GB/T 9704-2012 §7.3.1), centred, in 2号 小标宋.
     Title,
+    /// An empty grid line between parts (after the title, before the attachments note or the
+    /// signature); it has no runs.
     Blank,
+    /// A line of a body paragraph.
     Paragraph,
+    /// A line of a heading on its own of this level, 1–4 (GB/T 9704-2012 §7.3.3).
     Heading(u8),
     /// A paragraph that starts with a run-in heading of this level.
     RunIn(u8),
+    /// A line of the attachments note (附件说明, GB/T 9704-2012 §7.3.4).
     Attachment,
+    /// The signing unit (发文机关署名, GB/T 9704-2012 §7.3.5).
     Signature,
+    /// The date (成文日期, GB/T 9704-2012 §7.3.5).
     Date,
 }
 
 /// Text in one font role, size and script, with the position of every character's glyph.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Run {
+    /// The role whose font sets the run.
     pub role: Role,
+    /// Font size in pt (the role's size in the spec).
     pub size: f32,
+    /// Bold wanted (level-3 headings); the PDF strokes the outline when the face has no bold.
     pub bold: bool,
     /// Digits/Latin in the Latin face (true) or CJK in the role's CJK face.
     pub latin: bool,
@@ -64,13 +75,16 @@ pub struct Run {
     pub x: f32,
     /// Baseline, in pt from the page's top edge.
     pub y: f32,
+    /// The run's characters, without the first-line indent (indents are in the positions).
     pub text: String,
     /// The glyph origin of each character of `text`, in pt from the page's left edge.
     pub xs: Vec<f32>,
 }
 
+/// One grid line of a page: its kind, where it sits and its runs of text.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Line {
+    /// What the line belongs to.
     pub kind: LineKind,
     /// Grid line on the page, 0-based (0..22).
     pub slot: u32,
@@ -79,13 +93,16 @@ pub struct Line {
     /// Left edge of the line's first cell and right edge of its last, in pt from the page's
     /// left edge (after squeezing or justification).
     pub left: f32,
+    /// Right edge of the line's last cell, in pt from the page's left edge.
     pub right: f32,
     /// Width of the text before justification or squeezing, in grid cells.
     pub natural_cells: f32,
+    /// The line's text, in reading order, as runs of one font each.
     pub runs: Vec<Run>,
 }
 
 impl Line {
+    /// The line's text: its runs' text joined, without indents.
     pub fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()
     }
@@ -95,20 +112,28 @@ impl Line {
     }
 }
 
+/// One page of the layout: its grid lines and its page number.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Page {
     /// 1-based.
     pub number: u32,
+    /// The page's lines (blank lines included), top to bottom, each with its grid slot
+    /// (`Line::slot`, 0 to `grid.lines_per_page` − 1).
     pub lines: Vec<Line>,
     /// `— N —` (or `- N -`): the dashes in the CJK face, the digits in the Latin face; empty
     /// on a page that shows no number.
     pub page_number: Vec<Run>,
 }
 
+/// A typeset report: pages of positioned runs, independent of PDF. All positions in pt from the
+/// page's left and top edges.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Layout {
+    /// Page width in pt (595.28 for A4).
     pub width: f32,
+    /// Page height in pt (841.89 for A4).
     pub height: f32,
+    /// The pages, in order; page `i` has the 1-based number `i + 1`.
     pub pages: Vec<Page>,
 }
 
