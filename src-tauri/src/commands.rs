@@ -5,7 +5,7 @@
 use gongwen::check::{self, Finding, Fix, Placeholder};
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fonts::FontSet;
-use gongwen::import::{self, ImportOptions, ImportResult};
+use gongwen::import::{self, ImportOptions, ImportResult, Line};
 use gongwen::model::{PageNumbers, Report};
 use gongwen::print::{self, PrintMethod, PrintOptions, Printer};
 use gongwen::spec::{DocxFontNames, Spec};
@@ -338,6 +338,12 @@ pub fn fill_placeholder(
 #[tauri::command]
 pub async fn import_text(text: String, options: ImportOptions) -> Res<ImportResult> {
     import::import_text(&text, &options).map_err(msg)
+}
+
+/// The report built from the import preview's lines as the clerk corrected them.
+#[tauri::command]
+pub async fn import_rebuild(lines: Vec<Line>, options: ImportOptions) -> Res<ImportResult> {
+    import::rebuild(&lines, &options).map_err(msg)
 }
 
 #[tauri::command]

@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  CarryItem, Finding, Fix, ImportResult, PageNumbers, Placeholder, PrintSetup, Report, ReportMeta,
+  CarryItem, Finding, Fix, ImportLine, ImportResult, PageNumbers, Placeholder, PrintSetup, Report, ReportMeta,
   ReportSummary, Template, VersionInfo, WordEntry,
 } from "./types";
 
@@ -45,6 +45,7 @@ export const api = {
   fillPlaceholder: (id: number, placeholder: Placeholder, value: string) =>
     invoke<Report>("fill_placeholder", { id, placeholder, value }),
   importText: (text: string, options: ImportOptions) => invoke<ImportResult>("import_text", { text, options }),
+  importRebuild: (lines: ImportLine[], options: ImportOptions) => invoke<ImportResult>("import_rebuild", { lines, options }),
   importFile: (path: string, options: ImportOptions) => invoke<ImportResult>("import_file", { path, options }),
   carryChecklist: (id: number) => invoke<CarryItem[]>("carry_checklist", { id }),
   setCarryDone: (item: number, done: boolean) => invoke<void>("set_carry_done", { item, done }),

@@ -21,7 +21,7 @@ export function metaOf(r: Report): ReportMeta {
   return {
     kind: r.kind, unit: r.unit, year: r.year, period: r.period, title: r.title,
     signature: r.signature, date: r.date, status: r.status, seal: r.seal, attachments: r.attachments,
-    page_numbers: r.page_numbers,
+    page_numbers: r.page_numbers, subtitle: r.subtitle ?? null, addressee: r.addressee ?? null, note: r.note ?? null,
   };
 }
 

@@ -24,6 +24,9 @@ export interface Report {
   year: number;
   period: string;
   title: string;
+  /** 副标题, 主送机关 (without its colon), 附注; null when absent. */
+  subtitle: string | null;
+  addressee: string | null;
   opening: string[];
   sections: Section[];
   attachments: string[];
@@ -32,6 +35,7 @@ export interface Report {
   status: Status;
   seal: boolean;
   page_numbers: PageNumbers;
+  note: string | null;
 }
 
 export interface ReportMeta {
@@ -46,6 +50,9 @@ export interface ReportMeta {
   seal: boolean;
   attachments: string[];
   page_numbers: PageNumbers;
+  subtitle: string | null;
+  addressee: string | null;
+  note: string | null;
 }
 
 export interface ReportSummary {
@@ -104,13 +111,24 @@ export interface Placeholder {
   context: string;
 }
 
-export interface ImportNote { kind: string; message: string; text: string }
+export type Stage = "decode" | "normalise" | "kind" | "chrome" | "lines" | "blocks" | "tree";
+export interface ImportNote { kind: string; message: string; text: string; stage: Stage }
+export type LineRole = "title" | "subtitle" | "addressee" | "opening" | "heading" | "body" | "table"
+  | "attachment" | "signature" | "date" | "note" | "removed";
+export interface ImportLine { text: string; role: LineRole; level: number; run_in: boolean; reason: string; stage: Stage }
+export interface Removed { text: string; reason: string; stage: Stage; restorable: boolean }
+export interface Proposal { kind: string; kind_reason: string; unit: string; year: number | null; title: string }
 export interface ImportResult {
   report: Report;
   notes: ImportNote[];
   placeholders: Placeholder[];
   format: string;
   encoding?: string;
+  removed: Removed[];
+  inserted: string[];
+  input_kind: string | null;
+  proposal: Proposal;
+  lines: ImportLine[];
 }
 
 export interface VersionInfo { id: number; report_id: number; name: string; created_at: number; created: string }
