@@ -1,8 +1,17 @@
 //! Errors are values: a Chinese sentence for the clerk and an English cause for the log.
+//!
+//! An [`Error`] serialises as `{"kind": "storage", "message": "…"}` — the shape in which it
+//! crosses to the app's web view, which decides by `kind` how to show it. The cause is not
+//! serialised: it is for the log, in English, and may name paths of the machine.
 
+use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// What went wrong, as the UI tells it apart. Serialised in snake_case (`"not_found"`); the
+/// names are part of the app's interface and must not change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// Bad input from the user or a file (the clerk can fix it).
     Input,
@@ -12,10 +21,16 @@ pub enum ErrorKind {
     Storage,
     /// The database was written by a newer gongwen.
     NewerSchema,
-    /// A feature that is not built yet.
+    /// A service of the system is missing or refused (no printing service, no PDF viewer),
+    /// or a feature that is not built yet.
     Unavailable,
+    /// A fault inside the program itself (a lock poisoned by an earlier panic); restarting
+    /// the program helps.
+    Internal,
 }
 
+/// A failure: its [`ErrorKind`], one Chinese sentence for the clerk and an English cause for
+/// the log.
 #[derive(Debug, Clone)]
 pub struct Error {
     pub kind: ErrorKind,
@@ -40,6 +55,10 @@ impl Error {
     }
     pub fn not_found(message: impl Into<String>) -> Error {
         Error::new(ErrorKind::NotFound, message, "not found")
+    }
+    /// A fault inside the program (see [`ErrorKind::Internal`]).
+    pub fn internal(message: impl Into<String>, cause: impl fmt::Display) -> Error {
+        Error::new(ErrorKind::Internal, message, cause.to_string())
     }
     pub fn storage(message: impl Into<String>, cause: impl fmt::Display) -> Error {
         Error::new(ErrorKind::Storage, message, cause.to_string())
@@ -69,3 +88,52 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// `{"kind": …, "message": …}`: what the web view needs, without the cause (see the module
+/// comment).
+impl Serialize for Error {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> std::result::Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Error", 2)?;
+        st.serialize_field("kind", &self.kind)?;
+        st.serialize_field("message", &self.message)?;
+        st.end()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The UI matches on these names; renaming one breaks it silently.
+    #[test]
+    fn kinds_cross_as_stable_snake_case_names() {
+        let names: Vec<String> = [
+            ErrorKind::Input,
+            ErrorKind::NotFound,
+            ErrorKind::Storage,
+            ErrorKind::NewerSchema,
+            ErrorKind::Unavailable,
+            ErrorKind::Internal,
+        ]
+        .iter()
+        .map(|k| serde_json::to_string(k).unwrap())
+        .collect();
+        assert_eq!(
+            names,
+            [
+                "\"input\"",
+                "\"not_found\"",
+                "\"storage\"",
+                "\"newer_schema\"",
+                "\"unavailable\"",
+                "\"internal\""
+            ]
+        );
+        let e = Error::storage("保存失败：磁盘空间已满。", "disk full at /home/x");
+        assert_eq!(
+            serde_json::to_value(&e).unwrap(),
+            serde_json::json!({"kind": "storage", "message": "保存失败：磁盘空间已满。"})
+        );
+    }
+}

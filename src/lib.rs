@@ -8,6 +8,7 @@ pub mod fixtures;
 pub mod fonts;
 pub mod log;
 pub mod model;
+pub mod ops;
 pub mod resources;
 pub mod spec;
 pub mod store;

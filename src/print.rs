@@ -6,15 +6,16 @@ use crate::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::process::Command;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Printer {
     pub name: String,
     pub is_default: bool,
 }
 
 /// What the clerk chose in the print panel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PrintOptions {
     pub printer: String,
     pub copies: u32,
@@ -23,7 +24,7 @@ pub struct PrintOptions {
 }
 
 /// How this system prints: through CUPS queues, or by handing the PDF to a viewer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PrintMethod {
     Cups,

@@ -1,18 +1,20 @@
-//! IPC commands. Each one is a few lines: call the core, map its error to its Chinese message.
-//! Commands that render or touch files are `async` so that Tauri runs them off the main
-//! thread and the window keeps painting (and the IME keeps composing) meanwhile.
+//! IPC commands. Each one translates its arguments, calls one core operation (`gongwen::ops` or
+//! a store method) and returns its result; errors cross as `{kind, message}` (the serialised
+//! `gongwen::Error`), so the UI can tell a full disk from a bad input. Commands that render or
+//! touch files are `async` so that Tauri runs them off the main thread and the window keeps
+//! painting (and the IME keeps composing) meanwhile.
 
-use gongwen::check::{self, Finding, Fix, Placeholder};
-use gongwen::export::pdf::PdfExporter;
-use gongwen::fonts::FontSet;
+use gongwen::check::{self, Finding, Fix, Placeholder, WordList};
 use gongwen::import::{self, ImportOptions, ImportResult, Line};
 use gongwen::model::{PageNumbers, Report};
-use gongwen::print::{self, PrintMethod, PrintOptions, Printer};
-use gongwen::spec::{DocxFontNames, Spec};
+use gongwen::ops::{self, FixesApplied, FontRow, Fonts, Format, PrintSetup, TreeOp};
+use gongwen::print::PrintOptions;
+use gongwen::spec::DocxFontNames;
 use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
 use gongwen::templates::{self, Template};
-use serde::{Deserialize, Serialize};
-use std::path::{Path, PathBuf};
+use gongwen::Error;
+use serde::Serialize;
+use std::path::PathBuf;
 use std::sync::Mutex;
 use tauri::ipc::Response;
 use tauri::{AppHandle, State};
@@ -21,17 +23,15 @@ use crate::files::{self, Granted, Purpose};
 
 pub struct AppState {
     store: Mutex<Store>,
-    data_dir: PathBuf,
     /// What the careful start found (a recovered database, a failed backup), shown once.
     startup_notices: Vec<String>,
-    /// Fonts are found and parsed once (seconds), then every preview reuses them; reset when
-    /// the clerk imports a font.
-    pdf: Mutex<Option<PdfExporter>>,
+    /// The PDF exporter of the data folder (fonts found once, again after a font import).
+    fonts: Fonts,
     /// Files the clerk chose in a dialog; the only paths file commands accept.
     granted: Granted,
 }
 
-type Res<T> = Result<T, String>;
+type Res<T> = Result<T, Error>;
 
 impl AppState {
     /// Opens the store in `dir` (`GONGWEN_DATA_DIR` or the OS data folder — the same file the CLI
@@ -43,63 +43,31 @@ impl AppState {
         startup_notices.extend(report.backup_error);
         Ok(AppState {
             store: Mutex::new(store),
-            data_dir: dir,
             startup_notices,
-            pdf: Mutex::new(None),
+            fonts: Fonts::new(&dir),
             granted: Granted::default(),
         })
     }
 
-    fn fonts_dir(&self) -> PathBuf {
-        self.data_dir.join("fonts")
-    }
-
-    /// The PDF exporter, created on first use (system fonts, then imported, then bundled).
-    fn exporter(&self) -> Res<PdfExporter> {
-        let mut slot = self
-            .pdf
-            .lock()
-            .map_err(|_| "内部错误：字体缓存已失效，请重启程序。".to_string())?;
-        if let Some(e) = slot.as_ref() {
-            return Ok(e.clone());
-        }
-        let dir = self.fonts_dir();
-        let fonts = FontSet::discover(dir.is_dir().then_some(dir.as_path())).map_err(msg)?;
-        let e = PdfExporter::new(fonts);
-        *slot = Some(e.clone());
-        Ok(e)
-    }
-
+    /// Runs `f` on the store, under its lock (one command at a time writes).
     fn with<T>(&self, f: impl FnOnce(&mut Store) -> gongwen::Result<T>) -> Res<T> {
-        let mut s = self
-            .store
-            .lock()
-            .map_err(|_| "内部错误：数据库锁已失效，请重启程序。".to_string())?;
-        f(&mut s).map_err(|e| e.message)
+        let mut s = self.store.lock().map_err(|_| {
+            Error::internal(
+                "内部错误：数据库锁已失效，请重启程序。",
+                "store lock poisoned",
+            )
+        })?;
+        f(&mut s)
     }
 
-    /// Loads report `id`, changes it with `f`, stores the whole report again and returns it
-    /// (used by one-click fixes and placeholder filling, which work on the report as a value).
-    fn edit(&self, id: i64, f: impl FnOnce(&mut Report) -> gongwen::Result<()>) -> Res<Report> {
-        self.with(|s| {
-            let mut r = s.load(id)?;
-            f(&mut r)?;
-            s.replace(id, &r)?;
-            s.load(id)
-        })
-    }
-
-    /// A scratch file for the preview and print jobs, private to this process.
-    fn scratch(&self, name: &str) -> PathBuf {
-        std::env::temp_dir().join(format!("gongwen-{}-{name}", std::process::id()))
+    /// Report `id` as a value, the store's lock released again (for rendering, which takes a
+    /// moment that autosave must not wait through).
+    fn report(&self, id: i64) -> Res<Report> {
+        self.with(|s| s.load(id))
     }
 }
 
-fn msg(e: gongwen::Error) -> String {
-    e.message
-}
-
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     version: &'static str,
     database: String,
@@ -145,12 +113,7 @@ pub fn create_report(
     year: i32,
     period: String,
 ) -> Res<i64> {
-    let t = templates::get(&kind).map_err(msg)?;
-    let mut r = t.instantiate(unit.trim(), year, &period);
-    state.with(|s| {
-        s.apply_defaults(&mut r)?;
-        s.create(&r)
-    })
+    state.with(|s| ops::create_from_template(s, &kind, &unit, year, &period, None))
 }
 
 /// Stores a report the clerk accepted after an import preview.
@@ -191,7 +154,7 @@ pub fn purge_report(state: State<AppState>, id: i64) -> Res<()> {
 
 #[tauri::command]
 pub fn new_from_last_year(state: State<AppState>, id: i64) -> Res<i64> {
-    state.with(|s| s.new_from_last_year(id))
+    state.with(|s| ops::new_from_last_year(s, id))
 }
 
 // ---- editing -----------------------------------------------------------------------------
@@ -236,35 +199,13 @@ pub fn add_section(
     parent: Option<i64>,
     heading: String,
 ) -> Res<Report> {
-    state.with(|s| {
-        s.add_section(id, parent, None, &heading)?;
-        s.load(id)
-    })
-}
-
-#[derive(Deserialize, Clone, Copy)]
-#[serde(rename_all = "snake_case")]
-pub enum TreeOp {
-    Remove,
-    Up,
-    Down,
-    Indent,
-    Outdent,
+    state.with(|s| ops::add_section(s, id, parent, &heading))
 }
 
 /// One change to the section tree; returns the report as stored (numbers re-derived).
 #[tauri::command]
 pub fn tree_op(state: State<AppState>, id: i64, node: i64, op: TreeOp) -> Res<Report> {
-    state.with(|s| {
-        match op {
-            TreeOp::Remove => s.remove_section(node)?,
-            TreeOp::Up => s.move_up(node)?,
-            TreeOp::Down => s.move_down(node)?,
-            TreeOp::Indent => s.indent(node)?,
-            TreeOp::Outdent => s.outdent(node)?,
-        }
-        s.load(id)
-    })
+    state.with(|s| ops::tree_op(s, id, node, op))
 }
 
 // ---- versions ----------------------------------------------------------------------------
@@ -284,40 +225,23 @@ pub fn restore_version(state: State<AppState>, version: i64) -> Res<i64> {
     state.with(|s| s.restore_version(version))
 }
 
-// ---- drafting aids (issue 6) -------------------------------------------------------------
+// ---- drafting aids ---------------------------------------------------------------------
 
 #[tauri::command]
 pub fn run_checks(state: State<AppState>, id: i64) -> Res<Vec<Finding>> {
-    state.with(|s| {
-        let words = s.word_list()?;
-        Ok(check::run(&s.load(id)?, &words))
-    })
+    state.with(|s| ops::run_checks(s, id))
 }
 
 #[tauri::command]
 pub fn apply_fix(state: State<AppState>, id: i64, fix: Fix) -> Res<Report> {
-    state.edit(id, |r| check::apply_fix(r, &fix))
+    state.with(|s| ops::apply_fix(s, id, &fix))
 }
 
-#[derive(Serialize)]
-pub struct FixesApplied {
-    report: Report,
-    applied: usize,
-}
-
-/// Applies many fixes at once; a named version is kept first so that 历史版本 can undo it.
+/// Applies many fixes at once; a named version is kept first (same transaction) so that
+/// 历史版本 can undo it.
 #[tauri::command]
 pub fn apply_fixes(state: State<AppState>, id: i64, fixes: Vec<Fix>) -> Res<FixesApplied> {
-    state.with(|s| {
-        s.save_version(id, "全部一键修正之前")?;
-        let mut r = s.load(id)?;
-        let applied = check::apply_fixes(&mut r, &fixes);
-        s.replace(id, &r)?;
-        Ok(FixesApplied {
-            report: s.load(id)?,
-            applied,
-        })
-    })
+    state.with(|s| ops::apply_fixes(s, id, &fixes))
 }
 
 #[tauri::command]
@@ -332,18 +256,18 @@ pub fn fill_placeholder(
     placeholder: Placeholder,
     value: String,
 ) -> Res<Report> {
-    state.edit(id, |r| check::fill_placeholder(r, &placeholder, &value))
+    state.with(|s| ops::fill_placeholder(s, id, &placeholder, &value))
 }
 
 #[tauri::command]
 pub async fn import_text(text: String, options: ImportOptions) -> Res<ImportResult> {
-    import::import_text(&text, &options).map_err(msg)
+    import::import_text(&text, &options)
 }
 
 /// The report built from the import preview's lines as the clerk corrected them.
 #[tauri::command]
 pub async fn import_rebuild(lines: Vec<Line>, options: ImportOptions) -> Res<ImportResult> {
-    import::rebuild(&lines, &options).map_err(msg)
+    import::rebuild(&lines, &options)
 }
 
 #[tauri::command]
@@ -352,8 +276,7 @@ pub async fn import_file(
     path: String,
     options: ImportOptions,
 ) -> Res<ImportResult> {
-    let path = state.granted.check(&path)?;
-    import::import_file(&path, &options).map_err(msg)
+    import::import_file(&state.granted.check(&path)?, &options)
 }
 
 /// Opens the native dialog for `purpose` (`name`: the proposed name when saving) and returns
@@ -379,7 +302,7 @@ pub fn set_carry_done(state: State<AppState>, item: i64, done: bool) -> Res<()> 
 }
 
 #[tauri::command]
-pub fn word_list(state: State<AppState>) -> Res<gongwen::check::WordList> {
+pub fn word_list(state: State<AppState>) -> Res<WordList> {
     state.with(|s| s.word_list())
 }
 
@@ -406,74 +329,24 @@ pub fn set_default_page_numbers(state: State<AppState>, style: PageNumbers) -> R
 
 // ---- preview, export, print --------------------------------------------------------------
 
-fn render_pdf(state: &AppState, id: i64, out: &Path) -> Res<()> {
-    let report = state.with(|s| s.load(id))?;
-    state
-        .exporter()?
-        .export(&report, out)
-        .map(|_| ())
-        .map_err(msg)
-}
-
 /// The report as the PDF the exporter writes: the preview is the export itself.
 #[tauri::command]
 pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
-    let report = state.with(|s| s.load(id))?;
-    let bytes = state.exporter()?.render(&report).map_err(msg)?;
+    let bytes = ops::preview_pdf(&state.report(id)?, &state.fonts)?;
     Ok(Response::new(bytes))
-}
-
-#[derive(Serialize)]
-pub struct FontRow {
-    /// `正文：仿宋（系统）`
-    summary: String,
-    font_name: String,
-    path: String,
 }
 
 /// Which font each role resolves to.
 #[tauri::command]
 pub async fn font_report(state: State<'_, AppState>) -> Res<Vec<FontRow>> {
-    Ok(state
-        .exporter()?
-        .font_report()
-        .iter()
-        .map(|c| FontRow {
-            summary: c.summary(),
-            font_name: c.font_name.clone(),
-            path: c.path.display().to_string(),
-        })
-        .collect())
-}
-
-/// TrueType, OpenType (CFF) and collections, by their first four bytes; anything else (a
-/// renamed .doc, a .woff) is not a font the exporter can embed.
-fn is_font_file(bytes: &[u8]) -> bool {
-    let magic = bytes.get(..4).unwrap_or_default();
-    [&[0, 1, 0, 0][..], b"OTTO", b"ttcf", b"true"].contains(&magic)
+    state.fonts.report()
 }
 
 /// Copies a font file the clerk picked into `<data dir>/fonts/` (where the exporter looks for
 /// imported fonts) and returns the fonts as now resolved.
 #[tauri::command]
 pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<FontRow>> {
-    let src = state.granted.check(&path)?;
-    let name = src
-        .file_name()
-        .ok_or_else(|| "请选择一个字体文件。".to_string())?
-        .to_owned();
-    let bytes = std::fs::read(&src).map_err(|e| format!("无法读取字体文件 {path}：{e}"))?;
-    if !is_font_file(&bytes) {
-        return Err("这不是可用的字体文件，请选择 .ttf、.otf 或 .ttc 文件。".into());
-    }
-    let dir = state.fonts_dir();
-    std::fs::create_dir_all(&dir)
-        .map_err(|e| format!("无法创建字体文件夹 {}：{e}", dir.display()))?;
-    gongwen::export::write_atomic(&dir.join(name), &bytes).map_err(msg)?;
-    if let Ok(mut slot) = state.pdf.lock() {
-        *slot = None;
-    }
-    font_report(state).await
+    state.fonts.import(&state.granted.check(&path)?)
 }
 
 /// The font names the DOCX gives 仿宋/楷体 (设置 → Word 字体): `"gb2312"` or `"plain"`.
@@ -489,32 +362,20 @@ pub fn set_docx_font_names(state: State<AppState>, names: DocxFontNames) -> Res<
 
 #[tauri::command]
 pub async fn export_docx(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
-    let path = state.granted.check(&path)?;
+    let out = state.granted.check(&path)?;
     let (report, names) = state.with(|s| Ok((s.load(id)?, s.docx_font_names()?)))?;
-    let spec = Spec::official().with_docx_font_names(names);
-    gongwen::export::docx::export_docx(&report, &spec, &path).map_err(msg)
+    ops::export(&report, &state.fonts, Format::Docx(names), &out)
 }
 
 #[tauri::command]
 pub async fn export_pdf(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
-    let path = state.granted.check(&path)?;
-    render_pdf(&state, id, &path)
-}
-
-#[derive(Serialize)]
-pub struct PrintSetup {
-    method: PrintMethod,
-    printers: Vec<Printer>,
+    let out = state.granted.check(&path)?;
+    ops::export(&state.report(id)?, &state.fonts, Format::Pdf, &out)
 }
 
 #[tauri::command]
 pub async fn list_printers() -> Res<PrintSetup> {
-    let method = print::method();
-    let printers = match method {
-        PrintMethod::Cups => print::list_printers().map_err(msg)?,
-        PrintMethod::SystemViewer => Vec::new(),
-    };
-    Ok(PrintSetup { method, printers })
+    ops::print_setup()
 }
 
 /// Prints report `id`: renders its PDF, then sends it to CUPS (or opens the system viewer).
@@ -525,41 +386,25 @@ pub async fn print_report(
     id: i64,
     options: Option<PrintOptions>,
 ) -> Res<String> {
-    let title = state.with(|s| s.summary(id).map(|r| r.title))?;
-    let name = if title.trim().is_empty() {
-        "报告".to_string()
-    } else {
-        title.replace(['/', '\\'], "_")
-    };
-    let out = state.scratch(&format!("{name}.pdf"));
-    render_pdf(&state, id, &out)?;
-    match (print::method(), options) {
-        (PrintMethod::Cups, Some(o)) => {
-            let job = print::print_cups(&out, &o).map_err(msg);
-            // lp copies the file into the spool before it returns, so ours can go.
-            std::fs::remove_file(&out).ok();
-            job
-        }
-        (PrintMethod::Cups, None) => Err("请先选择一台打印机。".into()),
-        (PrintMethod::SystemViewer, _) => print::open_in_viewer(&out)
-            .map(|_| String::new())
-            .map_err(msg),
-    }
+    let report = state.report(id)?;
+    ops::print_report(
+        &report,
+        &state.fonts,
+        options.as_ref(),
+        &std::env::temp_dir(),
+    )
+}
+
+/// The title proposed for a report of `kind` from the unit, year and period on screen (the
+/// clerk's 重新生成标题), as the core proposes it for a new report.
+#[tauri::command]
+pub fn propose_title(kind: String, unit: String, year: i32, period: String) -> String {
+    templates::proposed_title(&kind, &unit, year, &period)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn font_files_are_recognised_by_their_header() {
-        let otf =
-            std::fs::read(gongwen::resources::dir().join("fonts/FandolKai-Regular.otf")).unwrap();
-        assert!(is_font_file(&otf));
-        assert!(is_font_file(b"OTTO...."));
-        assert!(!is_font_file(b"PK\x03\x04 a docx"));
-        assert!(!is_font_file(b""));
-    }
 
     /// The app finds its database exactly where the CLI does (GONGWEN_DATA_DIR), so a report
     /// made by one is seen by the other.
@@ -577,7 +422,8 @@ mod tests {
         assert_eq!(list.len(), 1);
         assert_eq!(list[0].id, id);
 
-        // A stale fix changes nothing and says so in Chinese.
+        // A stale fix changes nothing and says so in Chinese, as an input error the UI can
+        // tell from a storage failure.
         let before = state.with(|s| s.load(id)).unwrap();
         let fix = Fix {
             label: "x".into(),
@@ -589,8 +435,12 @@ mod tests {
                 replacement: "y".into(),
             },
         };
-        let err = state.edit(id, |r| check::apply_fix(r, &fix)).unwrap_err();
-        assert!(err.contains("改动"), "{err}");
+        let err = state.with(|s| ops::apply_fix(s, id, &fix)).unwrap_err();
+        assert!(err.message.contains("改动"), "{err}");
+        assert_eq!(
+            serde_json::to_value(&err).unwrap()["kind"],
+            serde_json::json!("input")
+        );
         assert_eq!(state.with(|s| s.load(id)).unwrap(), before);
         std::fs::remove_dir_all(&dir).ok();
     }

@@ -4,6 +4,7 @@
 //! `~/.ssh/id_rsa` through `import_file` or overwrite a file through `export_pdf`; the JS
 //! dialog API is not granted either (see `capabilities/default.json`).
 
+use gongwen::Error;
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
@@ -41,18 +42,23 @@ impl Granted {
             .or_else(dirs::home_dir)
     }
 
-    /// `path` if the clerk chose it in a dialog, else the Chinese refusal.
-    pub fn check(&self, path: &str) -> Result<PathBuf, String> {
+    /// `path` if the clerk chose it in a dialog, else the Chinese refusal
+    /// (`ErrorKind::Input`: the clerk chooses again).
+    pub fn check(&self, path: &str) -> Result<PathBuf, Error> {
         let p = PathBuf::from(path);
         match self.0.lock() {
             Ok(c) if c.paths.contains(&p) => Ok(p),
-            _ => Err("只能使用在对话框中选择的文件，请重新选择。".into()),
+            _ => Err(Error::new(
+                gongwen::ErrorKind::Input,
+                "只能使用在对话框中选择的文件，请重新选择。",
+                format!("path not granted: {path}"),
+            )),
         }
     }
 }
 
 /// What the clerk is choosing a file for.
-#[derive(Clone, Copy, serde::Deserialize)]
+#[derive(Clone, Copy, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Purpose {
     /// A 范文 to import (.docx, .txt).
@@ -73,7 +79,7 @@ pub fn choose<R: Runtime>(
     granted: &Granted,
     purpose: Purpose,
     name: &str,
-) -> Result<Option<String>, String> {
+) -> Result<Option<String>, Error> {
     let mut dialog = app.dialog().file();
     if let Some(dir) = granted.start_dir() {
         dialog = dialog.set_directory(dir);
@@ -118,21 +124,21 @@ pub fn choose<R: Runtime>(
 }
 
 /// A dialog's answer as a local path (a dialog could in principle return a URL).
-fn dialog_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, String> {
+fn dialog_path(chosen: tauri_plugin_dialog::FilePath) -> Result<PathBuf, Error> {
     chosen
         .into_path()
-        .map_err(|_| "所选位置不是本机上的文件，请重新选择。".to_string())
+        .map_err(|_| Error::input("所选位置不是本机上的文件，请重新选择。"))
 }
 
 /// The proposed name must be a name, not a path (it comes from the web view).
-fn plain_file_name(name: &str) -> Result<&str, String> {
+fn plain_file_name(name: &str) -> Result<&str, Error> {
     let bad = name.is_empty()
         || name == "."
         || name == ".."
         || name.contains(['/', '\\', '\0'])
         || Path::new(name).is_absolute();
     if bad {
-        Err("文件名无效，请重新输入。".into())
+        Err(Error::input("文件名无效，请重新输入。"))
     } else {
         Ok(name)
     }

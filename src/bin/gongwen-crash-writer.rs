@@ -1,4 +1,4 @@
-//! Test helper for tests/reliability_kill.rs, not for clerks: applies a stream of edits
+//! Test helper for tests/reliability/kill.rs, not for clerks: applies a stream of edits
 //! through the store until it is killed, announcing each edit on stdout before it starts
 //! (`BEGIN n`) and after its commit returned (`SAVED n …`), each line flushed at once. The
 //! harness kills it with SIGKILL at random moments and checks that every SAVED edit is in

@@ -31,8 +31,9 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use location::{replace_chars, section_at_mut, slice_chars, text_at, text_at_mut};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Must be dealt with before the report goes upward; exporting asks for confirmation.
@@ -75,7 +76,7 @@ pub mod codes {
     pub const OUTSIDE_GB2312: &str = "outside_gb2312";
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Finding {
     pub severity: Severity,
     pub code: String,
@@ -95,7 +96,7 @@ pub struct Finding {
 }
 
 /// A safe one-click correction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Fix {
     /// Button text, e.g. `改为“，”`.
     pub label: String,
@@ -103,7 +104,7 @@ pub struct Fix {
     pub action: FixAction,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FixAction {
     /// Replace chars `start..end` (which must still read `expected`) with `replacement`.

@@ -6,8 +6,9 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::text::{is_cjk, measure_word_at, word_at};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceholderKind {
     /// A count or amount: `X条`, `*万余个`, `第X次`.
@@ -42,7 +43,7 @@ impl PlaceholderKind {
 }
 
 /// One field to fill. `start..end` are char offsets (not bytes) into the text at `location`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Placeholder {
     pub location: Location,
     pub start: usize,

@@ -86,7 +86,7 @@ pub fn check(args: &Args) -> Result<i32, Error> {
 
 pub fn next_year(args: &Args, id: i64) -> Result<(), Error> {
     let mut s = open_store(args)?;
-    let new_id = s.new_from_last_year(id)?;
+    let new_id = gongwen::ops::new_from_last_year(&mut s, id)?;
     println!("{new_id}");
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The `gongwen` command line: the same core and the same store as the app, for batch use
 //! and tests. Output on stdout; errors as one Chinese sentence on stderr with a non-zero exit.
 
+mod actions;
 mod args;
 mod backup;
 mod drafting;
@@ -9,9 +10,10 @@ mod show;
 use args::Args;
 use gongwen::error::{Error, ErrorKind};
 use gongwen::model::Report;
-use gongwen::spec::{DocxFontNames, Spec};
-use gongwen::store::Store;
-use gongwen::{export, templates};
+use gongwen::ops::{self, Fonts, Format};
+use gongwen::spec::DocxFontNames;
+use gongwen::store::{self, Store};
+use gongwen::templates;
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
@@ -35,6 +37,11 @@ pub const HELP: &str = "\
                                      plain 为仿宋、楷体
   check 编号|文件.json [--json]      导出前质检：每条问题一行（位置、说明）；--json 输出数组。
                                      退出码：没有“错误”级问题为 0，有则为 1
+  fix 编号 [序号…] [--all]           列出可一键修正的问题（带序号）；给出序号则修正这几处，
+                                     --all 修正全部（修正前自动保存版本“全部一键修正之前”）
+  fonts [list|import 字体文件] [--json]   查看各部分所用字体；导入 .ttf/.otf/.ttc 字体到数据文件夹
+  printers [--json]                  列出打印机（默认打印机标“默认”）
+  print 编号 [--printer 打印机] [--copies 份数] [--duplex]   打印（不指定则用默认打印机）
   next-year 编号                     以该报告为底稿新建下一年度报告，输出新编号
   checklist 编号 [--json]            列出从去年“下一步工作打算”带来的待办事项
   words [list|add 错词 正词 [说明]|remove 编号] [--json]   查看或编辑易错词表
@@ -73,6 +80,11 @@ Commands:
                                      setting), plain = 仿宋/楷体
   check ID|FILE.json [--json]        pre-export checks, one finding per line (--json: an array);
                                      exit code 0 without error-level findings, 1 with them
+  fix ID [N…] [--all]                list the one-click fixes, numbered; apply fixes N…, or all
+                                     of them (a version is kept first)
+  fonts [list|import FILE] [--json]  which font sets each part; import a .ttf/.otf/.ttc font
+  printers [--json]                  list the printers (the default marked)
+  print ID [--printer NAME] [--copies N] [--duplex]   print (on the default printer unless named)
   next-year ID                       new report for the next year from this one, print its id
   checklist ID [--json]              last year's plan items carried into this report
   words [list|add WRONG RIGHT [NOTE]|remove ID] [--json]   show or edit the word list
@@ -157,6 +169,11 @@ fn usage(msg: String) -> Error {
 
 fn open_store(args: &Args) -> Result<Store, Error> {
     backup::open_store(args)
+}
+
+/// The data folder: `--data-dir`, else `GONGWEN_DATA_DIR`, else the OS data folder.
+fn data_dir(args: &Args) -> Result<PathBuf, Error> {
+    store::data_dir(args.path("data-dir").as_deref())
 }
 
 fn id_arg(args: &Args, pos: usize, what: &str) -> Result<i64, Error> {
@@ -250,21 +267,18 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             args.only(&["template", "unit", "year", "period", "title"])
                 .map_err(usage)?;
             extra(1)?;
-            let template = templates::get(args.required("template", "模板编号").map_err(usage)?)?;
-            let unit = args.required("unit", "单位名称").map_err(usage)?.trim();
+            let kind = args.required("template", "模板编号").map_err(usage)?;
+            let unit = args.required("unit", "单位名称").map_err(usage)?;
             let year_raw = args.required("year", "年份").map_err(usage)?;
             let year: i32 = year_raw
                 .parse()
                 .map_err(|_| usage(format!("年份“{year_raw}”应为四位数字，例如 2024。")))?;
             let period = args.value("period").unwrap_or("年度");
-            let mut report = template.instantiate(unit, year, period);
-            if let Some(t) = args.value("title") {
-                report.title = t.trim().to_string();
-            }
-            report.validate().map_err(|m| usage(format!("{m}。")))?;
+            let title = args.value("title");
+            // The template is looked up before the store is opened: a typo creates no folder.
+            templates::get(kind)?;
             let mut store = open_store(args)?;
-            store.apply_defaults(&mut report)?;
-            let id = store.create(&report)?;
+            let id = ops::create_from_template(&mut store, kind, unit, year, period, title)?;
             println!("{id}");
             Ok(())
         }
@@ -320,17 +334,13 @@ fn dispatch(args: &Args) -> Result<(), Error> {
                 return Err(usage("请用 --docx 或 --pdf 指定输出文件。".into()));
             }
             let r = report_arg(args)?;
-            let spec = Spec::official();
-            if let Some(out) = docx {
-                let names = docx_font_names(args)?;
-                export::docx::export_docx(&r, &spec.clone().with_docx_font_names(names), &out)?;
-                println!("{}", out.display());
-            }
-            if let Some(out) = pdf {
-                let fonts = gongwen::store::data_dir(args.path("data-dir").as_deref())
-                    .ok()
-                    .map(|d| gongwen::fonts::imported_dir(&d));
-                export::pdf::export_pdf(&r, &spec, fonts.as_deref(), &out)?;
+            let fonts = Fonts::new(&data_dir(args)?);
+            let docx = match docx {
+                Some(out) => Some((Format::Docx(docx_font_names(args)?), out)),
+                None => None,
+            };
+            for (format, out) in docx.into_iter().chain(pdf.map(|p| (Format::Pdf, p))) {
+                ops::export(&r, &fonts, format, &out)?;
                 println!("{}", out.display());
             }
             Ok(())
@@ -341,6 +351,25 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             extra(2)?;
             let id = id_arg(args, 1, "报告编号")?;
             drafting::next_year(args, id)
+        }
+        "fix" => {
+            args.only(&["all"]).map_err(usage)?;
+            actions::fix(args)
+        }
+        "fonts" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(3)?;
+            actions::fonts(args)
+        }
+        "printers" => {
+            args.only(&["json"]).map_err(usage)?;
+            extra(1)?;
+            actions::printers(args)
+        }
+        "print" => {
+            args.only(&["printer", "copies", "duplex"]).map_err(usage)?;
+            extra(2)?;
+            actions::print(args)
         }
         "checklist" => {
             args.only(&["json"]).map_err(usage)?;

@@ -1,7 +1,7 @@
 //! Files are written to a temporary name in the target folder, synced, then renamed over the
 //! target: a reader never sees a half-written file, and a failure leaves no partial file.
 //!
-//! Faults and what the clerk is told (each tested in tests/reliability_faults.rs):
+//! Faults and what the clerk is told (each tested in tests/reliability/faults.rs):
 //! read-only folder or disk, disk full, a name or path too long, a folder where the file
 //! should go, a missing folder. A file that another program holds open is replaced as a
 //! whole: on Linux the other program keeps reading its old copy; on Windows, where an open

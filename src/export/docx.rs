@@ -1,4 +1,4 @@
-//! DOCX export (issue 3): the file the clerk submits upward, opened in WPS or Word by the
+//! DOCX export: the file the clerk submits upward, opened in WPS or Word by the
 //! county office, in the official layout and easy to edit.
 //!
 //! docx-rs builds the body and the footers; we write the parts it gets wrong ourselves

@@ -1,4 +1,4 @@
-//! Which real font file sets each font role (FORMAT.md, “Fonts”): the official or Windows fonts
+//! Which real font file sets each font role (docs/format.md, Fonts): the official or Windows fonts
 //! installed on the machine first, then fonts the clerk imported, then the open-licensed
 //! fallbacks bundled in `resources/fonts/`. A character missing from a role's font is taken
 //! from the next font that has it ([`Faces::glyph`]); the choice is reported to the clerk

@@ -3,8 +3,9 @@
 //! whether Markdown syntax is parsed (`**年` in a plain 范文 is a year placeholder, not bold).
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     Markdown,

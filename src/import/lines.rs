@@ -11,9 +11,10 @@ use super::{Removed, Stage};
 use crate::model::{Date, Report, Section, MAX_LEVEL};
 use crate::text::find_dates;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What a line is in the document (GB/T 9704-2012 §7.3 names the parts).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Role {
     /// 标题 (several title lines are joined into one title).
@@ -43,6 +44,22 @@ pub enum Role {
 }
 
 impl Role {
+    /// Every role, in the order the parts stand in a document.
+    pub const ALL: [Role; 12] = [
+        Role::Title,
+        Role::Subtitle,
+        Role::Addressee,
+        Role::Opening,
+        Role::Heading,
+        Role::Body,
+        Role::Table,
+        Role::Attachment,
+        Role::Signature,
+        Role::Date,
+        Role::Note,
+        Role::Removed,
+    ];
+
     /// The Chinese name the preview shows.
     pub fn label(self) -> &'static str {
         match self {
@@ -63,7 +80,7 @@ impl Role {
 }
 
 /// One line of the recognised document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Line {
     pub text: String,
     pub role: Role,
@@ -133,7 +150,11 @@ pub fn from_report(r: &Report, removed: &[Removed], normal: &str) -> Vec<Line> {
     for a in &r.attachments {
         kept.push(Line::new(a, Role::Attachment));
     }
-    for organ in r.signature.split('\u{3000}').filter(|s| !s.trim().is_empty()) {
+    for organ in r
+        .signature
+        .split('\u{3000}')
+        .filter(|s| !s.trim().is_empty())
+    {
         kept.push(Line::new(organ, Role::Signature));
     }
     if let Some(d) = r.date {

@@ -29,6 +29,7 @@ use crate::model::Report;
 use crate::templates;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
 
 /// Largest text accepted (UTF-8 bytes). A work summary is a few tens of kilobytes; a paste
 /// a hundred times that is a mistake (a whole web page, a binary), refused with a message.
@@ -37,7 +38,9 @@ pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Choices the clerk may make before importing; everything else is recognised.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+// Every field may be left out (serde default), so in TypeScript too.
+#[ts(optional_fields)]
 pub struct ImportOptions {
     /// Template id (report kind); guessed from the unit when absent.
     #[serde(default)]
@@ -50,7 +53,7 @@ pub struct ImportOptions {
     pub period: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// A whole line of web junk removed.
@@ -87,7 +90,7 @@ pub enum NoteKind {
 
 /// The named stages of the import, in order; every note and every removed piece of text says
 /// which stage it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Bytes → text (encoding; a .docx's paragraphs and automatic numbers).
@@ -108,6 +111,17 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in the order they run.
+    pub const ALL: [Stage; 7] = [
+        Stage::Decode,
+        Stage::Normalise,
+        Stage::Kind,
+        Stage::Chrome,
+        Stage::Lines,
+        Stage::Blocks,
+        Stage::Tree,
+    ];
+
     pub fn label(self) -> &'static str {
         match self {
             Stage::Decode => "读取",
@@ -125,7 +139,7 @@ impl Stage {
 /// clerk may want back (a line judged to be web junk); the rest is syntax the report shows in
 /// another form (a heading number, which is derived from position; Markdown marks; the date as
 /// written, which became the 成文日期 field).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Removed {
     pub text: String,
     /// Why, in Chinese.
@@ -136,7 +150,7 @@ pub struct Removed {
 
 /// What the import proposes for what it cannot know for sure; the clerk confirms or changes
 /// it before accepting.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct Proposal {
     /// Template id: `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
     pub kind: String,
@@ -183,7 +197,7 @@ impl Log {
 }
 
 /// One thing import did to the text, for the clerk to see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportNote {
     pub kind: NoteKind,
     /// What was done, in Chinese.
@@ -206,7 +220,7 @@ impl ImportNote {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportResult {
     pub report: Report,
     pub notes: Vec<ImportNote>,
@@ -525,7 +539,7 @@ fn year_in_text(text: &str) -> Option<i32> {
         let lead_ok = i == 0 || !c[i - 1].is_ascii_digit();
         if lead_ok && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && c[i + 4] == '年' {
             if let Ok(y) = c[i..i + 4].iter().collect::<String>().parse::<i32>() {
-                if (1900..=2200).contains(&y) {
+                if crate::model::YEARS.contains(&y) {
                     *counts.entry(y).or_default() += 1;
                 }
             }
@@ -565,7 +579,7 @@ fn assemble(
     let year = title_year
         .or_else(|| year_in_text(text))
         .or(parts.date.map(|d| d.year))
-        .filter(|y| (1900..=2200).contains(y));
+        .filter(|y| crate::model::YEARS.contains(y));
     let title_unit = title_unit
         .split("关于")
         .next()
@@ -653,8 +667,11 @@ fn apply_options(r: &mut Report, opts: &ImportOptions) -> Result<()> {
         }
     }
     if let Some(y) = opts.year {
-        if !(1900..=2200).contains(&y) {
-            return Err(Error::input(format!("年份 {y} 不在 1900—2200 之间。")));
+        if !crate::model::YEARS.contains(&y) {
+            return Err(Error::input(format!(
+                "{}。",
+                crate::model::year_out_of_range(y)
+            )));
         }
         r.year = y;
     }

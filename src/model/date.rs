@@ -6,7 +6,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use std::fmt;
 use std::str::FromStr;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+// Serialised as its ISO string (below), so that is its TypeScript type too; not `Date`, which
+// would hide JavaScript's own.
+#[ts(type = "string", rename = "IsoDate")]
 pub struct Date {
     pub year: i32,
     pub month: u8,

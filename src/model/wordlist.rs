@@ -6,13 +6,14 @@
 //! number (`截止{数}` matches `截止6月底`'s `截止6`).
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 const BUILTIN_TSV: &str = include_str!("../../resources/wordlists/confusables.tsv");
 const SENSITIVE_TSV: &str = include_str!("../../resources/wordlists/sensitive.tsv");
 /// Stands for one number (Arabic or Chinese digits) in a word-list entry.
 pub const NUMBER_TOKEN: &str = "{数}";
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WordEntry {
     /// Store id; absent for entries not read from the store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -57,7 +58,7 @@ pub fn parse_sensitive_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
         .collect()
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct WordList {
     pub entries: Vec<WordEntry>,
 }

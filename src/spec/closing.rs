@@ -143,7 +143,7 @@ impl Spec {
 
     /// Width in pt of body text measured as the typesetter measures it, without font files: a
     /// character outside ASCII one grid cell, an ASCII character its Times New Roman advance
-    /// ([`super::latin::advance`]). The DOCX exporter feeds these widths to the rules above,
+    /// ([`super::latin::advance`]) less the run's condensing (grid cell − em, when negative). The DOCX exporter feeds these widths to the rules above,
     /// so that its indents are the PDF's positions, whatever each renderer then does to the
     /// spacing of digits (Word condenses them with the run, LibreOffice may add space
     /// between them and Chinese).
@@ -152,7 +152,8 @@ impl Spec {
         text.chars()
             .map(|c| {
                 if c.is_ascii() {
-                    super::latin::advance(c) * em
+                    // Condensed like every run, by the cell's shortfall from the em.
+                    super::latin::advance(c) * em + (self.grid.char_pitch - em).min(0.0)
                 } else {
                     self.grid.char_pitch
                 }

@@ -2,7 +2,7 @@
 //! settings that Word, WPS and LibreOffice turn back into the standard's page. Word-processors
 //! place a glyph low in its line box and count lines per page as "body height / pitch", so the
 //! margins written into the file differ from the standard's 37/28 mm; the offsets here were
-//! measured on LibreOffice's rendering (see `tests/docx_layout.rs`).
+//! measured on LibreOffice's rendering (see `tests/export/docx_layout.rs`).
 
 use super::{twips, Spec};
 
@@ -25,7 +25,7 @@ pub struct DocxLayout {
     /// Title lines' exact height.
     pub title_line_pitch: i32,
     /// Character spacing of every run (negative: condensed), so that 28 body characters fit
-    /// the 156 mm line; Word would otherwise fit only 27 (see FORMAT.md).
+    /// the 156 mm line; Word would otherwise fit only 27 (see docs/format.md).
     pub char_spacing: i32,
     /// One character cell of body text (glyph + spacing), the unit of indents.
     pub body_char: i32,

@@ -1,4 +1,5 @@
-//! The official layout of GB/T 9704-2012 as it applies to a work summary, as one value. Every exporter and the typesetter read their
+//! The official layout of GB/T 9704-2012 as it applies to a work summary (see
+//! `docs/format.md`), as one value. Every exporter and the typesetter read their
 //! numbers from [`Spec::official()`]; no layout number belongs anywhere else.
 //!
 //! Lengths are in points (1 pt = 1/72 in). Helpers convert to millimetres and twips.
@@ -199,7 +200,7 @@ pub struct Spec {
 }
 
 impl Spec {
-    /// GB/T 9704-2012 as FORMAT.md reads it.
+    /// GB/T 9704-2012 as `docs/format.md` reads it.
     pub fn official() -> Spec {
         let page = Page {
             width: mm(210.0),

@@ -452,7 +452,7 @@ impl Store {
         }
         copy_into(&self.conn, &backup_dir(&data_dir).join(&kept_as)).map_err(|e| {
             Error::new(
-                e.kind.clone(),
+                e.kind,
                 format!("恢复前保存当前数据失败，未进行恢复：{}", e.message),
                 e.cause,
             )

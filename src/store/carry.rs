@@ -1,14 +1,16 @@
 //! The checklist that a report made from last year's (`新建下一年度`) carries: last year's
 //! 下一步工作打算 items, each ticked off once this year's text reports on it. What the new
-//! report keeps of the old one is [`crate::model::next_year_copy`].
+//! report keeps of the old one is [`crate::model::next_year_copy`]; the two are stored together
+//! by [`Store::create_with_checklist`].
 
 use super::{db_err, Store};
 use crate::error::Result;
-use crate::model::{next_year_copy, plan_items};
+use crate::model::Report;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CarryItem {
     pub id: i64,
     pub report_id: i64,
@@ -21,31 +23,26 @@ pub struct CarryItem {
 }
 
 impl Store {
-    /// Creates next year's report from report `id`; returns the new id. Its checklist holds
-    /// the old report's 下一步工作打算 items ([`Store::carry_checklist`]).
-    pub fn new_from_last_year(&mut self, id: i64) -> Result<i64> {
-        let old = self.load(id)?;
-        let new = next_year_copy(&old);
-        let items = plan_items(&old);
-        let new_id = self.create(&new)?;
-        let saved = self.write("新建下一年度报告", |tx| {
+    /// Stores `report` as a new report with `items` as its checklist, their source being report
+    /// `source`, in one transaction; returns the new id.
+    pub fn create_with_checklist(
+        &mut self,
+        report: &Report,
+        items: &[String],
+        source: i64,
+    ) -> Result<i64> {
+        report.validate().map_err(crate::error::Error::input)?;
+        self.write("新建下一年度报告", |tx| {
+            let new_id = super::reports::insert_report(tx, report)?;
             for (ord, text) in items.iter().enumerate() {
                 tx.execute(
                     "INSERT INTO carry_items (report_id, ord, text, source_report_id) VALUES (?1,?2,?3,?4)",
-                    params![new_id, ord as i64, text, id],
+                    params![new_id, ord as i64, text, source],
                 )
                 .map_err(|e| db_err("新建下一年度报告", e))?;
             }
-            Ok(())
-        });
-        if let Err(e) = saved {
-            // Not half a result: the new report goes again if its checklist could not be saved.
-            let _ = self
-                .conn
-                .execute("DELETE FROM reports WHERE id=?1", [new_id]);
-            return Err(e);
-        }
-        Ok(new_id)
+            Ok(new_id)
+        })
     }
 
     /// Last year's plans to report on in report `id`, in order.

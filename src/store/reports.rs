@@ -5,9 +5,10 @@ use crate::error::{Error, Result};
 use crate::model::{Date, PageNumbers, Report, Section, Status};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// One line of the report list.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct ReportSummary {
     pub id: i64,
     pub kind: String,
@@ -25,7 +26,7 @@ pub struct ReportSummary {
 }
 
 /// Everything of a report but its text: one row, written in one statement.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct ReportMeta {
     pub kind: String,
     pub unit: String,
@@ -270,18 +271,7 @@ impl Store {
     /// Stores a new report (its ids are ignored) and returns its id.
     pub fn create(&mut self, r: &Report) -> Result<i64> {
         r.validate().map_err(Error::input)?;
-        self.write("新建报告", |tx| {
-            let now = now_ms();
-            tx.execute(
-                "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
-                params![r.year, now],
-            )
-            .map_err(|e| db_err("新建报告", e))?;
-            let id = tx.last_insert_rowid();
-            write_meta(tx, id, &ReportMeta::of(r))?;
-            insert_content(tx, id, r)?;
-            Ok(id)
-        })
+        self.write("新建报告", |tx| insert_report(tx, r))
     }
 
     /// Reports not in the 回收站, most recently changed first.
@@ -462,10 +452,10 @@ impl Store {
 
     /// Writes the metadata (everything but the text) of a report.
     pub fn update_meta(&mut self, id: i64, m: &ReportMeta) -> Result<()> {
-        if !(1900..=2200).contains(&m.year) {
+        if !crate::model::YEARS.contains(&m.year) {
             return Err(Error::input(format!(
-                "年份 {} 不在 1900—2200 之间。",
-                m.year
+                "{}。",
+                crate::model::year_out_of_range(m.year)
             )));
         }
         self.write("保存", |tx| write_meta(tx, id, m))
@@ -495,6 +485,32 @@ impl Store {
     pub fn replace(&mut self, id: i64, r: &Report) -> Result<()> {
         r.validate().map_err(Error::input)?;
         self.write("保存", |tx| replace_in(tx, id, r))
+    }
+
+    /// Writes `r` over report `id` in one transaction, keeping the store ids of its sections:
+    /// a section whose `id` is a node of this report is updated in place (only rows that
+    /// differ are written), one without an id is inserted, and stored sections missing from
+    /// `r` are deleted. With `keep = Some((name, before))`, `before` is saved as the named
+    /// version `name` in the same transaction, so an edit and its undo point are stored
+    /// together or not at all.
+    ///
+    /// Errors: `ErrorKind::Input` when `r` is not a valid report, `NotFound` when there is no
+    /// report `id`, `Storage` when the database cannot be written (nothing is then changed).
+    pub fn update_report(
+        &mut self,
+        id: i64,
+        r: &Report,
+        keep: Option<(&str, &Report)>,
+    ) -> Result<()> {
+        r.validate().map_err(Error::input)?;
+        self.write("保存", |tx| {
+            if let Some((name, before)) = keep {
+                super::versions::insert_version(tx, id, name, before)?;
+            }
+            write_meta(tx, id, &ReportMeta::of(r))?;
+            sync_paragraphs(tx, id, None, &r.opening)?;
+            super::sections::sync_tree(tx, id, &r.sections)
+        })
     }
 
     /// A copy of report `id` with `（副本）` after its title; returns the new id.
@@ -543,6 +559,20 @@ impl Store {
             Ok(())
         })
     }
+}
+
+/// Inserts `r` as a new report inside the caller's transaction; returns its id.
+pub(super) fn insert_report(tx: &Transaction, r: &Report) -> Result<i64> {
+    let now = now_ms();
+    tx.execute(
+        "INSERT INTO reports (year, created_at, updated_at) VALUES (?1, ?2, ?2)",
+        params![r.year, now],
+    )
+    .map_err(|e| db_err("新建报告", e))?;
+    let id = tx.last_insert_rowid();
+    write_meta(tx, id, &ReportMeta::of(r))?;
+    insert_content(tx, id, r)?;
+    Ok(id)
 }
 
 pub(super) fn replace_in(tx: &Transaction, id: i64, r: &Report) -> Result<()> {

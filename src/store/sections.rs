@@ -4,9 +4,9 @@
 use super::reports::{no_report, sync_paragraphs, touch};
 use super::{db_err, Store};
 use crate::error::{Error, Result};
-use crate::model::MAX_LEVEL;
+use crate::model::{Section, MAX_LEVEL};
 use rusqlite::{params, OptionalExtension, Transaction};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// The shape of one report's tree: node → (parent, ord).
 struct Tree {
@@ -295,4 +295,79 @@ fn move_in(
     };
     new.insert(index.min(new.len()), node);
     write_order(tx, tree, parent, &new)
+}
+
+/// Writes the section tree `sections` over report `report`'s, keeping node ids: a section
+/// whose `id` is a node of this report is updated in place (heading, run-in flag, parent,
+/// order and paragraphs, each row only when it differs), a section without one (or with an id
+/// seen twice or of another report) is inserted, and stored nodes missing from `sections` are
+/// deleted with their paragraphs.
+pub(super) fn sync_tree(tx: &Transaction, report: i64, sections: &[Section]) -> Result<()> {
+    let err = |e| db_err("保存", e);
+    let mut stored: HashMap<i64, (Option<i64>, i64, String, bool)> = HashMap::new();
+    {
+        let mut st = tx
+            .prepare_cached(
+                "SELECT id, parent_id, ord, heading, run_in FROM nodes WHERE report_id=?1",
+            )
+            .map_err(err)?;
+        let rows = st
+            .query_map([report], |r| {
+                Ok((r.get(0)?, (r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+            })
+            .map_err(err)?;
+        for row in rows {
+            let (id, v) = row.map_err(err)?;
+            stored.insert(id, v);
+        }
+    }
+    let mut kept = HashSet::new();
+    fn walk(
+        tx: &Transaction,
+        report: i64,
+        parent: Option<i64>,
+        list: &[Section],
+        stored: &HashMap<i64, (Option<i64>, i64, String, bool)>,
+        kept: &mut HashSet<i64>,
+    ) -> Result<()> {
+        let err = |e| db_err("保存", e);
+        for (ord, s) in list.iter().enumerate() {
+            let ord = ord as i64;
+            let node = match s
+                .id
+                .filter(|id| stored.contains_key(id) && !kept.contains(id))
+            {
+                Some(id) => {
+                    let now = (parent, ord, s.heading.clone(), s.run_in);
+                    if stored[&id] != now {
+                        tx.execute(
+                            "UPDATE nodes SET parent_id=?1, ord=?2, heading=?3, run_in=?4 WHERE id=?5",
+                            params![parent, ord, s.heading, s.run_in, id],
+                        )
+                        .map_err(err)?;
+                    }
+                    id
+                }
+                None => {
+                    tx.execute(
+                        "INSERT INTO nodes (report_id, parent_id, ord, heading, run_in) VALUES (?1,?2,?3,?4,?5)",
+                        params![report, parent, ord, s.heading, s.run_in],
+                    )
+                    .map_err(err)?;
+                    tx.last_insert_rowid()
+                }
+            };
+            kept.insert(node);
+            sync_paragraphs(tx, report, Some(node), &s.paragraphs)?;
+            walk(tx, report, Some(node), &s.children, stored, kept)?;
+        }
+        Ok(())
+    }
+    walk(tx, report, None, sections, &stored, &mut kept)?;
+    // Only after every kept node has its new parent: deleting cascades to sub-nodes.
+    for id in stored.keys().filter(|id| !kept.contains(id)) {
+        tx.execute("DELETE FROM nodes WHERE id=?1", [id])
+            .map_err(err)?;
+    }
+    Ok(())
 }

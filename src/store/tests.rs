@@ -424,7 +424,9 @@ fn page_number_style_is_stored_and_defaults_come_from_the_settings() {
     assert_eq!(back.page_numbers.position, PageNumberPosition::National);
     assert_eq!(back.page_numbers.dash, PageNumberDash::Hyphen);
     // Next year's copy keeps the style.
-    let next = s.new_from_last_year(id).unwrap();
+    let next = s
+        .create_with_checklist(&crate::model::next_year_copy(&back), &[], id)
+        .unwrap();
     assert_eq!(s.load(next).unwrap().page_numbers, back.page_numbers);
 }
 

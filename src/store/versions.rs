@@ -5,10 +5,11 @@ use super::reports::{no_report, replace_in};
 use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
 use crate::model::Report;
-use rusqlite::{params, OptionalExtension};
+use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct VersionInfo {
     pub id: i64,
     pub report_id: i64,
@@ -18,23 +19,28 @@ pub struct VersionInfo {
     pub created: String,
 }
 
+/// Stores `r` (its ids dropped) as a version of report `id` named `name` (`未命名版本` when
+/// blank), inside the caller's transaction; returns the version's id.
+pub(super) fn insert_version(tx: &Transaction, id: i64, name: &str, r: &Report) -> Result<i64> {
+    let json = serde_json::to_string(&r.clone().without_ids())
+        .map_err(|e| Error::storage("保存版本失败。", e))?;
+    let name = match name.trim() {
+        "" => "未命名版本",
+        n => n,
+    };
+    tx.execute(
+        "INSERT INTO versions (report_id, name, created_at, snapshot) VALUES (?1,?2,?3,?4)",
+        params![id, name, now_ms(), json],
+    )
+    .map_err(|e| db_err("保存版本", e))?;
+    Ok(tx.last_insert_rowid())
+}
+
 impl Store {
     /// Saves the current state of report `id` under `name`; returns the version's id.
     pub fn save_version(&mut self, id: i64, name: &str) -> Result<i64> {
-        let r = self.load(id)?.without_ids();
-        let json = serde_json::to_string(&r).map_err(|e| Error::storage("保存版本失败。", e))?;
-        let name = match name.trim() {
-            "" => "未命名版本",
-            n => n,
-        };
-        self.write("保存版本", |tx| {
-            tx.execute(
-                "INSERT INTO versions (report_id, name, created_at, snapshot) VALUES (?1,?2,?3,?4)",
-                params![id, name, now_ms(), json],
-            )
-            .map_err(|e| db_err("保存版本", e))?;
-            Ok(tx.last_insert_rowid())
-        })
+        let r = self.load(id)?;
+        self.write("保存版本", |tx| insert_version(tx, id, name, &r))
     }
 
     /// Versions of report `id`, newest first.

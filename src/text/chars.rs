@@ -153,6 +153,15 @@ pub fn no_line_start(c: char) -> bool {
         )
 }
 
+/// May stand beyond the right edge of a full line (标点悬挂): the 点号 in full width
+/// (GB/T 15834-2011 §4.1: 。？！，、；：) and the full-width full stop `．`. These are the
+/// hanging characters of LibreOffice's zh-CN locale data, used when a paragraph allows hanging
+/// punctuation (`w:overflowPunct`, on unless switched off); closing 标号 (）》”) never hang
+/// there and move to the next line with the character before them.
+pub fn may_hang(c: char) -> bool {
+    SENTENCE_END.contains(&c) || PAUSES.contains(&c) || c == '．'
+}
+
 /// May not end a line (避尾): every opening 标号 and the half-width `(` `[` `{`.
 pub fn no_line_end(c: char) -> bool {
     OPENING.contains(&c) || matches!(c, '(' | '[' | '{')

@@ -14,8 +14,8 @@ mod words;
 
 pub use chars::{
     blank_half, clean, ends_clause, ends_sentence, is_cjk, is_cjk_punct, is_closing_quote,
-    is_opening_quote, is_wide, no_line_end, no_line_start, to_full_width, Blank, CLOSING, OPENING,
-    PAUSES, SENTENCE_END,
+    is_opening_quote, is_wide, may_hang, no_line_end, no_line_start, to_full_width, Blank, CLOSING,
+    OPENING, PAUSES, SENTENCE_END,
 };
 pub use dates::{find_dates, find_years, DateForm, FoundDate};
 pub use numerals::{parse_chinese, to_chinese};

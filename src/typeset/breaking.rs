@@ -1,7 +1,8 @@
 //! Line breaking of one paragraph on the character grid: break opportunities from UAX #14
 //! (`unicode-linebreak`) tailored for Chinese, greedy filling where a line may take one more
-//! closing punctuation mark by squeezing punctuation (as Word and WPS hang or compress it), and
-//! justification of every line but the last.
+//! hanging mark (，。 and the other full-width 点号) by squeezing punctuation and tightening
+//! (where word-processors hang it beyond the edge), and justification of every line but the
+//! last.
 
 use super::{Metrics, Run};
 use crate::spec::Role;
@@ -11,8 +12,8 @@ use crate::text::{self as chars, Blank};
 const EPS: f32 = 0.01;
 
 /// How much the space between two characters may tighten, as a fraction of a cell, when a
-/// line must take a closing mark that squeezing punctuation alone cannot make room for
-/// (Word and WPS hang the mark instead; tightening keeps the ink inside the block).
+/// line must take a hanging mark that squeezing punctuation alone cannot make room for
+/// (word-processors hang the mark instead; tightening keeps the ink inside the block).
 const MAX_TIGHTEN: f32 = 0.05;
 
 #[derive(Debug, Clone)]
@@ -174,17 +175,19 @@ pub fn break_lines(
                 best = Some(e);
                 continue;
             }
-            // One more segment fits only if what overflows is closing punctuation that
-            // squeezing the line's punctuation can make room for (instead of hanging it).
-            let tail = line
-                .iter()
-                .rev()
-                .take_while(|i| chars::no_line_start(i.ch))
-                .count()
-                .min(2);
-            let core = &line[..line.len() - tail];
+            // One more segment fits only if what overflows is a single hanging mark (，。、
+            // and the other 点号 in full width) that squeezing the line's punctuation and
+            // tightening its gaps make room for: word-processors hang exactly these marks
+            // beyond the edge (we keep the ink inside the block). A closing bracket or
+            // quotation mark, or a half-width mark after a number (`61.3%;`), does not hang
+            // there, so it moves to the next line with the character before it, as here.
+            let body = &line[..line.len() - trailing_spaces(line)];
+            let hangs = body
+                .last()
+                .is_some_and(|i| !i.latin && chars::may_hang(i.ch));
+            let core = &body[..body.len() - 1];
             let squeezable: f32 = line.iter().map(|i| i.shrink).sum::<f32>() + tighten_room(line);
-            if tail > 0 && visible_width(core) <= avail + EPS && vis - squeezable <= avail + EPS {
+            if hangs && width(core) <= avail + EPS && vis - squeezable <= avail + EPS {
                 best = Some(e);
             }
             break;
@@ -209,14 +212,15 @@ pub fn break_lines(
     lines
 }
 
-/// How much tightening the gaps of a line can absorb.
+/// How much tightening the gaps of a line can absorb: at most one cell (a hanging mark
+/// without a blank half, `？` `！`, on a line with no other punctuation to squeeze).
 fn tighten_room(line: &[Item]) -> f32 {
     let cell = line.iter().find(|i| !i.latin).map_or(0.0, |i| i.width);
     let gaps = line
         .windows(2)
         .filter(|w| stretchable(&w[0], &w[1]))
         .count();
-    (gaps as f32 * MAX_TIGHTEN * cell).min(cell / 2.0)
+    (gaps as f32 * MAX_TIGHTEN * cell).min(cell)
 }
 
 /// Whether extra space for justification may go between `a` and `b`: anywhere but inside a
@@ -350,6 +354,25 @@ mod tests {
         // Too short a line to absorb it: the last character moves down with the mark.
         let l = lines_of("一二三四五，六七", 5);
         assert_eq!(l, ["一二三四", "五，六七"]);
+    }
+
+    #[test]
+    fn only_full_width_pause_and_stop_marks_hang() {
+        // A closing bracket or quotation mark one cell beyond the line moves down with the
+        // character before it (word-processors do not hang it).
+        assert_eq!(
+            lines_of("一二三四（五）六七", 5),
+            ["一二三四", "（五）六七"]
+        );
+        assert_eq!(lines_of("一二三“四五”六七", 5), ["一二三“四", "五”六七"]);
+        let text = format!("{}”后", "字".repeat(28));
+        assert_eq!(lines_of(&text, 28)[1], "字”后");
+        // `？` has no blank half: tightening alone makes room on a full line.
+        let text = format!("{}？后", "字".repeat(28));
+        assert_eq!(lines_of(&text, 28)[1], "后");
+        // A half-width mark after a number does not hang either.
+        let text = format!("{}61.3%;后", "字".repeat(24));
+        assert_eq!(lines_of(&text, 26)[1], "61.3%;后");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Lays a report out on the official grid (FORMAT.md): 22 lines of 28 cells in the 156 × 225 mm
+//! Lays a report out on the grid (docs/format.md): 22 lines of 28 cells in the 156 × 225 mm
 //! text block, every CJK character one cell, digits and Latin at their natural
 //! (Times New Roman) width, 避头尾 line breaking with squeezed punctuation, justified lines,
 //! headings kept with what follows, widow/orphan control, the closing parts and page numbers.

@@ -82,11 +82,12 @@ test("a failed save keeps the change and says why; the next flush retries", asyn
   const hub = new Autosave((s) => states.push(s), undefined, 800);
   let fail = true;
   const saved: string[] = [];
-  const f = hub.field(async () => { if (fail) throw "磁盘空间已满，请清理磁盘后重试。"; saved.push("ok"); });
+  const f = hub.field(async () => { if (fail) throw { kind: "storage", message: "磁盘空间已满，请清理磁盘后重试。" }; saved.push("ok"); });
   f.changed();
   await f.flush();
   expect(hub.dirty).toBe(true);
   expect(statusText(states[states.length - 1]!)).toContain("磁盘空间已满");
+  expect(statusText(states[states.length - 1]!)).toContain("稍后会再试");
   fail = false;
   await hub.flushAll();
   expect(saved).toEqual(["ok"]);

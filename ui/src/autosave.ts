@@ -3,6 +3,8 @@
 // saved and no field is re-rendered: the half-typed pinyin is not text yet, and replacing the
 // DOM under an IME would drop or duplicate characters. Saving resumes at compositionend.
 
+import { errText, isInputError } from "./errors";
+
 export const SAVE_DELAY_MS = 800;
 
 export type SaveState =
@@ -10,7 +12,9 @@ export type SaveState =
   | { kind: "pending" }
   | { kind: "saving" }
   | { kind: "saved"; at: Date }
-  | { kind: "error"; message: string };
+  /** `input`: the core refused the value (retrying it as is will not help); otherwise the
+   *  disk, the database or the program failed and the next flush tries again. */
+  | { kind: "error"; message: string; input: boolean };
 
 export interface Timers {
   set(fn: () => void, ms: number): unknown;
@@ -130,7 +134,7 @@ export class Autosave {
       if (this.inFlight === 0) this.onState({ kind: "saved", at: new Date() });
     } catch (e) {
       this.inFlight--;
-      this.onState({ kind: "error", message: String(e) });
+      this.onState({ kind: "error", message: errText(e), input: isInputError(e) });
       throw e;
     }
   }
@@ -191,6 +195,8 @@ export function statusText(s: SaveState): string {
     case "pending": return "有改动，即将保存……";
     case "saving": return "正在保存……";
     case "saved": return `已保存 ${pad(s.at.getHours())}:${pad(s.at.getMinutes())}:${pad(s.at.getSeconds())}`;
-    case "error": return `保存失败：${s.message}（改动仍在屏幕上，稍后会再试）`;
+    case "error": return s.input
+      ? `未保存：${s.message}（请修改这一项）`
+      : `保存失败：${s.message}（改动仍在屏幕上，稍后会再试）`;
   }
 }

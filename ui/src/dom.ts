@@ -1,3 +1,5 @@
+import { errText, isInputError } from "./errors";
+
 // A tiny element builder: the UI is plain DOM (no framework) so that nothing re-renders a
 // field behind the clerk's back.
 
@@ -45,13 +47,22 @@ export function modal(title: string, body: Node, id = "modal"): () => void {
 }
 
 let toastTimer: ReturnType<typeof setTimeout> | null = null;
+export type ToastKind = "ok" | "warn" | "error";
+const TOAST_MS: Record<ToastKind, number> = { ok: 4000, warn: 6000, error: 12000 };
 /** A message at the bottom of the window (success or failure of an action). */
-export function toast(message: string, kind: "ok" | "error" = "ok"): void {
+export function toast(message: string, kind: ToastKind = "ok"): void {
   const el = document.getElementById("toast")!;
   el.textContent = message;
   el.className = `toast show ${kind}`;
+  el.setAttribute("role", kind === "error" ? "alert" : "status");
   if (toastTimer) clearTimeout(toastTimer);
-  toastTimer = setTimeout(() => (el.className = "toast"), kind === "error" ? 8000 : 4000);
+  toastTimer = setTimeout(() => (el.className = "toast"), TOAST_MS[kind]);
+}
+
+/** A failed action, told by its kind: bad input as a note to put right, a storage or system
+ *  failure as an alarm that stays longer (see `isInputError`). */
+export function toastError(e: unknown, prefix = ""): void {
+  toast(`${prefix}${errText(e)}`, isInputError(e) ? "warn" : "error");
 }
 
 /** Grows a textarea with its text so that a long section reads as a page, not a slot. */

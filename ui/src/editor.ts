@@ -1,10 +1,10 @@
 // The open report: step list on the left, the step's form in the middle, guidance on the right,
 // a status line that says 已保存 + time. Leaving a step saves at once.
 
-import { api, errText } from "./api";
+import { api } from "./api";
 import { Autosave, statusText } from "./autosave";
 import { STEPS, type EditorCtx, type Focus } from "./context";
-import { clear, h, modal, toast } from "./dom";
+import { clear, h, modal, toast, toastError } from "./dom";
 import { exportReport } from "./exporting";
 import { printReport } from "./printing";
 import { renderBasic } from "./steps/basic";
@@ -14,7 +14,7 @@ import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
 import { paragraphRange, stepOf } from "./text";
-import type { Report, Template } from "./types";
+import type { Report, Template } from "./bindings";
 import { flatten } from "./numbering";
 
 export interface Editor { autosave: Autosave; close(): Promise<void> }
@@ -24,7 +24,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
   const status = document.getElementById("status")!;
   const autosave = new Autosave((s) => {
     status.textContent = statusText(s);
-    status.className = `status ${s.kind}`;
+    status.className = `status ${s.kind}${s.kind === "error" && s.input ? " input" : ""}`;
   });
   status.textContent = "";
   let step = 1;
@@ -107,7 +107,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       ctx.report = await api.loadReport(id);
       titleEl.textContent = ctx.report.title;
     } catch (e) {
-      toast(errText(e), "error");
+      toastError(e);
     }
     step = n;
     await render();
@@ -147,14 +147,14 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       await api.saveVersion(id, name);
       toast(`已保存版本“${name}”。`);
     } catch (e) {
-      toast(errText(e), "error");
+      toastError(e);
     }
   }
 
   async function versions(): Promise<void> {
     await autosave.flushAll();
     let list;
-    try { list = await api.listVersions(id); } catch (e) { toast(errText(e), "error"); return; }
+    try { list = await api.listVersions(id); } catch (e) { toastError(e); return; }
     const body = h("div", { class: "versions" });
     if (list.length === 0) body.append(h("p", { class: "muted" }, "还没有保存过版本。按 Ctrl+S 或“保存版本”保存当前内容。"));
     for (const v of list) body.append(h("div", { class: "version" },
@@ -166,7 +166,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
           close();
           toast(`已恢复“${v.name}”。`);
           await show(step);
-        } catch (e) { toast(errText(e), "error"); }
+        } catch (e) { toastError(e); }
       } }, "恢复")));
     body.append(h("div", { class: "actions" }, h("button", { onclick: () => close() }, "关闭")));
     const close = modal("历史版本", body, "versions");

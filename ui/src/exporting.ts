@@ -1,10 +1,10 @@
 // 导出 Word / 导出 PDF: checks first (errors ask for confirmation), then the native save dialog
 // with a proposed name 单位+年份+标题; the core writes the file atomically.
 
-import { api, errText } from "./api";
-import { ask, toast } from "./dom";
+import { api } from "./api";
+import { ask, toast, toastError } from "./dom";
 import { proposedFileName } from "./text";
-import type { Report } from "./types";
+import type { Report } from "./bindings";
 
 export async function exportReport(id: number, report: Report, kind: "docx" | "pdf"): Promise<void> {
   try {
@@ -18,6 +18,6 @@ export async function exportReport(id: number, report: Report, kind: "docx" | "p
     else await api.exportPdf(id, path);
     toast(`已导出：${path}`);
   } catch (e) {
-    toast(`导出失败：${errText(e)}`, "error");
+    toastError(e, "导出失败：");
   }
 }

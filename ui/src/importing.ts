@@ -5,21 +5,12 @@
 // by stage. The core builds the report from the edited lines (import_rebuild); only 采用
 // creates a report. 放弃 keeps nothing.
 
-import { api, errText, type ImportOptions } from "./api";
+import { api, errText } from "./api";
 import { h, modal } from "./dom";
 import { flatten } from "./numbering";
-import type { ImportLine, ImportResult, LineRole, Stage, Template } from "./types";
+import { ROLE_LABEL, STAGE_LABEL, type ImportOptions, type ImportResult, type Line, type Role, type Template } from "./bindings";
 
-const ROLES: [LineRole, string][] = [
-  ["title", "标题"], ["subtitle", "副标题"], ["addressee", "主送机关"], ["opening", "导语"],
-  ["heading", "小标题"], ["body", "正文"], ["table", "表格"], ["attachment", "附件"],
-  ["signature", "落款"], ["date", "成文日期"], ["note", "附注"], ["removed", "已删除"],
-];
 const LEVELS = ["一级 一、", "二级（一）", "三级 1.", "四级（1）"];
-const STAGES: [Stage, string][] = [
-  ["decode", "读取"], ["normalise", "文字规范"], ["kind", "识别类型"], ["chrome", "去除网页杂项"],
-  ["lines", "分行与空格"], ["blocks", "识别各部分"], ["tree", "建立层级"],
-];
 
 export function showImport(templates: Template[], opened: (id: number) => void): void {
   const text = h("textarea", { id: "i-text", rows: 14, placeholder: "把从网上找到的范文整篇粘贴到这里……" });
@@ -30,7 +21,7 @@ export function showImport(templates: Template[], opened: (id: number) => void):
   const input = h("div", { class: "import-input" });
   // The first import's notes stay beside the edited lines: they say what the stages did.
   let last: ImportResult | null = null;
-  let lines: ImportLine[] = [];
+  let lines: Line[] = [];
   const opts = (): ImportOptions => ({ kind: kind.value || undefined, unit: unit.value.trim() || undefined });
 
   // What the import cannot know, proposed and confirmed here.
@@ -73,11 +64,11 @@ export function showImport(templates: Template[], opened: (id: number) => void):
     table.replaceChildren(...lines.map((l, i) => lineRow(l, i)));
   };
   const changed = () => { renderLines(); void rebuild(); };
-  const lineRow = (l: ImportLine, i: number): HTMLElement => {
-    const role = h("select", { class: "i-role", "data-line": i }, ...ROLES.map(([v, t]) => h("option", { value: v }, t)));
+  const lineRow = (l: Line, i: number): HTMLElement => {
+    const role = h("select", { class: "i-role", "data-line": i }, ...ROLE_LABEL.map(([v, t]) => h("option", { value: v }, t)));
     role.value = l.role;
     role.addEventListener("change", () => {
-      l.role = role.value as LineRole;
+      l.role = role.value as Role;
       if (l.role === "heading" && !l.level) l.level = 1;
       changed();
     });
@@ -111,7 +102,7 @@ export function showImport(templates: Template[], opened: (id: number) => void):
 
   const notes = h("div", { class: "import-notes", id: "i-notes" });
   const renderNotes = (r: ImportResult) => {
-    notes.replaceChildren(h("h4", {}, `整理说明（${r.notes.length}）`), ...STAGES.flatMap(([s, label]) => {
+    notes.replaceChildren(h("h4", {}, `整理说明（${r.notes.length}）`), ...STAGE_LABEL.flatMap(([s, label]) => {
       const mine = r.notes.filter((n) => (n.stage ?? "decode") === s);
       if (!mine.length) return [];
       return [h("h5", {}, label), h("ul", { class: "notes" }, ...mine.map((n) => h("li", {}, n.message, n.text ? h("q", {}, n.text) : null)))];

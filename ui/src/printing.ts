@@ -1,15 +1,15 @@
 // 打印: on Linux a small panel over the CUPS queues (printer, copies, double-sided); elsewhere
 // the PDF opens in the system viewer. Says so plainly when there is no printer.
 
-import { api, errText } from "./api";
-import { h, modal, toast } from "./dom";
+import { api } from "./api";
+import { h, modal, toast, toastError } from "./dom";
 
 export async function printReport(id: number): Promise<void> {
   let setup;
   try {
     setup = await api.listPrinters();
   } catch (e) {
-    toast(errText(e), "error");
+    toastError(e);
     return;
   }
   if (setup.method === "system_viewer") {
@@ -17,7 +17,7 @@ export async function printReport(id: number): Promise<void> {
       await api.printReport(id, null);
       toast("已在系统的 PDF 阅读器中打开，请在其中打印。");
     } catch (e) {
-      toast(errText(e), "error");
+      toastError(e);
     }
     return;
   }
@@ -39,7 +39,7 @@ export async function printReport(id: number): Promise<void> {
       toast(`已发送到打印机“${printer.value}”${job ? `（任务 ${job}）` : ""}。`);
     } catch (e) {
       go.removeAttribute("disabled");
-      toast(`打印失败：${errText(e)}`, "error");
+      toastError(e, "打印失败：");
     }
   } }, "打印");
   const close = modal("打印", h("div", { class: "form" },

@@ -1,7 +1,8 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
-import { api, errText, type DocxFontNames, type FontRow } from "./api";
-import { clear, h, toast } from "./dom";
+import { api, errText } from "./api";
+import type { DocxFontNames, FontRow } from "./bindings";
+import { clear, h, toast, toastError } from "./dom";
 import { NATIONAL, pageNumberControls } from "./pagenumbers";
 
 export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {
@@ -14,7 +15,7 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       if (!path) return;
       showFonts(await api.importFont(path));
       toast("字体已导入，复制到了数据文件夹中。");
-    } catch (e) { toast(errText(e), "error"); }
+    } catch (e) { toastError(e); }
   };
   const docxNames = h("select", { id: "s-docx-fonts" },
     h("option", { value: "gb2312" }, "仿宋_GB2312、楷体_GB2312（默认）"), h("option", { value: "plain" }, "仿宋、楷体"));
@@ -34,9 +35,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       for (const w of list.entries) words.append(h("tr", {},
         h("td", {}, w.wrong), h("td", {}, w.right), h("td", { class: "muted" }, w.note), h("td", { class: "muted" }, w.builtin ? "内置" : "自添"),
         h("td", {}, h("button", { onclick: async () => {
-          try { await api.removeWord(w.id!); await load(); } catch (e) { toast(errText(e), "error"); }
+          try { await api.removeWord(w.id!); await load(); } catch (e) { toastError(e); }
         } }, "删除"))));
-    } catch (e) { toast(errText(e), "error"); }
+    } catch (e) { toastError(e); }
   };
   const add = async () => {
     try {
@@ -44,9 +45,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       wrong.value = right.value = note.value = "";
       await load();
       toast("已加入易错词表。");
-    } catch (e) { toast(errText(e), "error"); }
+    } catch (e) { toastError(e); }
   };
-  const pages = h("div", { id: "settings-page-numbers" });
+  const pages = h("div", { id: "settings-page-numbers", class: "form" });
   app.append(h("div", { class: "list-page settings" },
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
     h("p", { class: "muted", id: "app-info" }),
@@ -70,9 +71,9 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
   try {
     showFonts(await api.fontReport());
   } catch (e) { fonts.append(h("tr", {}, h("td", { class: "error" }, errText(e)))); }
-  const current = await api.defaultPageNumbers().catch((e) => { toast(errText(e), "error"); return NATIONAL; });
+  const current = await api.defaultPageNumbers().catch((e) => { toastError(e); return NATIONAL; });
   pages.append(pageNumberControls("s-pn", current, async (p) => {
-    try { await api.setDefaultPageNumbers(p); toast("已保存默认页码样式。"); } catch (e) { toast(errText(e), "error"); }
+    try { await api.setDefaultPageNumbers(p); toast("已保存默认页码样式。"); } catch (e) { toastError(e); }
   }));
   api.docxFontNames().then((n) => { docxNames.value = n; }).catch((e) => toast(errText(e), "error"));
   api.appInfo().then((i) => {

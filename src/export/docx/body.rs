@@ -6,12 +6,16 @@
 use super::styles;
 use super::text::{east_asian_runs, sanitize};
 use crate::model::{body_blocks, Block, Report};
-use crate::spec::{twips, Spec};
+use crate::spec::{twips, Role, Spec};
 use docx_rs::{AlignmentType, Paragraph, Run, RunFonts, SpecialIndentType};
 
-/// The runs of one piece of text in one character style (`None`: the paragraph's): cut
-/// where Chinese punctuation needs the East Asian hint (see [`east_asian_runs`]).
-fn runs(text: &str, style: Option<&str>) -> Vec<Run> {
+/// The runs of one piece of text in one character style (`None`: the paragraph's), set in
+/// `east_asian` (the role's East Asian face): cut where Chinese punctuation needs the East
+/// Asian hint (see [`east_asian_runs`]). A hinted run holds only full-width characters, so it
+/// also names that face for `w:ascii`/`w:hAnsi`: Word and WPS choose it by the hint already,
+/// while LibreOffice ignores the hint and sets the Latin-1 middle dot · in the Latin face,
+/// half-width (measured with 7.4), which moves its line breaks away from Word's and ours.
+fn runs(text: &str, style: Option<&str>, east_asian: &str) -> Vec<Run> {
     east_asian_runs(&sanitize(text))
         .into_iter()
         .map(|(t, hinted)| {
@@ -20,16 +24,23 @@ fn runs(text: &str, style: Option<&str>) -> Vec<Run> {
                 r = r.style(s);
             }
             if hinted {
-                r = r.fonts(RunFonts::new().hint("eastAsia"));
+                r = r.fonts(
+                    RunFonts::new()
+                        .hint("eastAsia")
+                        .ascii(east_asian)
+                        .hi_ansi(east_asian),
+                );
             }
             r
         })
         .collect()
 }
 
-/// `p` with the runs of `text` appended.
-fn with_text(p: Paragraph, text: &str, style: Option<&str>) -> Paragraph {
-    runs(text, style).into_iter().fold(p, |p, r| p.add_run(r))
+/// `p` with the runs of `text` appended, in `role`'s East Asian face.
+fn with_text(p: Paragraph, text: &str, style: Option<&str>, east_asian: &str) -> Paragraph {
+    runs(text, style, east_asian)
+        .into_iter()
+        .fold(p, |p, r| p.add_run(r))
 }
 
 fn blank() -> Paragraph {
@@ -44,14 +55,16 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
             Paragraph::new().style(styles::TITLE),
             title,
             None,
+            spec.font(Role::Title).east_asian,
         ));
         for _ in 0..spec.blank_lines_after_title {
             out.push(blank());
         }
     }
+    let body_face = spec.font(Role::Body).east_asian;
     for block in body_blocks(report) {
         out.push(match block {
-            Block::Paragraph(text) => with_text(blank(), &text, None),
+            Block::Paragraph(text) => with_text(blank(), &text, None, body_face),
             Block::Heading {
                 level,
                 number,
@@ -60,6 +73,7 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
                 Paragraph::new().style(&styles::heading(level)),
                 &format!("{number}{text}"),
                 None,
+                spec.font(Role::heading(level)).east_asian,
             ),
             Block::RunIn {
                 level,
@@ -71,8 +85,9 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
                     blank(),
                     &format!("{number}{heading}"),
                     Some(&styles::heading_char(level)),
+                    spec.font(Role::heading(level)).east_asian,
                 );
-                with_text(p, &body, None)
+                with_text(p, &body, None, body_face)
             }
         });
     }
@@ -121,6 +136,7 @@ fn attachments(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
             ),
             &text,
             None,
+            spec.font(Role::Body).east_asian,
         ));
     }
 }
@@ -162,6 +178,7 @@ fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
                     .indent(Some(0), None, Some(right), None),
                 text,
                 None,
+                spec.font(Role::Body).east_asian,
             ));
         }
     }

@@ -31,7 +31,7 @@ const W_NS: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main
 fn rfonts(spec: &Spec, role: Role) -> String {
     let f = spec.font(role);
     // The page number is all 宋体, digits included; elsewhere digits and Latin are in the
-    // Latin face. No theme fonts: WPS lets them override the names (FORMAT.md).
+    // Latin face. No theme fonts: WPS lets them override the names (docs/format.md).
     let latin = if role == Role::PageNumber {
         f.east_asian
     } else {
@@ -194,7 +194,7 @@ pub fn settings_xml(d: &DocxLayout, odd_and_even: bool) -> String {
         ""
     };
     format!(
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="{tab}"/>{odd_even}<w:characterSpacingControl w:val="compressPunctuation"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#,
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W_NS}"><w:zoom w:percent="100"/><w:defaultTabStop w:val="{tab}"/>{odd_even}<w:characterSpacingControl w:val="doNotCompress"/><w:compat><w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat><w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/></w:settings>"#,
         tab = d.default_tab_stop
     )
 }

@@ -24,8 +24,9 @@ fn allowed(c: char) -> bool {
 /// the symbols of U+2100–U+2BFF (№ ℃ ① ■) take `w:hAnsi` (Times New Roman) unless the run
 /// carries the East Asian hint; Basic Latin (digits, letters) always takes `w:ascii`, hint or
 /// not. WPS follows the same hint (without it WPS, like Word, shows “ ” —— …… in Times New
-/// Roman, half-width); LibreOffice decides by script itself and shows them in the CJK font
-/// either way. The characters are exactly those the PDF typesetter sets full-width in the CJK
+/// Roman, half-width). LibreOffice ignores the hint and decides by script: the quotation marks
+/// follow the script before them (a paragraph-initial “ goes Latin) and · is always Latin, so
+/// the exporter names the Chinese face for `w:ascii`/`w:hAnsi` of hinted runs too. The characters are exactly those the PDF typesetter sets full-width in the CJK
 /// face ([`is_wide`]) below the CJK blocks.
 pub fn needs_east_asian_hint(c: char) -> bool {
     is_wide(c) && (c as u32) < 0x2E80

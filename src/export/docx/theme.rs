@@ -1,6 +1,6 @@
 //! A minimal theme part. Word expects one (a document without it is flagged "at risk"); no
 //! style refers to its fonts, which name the official faces anyway, because WPS lets theme
-//! fonts override named ones (FORMAT.md).
+//! fonts override named ones (docs/format.md).
 
 use super::text::escape;
 use crate::spec::{Role, Spec};

@@ -337,7 +337,7 @@ async fn page_number_style_from_settings_to_the_report() -> Res<()> {
     app.saved().await?;
     app.shot("27-closing-page-numbers").await?;
     // Reopened, the report keeps its own style.
-    app.click("#b-list").await?;
+    app.click("#b-back").await?;
     app.click("#reports tr[data-id] td.title a").await?;
     app.wait("#step-body[data-step='1']").await?;
     app.step(4).await?;

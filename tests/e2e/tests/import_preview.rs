@@ -81,10 +81,8 @@ async fn change_a_role_and_restore_a_removed_line_before_accepting() -> Res<()> 
     app.wait_text("#i-tree", "三、下步打算").await?;
     app.wait_text("#i-tree", "二、特色做法").await?;
     // Restore the source line: it becomes opening text.
-    app.click(&format!(
-        "#i-lines .i-line[data-line='{src}'] .i-restore"
-    ))
-    .await?;
+    app.click(&format!("#i-lines .i-line[data-line='{src}'] .i-restore"))
+        .await?;
     app.wait_text("#i-tree-opening", "导语 2 段").await?;
     assert_eq!(app.value(&role_of(src)).await?, "body");
     app.shot("41-import-corrected").await?;
@@ -93,7 +91,8 @@ async fn change_a_role_and_restore_a_removed_line_before_accepting() -> Res<()> 
     wait_true(&app, "return !document.querySelector('#import');").await?;
     app.shot("42-import-accepted").await?;
 
-    let list: serde_json::Value = serde_json::from_str(&gongwen(data.path(), &["list", "--json"])?)?;
+    let list: serde_json::Value =
+        serde_json::from_str(&gongwen(data.path(), &["list", "--json"])?)?;
     let id = list[0]["id"].as_i64().ok_or("no report stored")?;
     let r: serde_json::Value =
         serde_json::from_str(&gongwen(data.path(), &["show", &id.to_string(), "--json"])?)?;

@@ -180,14 +180,17 @@ async fn a_full_session_opens_no_network_connection() -> Res<()> {
     Ok(())
 }
 
-/// Runs `invoke(cmd, args)` in the web view; `Err(message)` when the app refuses.
+/// Runs `invoke(cmd, args)` in the web view; `Err(what it rejected with)` when the app refuses:
+/// our commands reject with the core's error as JSON (`{"kind":…,"message":…}`), Tauri's own
+/// refusals (a command not granted) with a string.
 async fn invoke(app: &App, cmd: &str, args: serde_json::Value) -> Res<Result<String, String>> {
     let r = app
         .client
         .execute_async(
             "const [cmd, args, done] = arguments;
              window.__TAURI_INTERNALS__.invoke(cmd, args)
-               .then(v => done({ok: JSON.stringify(v ?? null)}), e => done({err: String(e)}));",
+               .then(v => done({ok: JSON.stringify(v ?? null)}),
+                     e => done({err: typeof e === 'string' ? e : JSON.stringify(e)}));",
             vec![cmd.into(), args],
         )
         .await?;
@@ -218,7 +221,15 @@ async fn the_web_view_cannot_read_files_run_commands_or_reach_the_network() -> R
     )
     .await?;
     let err = read.expect_err("import_file read a file nobody chose");
-    assert!(err.contains("对话框中选择"), "{err}");
+    let err: serde_json::Value = serde_json::from_str(&err)?;
+    assert_eq!(err["kind"], "input", "{err}");
+    assert!(
+        err["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("对话框中选择"),
+        "{err}"
+    );
     let target = outside.path().join("written.pdf");
     for cmd in ["export_pdf", "export_docx"] {
         let w = invoke(&app, cmd, serde_json::json!({"id": id, "path": target})).await?;

@@ -1,13 +1,14 @@
 // Step 3 正文: the section tree. Numbers are derived from position and shown live; the clerk
 // types only heading text and paragraphs. Last year's plans (new from last year) sit beside it.
 
-import { api, errText, type TreeOp } from "../api";
+import { api } from "../api";
 import { bindField } from "../autosave";
+import { MAX_LEVEL } from "../bindings";
 import type { EditorCtx } from "../context";
-import { ask, autosize, h, toast } from "../dom";
-import { flatten, MAX_LEVEL } from "../numbering";
+import { ask, autosize, h, toastError } from "../dom";
+import { flatten } from "../numbering";
 import { fromParagraphs, guidanceAt, toParagraphs } from "../text";
-import type { CarryItem, Section } from "../types";
+import type { CarryItem, Section, TreeOp } from "../bindings";
 
 async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
   let items: CarryItem[];
@@ -21,7 +22,7 @@ async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
     h("h4", {}, "去年的工作打算（逐项对照）"),
     ...items.map((it) => {
       const box = h("input", { type: "checkbox", checked: it.done, onchange: async () => {
-        try { await api.setCarryDone(it.id, box.checked); } catch (e) { toast(errText(e), "error"); box.checked = !box.checked; }
+        try { await api.setCarryDone(it.id, box.checked); } catch (e) { toastError(e); box.checked = !box.checked; }
       } });
       return h("label", { class: "check" }, box, " ", it.text);
     }));
@@ -41,7 +42,7 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     try {
       await ctx.replaced(await api.treeOp(ctx.id, node.id!, what));
     } catch (e) {
-      toast(errText(e), "error");
+      toastError(e);
     }
   };
   const add = async (parent: Section | null) => {
@@ -54,7 +55,7 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
       const last = list?.[list.length - 1];
       if (last?.id) (document.getElementById(`h-${last.id}`) as HTMLInputElement | null)?.focus();
     } catch (e) {
-      toast(errText(e), "error");
+      toastError(e);
     }
   };
 

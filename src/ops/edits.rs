@@ -1,0 +1,84 @@
+//! Creating a report from a template, changing its section tree, checking it.
+
+use crate::check::{self, Finding};
+use crate::error::{Error, Result};
+use crate::model::Report;
+use crate::store::Store;
+use crate::templates;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// Creates a report from template `kind` (a template id, e.g. `township-zwgk`) for `unit`,
+/// `year` and `period` (`年度`, `上半年`, …), with `title` instead of the proposed one when
+/// given, and the defaults of the settings (the page-number style); returns its id.
+///
+/// Errors: `ErrorKind::NotFound` for an unknown template, `Input` when the result is not a valid
+/// report (empty unit, a year outside the supported range), `Storage`.
+pub fn create_from_template(
+    store: &mut Store,
+    kind: &str,
+    unit: &str,
+    year: i32,
+    period: &str,
+    title: Option<&str>,
+) -> Result<i64> {
+    let mut report = templates::get(kind)?.instantiate(unit.trim(), year, period);
+    if let Some(t) = title {
+        report.title = t.trim().to_string();
+    }
+    report
+        .validate()
+        .map_err(|m| Error::input(format!("{m}。")))?;
+    store.apply_defaults(&mut report)?;
+    store.create(&report)
+}
+
+/// Adds a section headed `heading` at the end of `parent`'s sub-items (the top level when
+/// `None`) of report `id`; returns the report as stored, numbers re-derived.
+pub fn add_section(
+    store: &mut Store,
+    id: i64,
+    parent: Option<i64>,
+    heading: &str,
+) -> Result<Report> {
+    store.add_section(id, parent, None, heading)?;
+    store.load(id)
+}
+
+/// One change to the section tree, as the editor's buttons offer it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+pub enum TreeOp {
+    /// Delete the section with its sub-items and text.
+    Remove,
+    /// Swap with the previous sibling.
+    Up,
+    /// Swap with the next sibling.
+    Down,
+    /// Become the last sub-item of the previous sibling (one level deeper).
+    Indent,
+    /// Become the next sibling of the parent (one level up).
+    Outdent,
+}
+
+/// Applies `op` to section `node` of report `id` (one transaction); returns the report as
+/// stored. A move that is not possible (the first item up) changes nothing.
+///
+/// Errors: `ErrorKind::NotFound` for an unknown node, `Input` when indenting would go deeper
+/// than four levels (GB/T 9704-2012 §7.3.3 numbers four), `Storage`.
+pub fn tree_op(store: &mut Store, id: i64, node: i64, op: TreeOp) -> Result<Report> {
+    match op {
+        TreeOp::Remove => store.remove_section(node)?,
+        TreeOp::Up => store.move_up(node)?,
+        TreeOp::Down => store.move_down(node)?,
+        TreeOp::Indent => store.indent(node)?,
+        TreeOp::Outdent => store.outdent(node)?,
+    }
+    store.load(id)
+}
+
+/// The pre-export findings for report `id`, checked against the clerk's word list.
+pub fn run_checks(store: &mut Store, id: i64) -> Result<Vec<Finding>> {
+    let words = store.word_list()?;
+    Ok(check::run(&store.load(id)?, &words))
+}

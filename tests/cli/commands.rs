@@ -1,0 +1,337 @@
+//! The `gongwen` CLI end to end, on a temporary data dir (never the user's data).
+
+use crate::cli_support::{gongwen, ok};
+
+use gongwen::model::Report;
+use gongwen::store::Store;
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+/// Fails with a non-zero exit and one Chinese sentence on stderr.
+fn fails(data: &Path, args: &[&str]) -> String {
+    let out = gongwen(data, args);
+    assert!(!out.status.success(), "gongwen {args:?} should fail");
+    assert!(out.stdout.is_empty());
+    let err = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(err.trim().lines().count(), 1, "one sentence: {err}");
+    assert!(
+        err.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+        "Chinese: {err}"
+    );
+    err
+}
+
+#[test]
+fn new_list_show_round_trip() {
+    let d = tempfile::tempdir().unwrap();
+    let id = ok(
+        d.path(),
+        &[
+            "new",
+            "--template",
+            "township-zwgk",
+            "--unit",
+            "双河镇",
+            "--year",
+            "2024",
+        ],
+    );
+    let id = id.trim();
+    assert_eq!(id, "1");
+    let list = ok(d.path(), &["list"]);
+    assert!(list.contains("双河镇2024年政务公开工作总结"), "{list}");
+    assert!(list.contains("草稿"));
+
+    let json: Value = serde_json::from_str(&ok(d.path(), &["list", "--json"])).unwrap();
+    assert_eq!(json[0]["unit"], "双河镇");
+    assert_eq!(json[0]["year"], 2024);
+    assert!(json[0]["updated"].as_str().unwrap().len() >= 16);
+
+    // The JSON contract of a report.
+    let r: Value = serde_json::from_str(&ok(d.path(), &["show", id, "--json"])).unwrap();
+    for key in [
+        "title",
+        "unit",
+        "year",
+        "period",
+        "date",
+        "opening",
+        "sections",
+        "attachments",
+        "signature",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key}: {r}");
+    }
+    assert_eq!(r["period"], "年度");
+    assert_eq!(r["date"], Value::Null);
+    let first = &r["sections"][0];
+    for key in ["heading", "run_in", "paragraphs", "children"] {
+        assert!(first.get(key).is_some(), "section lacks {key}");
+    }
+    assert_eq!(first["heading"], "工作开展情况");
+
+    // Text view shows derived numbers.
+    let text = ok(d.path(), &["show", id]);
+    assert!(text.contains("一、工作开展情况"), "{text}");
+    assert!(text.contains("（一）健全工作机制。"), "{text}");
+}
+
+#[test]
+fn period_and_half_year_title() {
+    let d = tempfile::tempdir().unwrap();
+    let id = ok(
+        d.path(),
+        &[
+            "new",
+            "--template",
+            "county-dept-zwgk",
+            "--unit",
+            "县教育局",
+            "--year",
+            "2025",
+            "--period",
+            "上半年",
+        ],
+    );
+    let r: Value = serde_json::from_str(&ok(d.path(), &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(r["title"], "县教育局2025年上半年政务公开工作总结");
+    assert_eq!(r["period"], "上半年");
+}
+
+#[test]
+fn import_json_stores_or_prints() {
+    let d = tempfile::tempdir().unwrap();
+    let mut report = gongwen::fixtures::sample_report(2);
+    report.title = "导入测试".into();
+    let file = d.path().join("r.json");
+    std::fs::write(&file, serde_json::to_string(&report).unwrap()).unwrap();
+
+    // --json prints without storing.
+    let printed: Report =
+        serde_json::from_str(&ok(d.path(), &["import", file.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(printed, report);
+    assert!(ok(d.path(), &["list"]).contains("没有报告"));
+
+    let id = ok(d.path(), &["import", file.to_str().unwrap()]);
+    let back: Report = serde_json::from_str(&ok(d.path(), &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(back.title, "导入测试");
+    assert_eq!(back.sections.len(), report.sections.len());
+    assert_eq!(back.date, report.date);
+}
+
+#[test]
+fn lifecycle_rename_duplicate_trash_versions() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let id = ok(
+        p,
+        &[
+            "new",
+            "--template",
+            "township-zwgk",
+            "--unit",
+            "甲乡",
+            "--year",
+            "2023",
+        ],
+    );
+    let id = id.trim();
+    ok(p, &["rename", id, "甲乡2023年政务公开工作总结（送审稿）"]);
+    assert!(ok(p, &["list"]).contains("（送审稿）"));
+    let v = ok(p, &["save-version", id, "--name", "送审前"]);
+    assert!(ok(p, &["versions", id]).contains("送审前"));
+    ok(p, &["rename", id, "改名"]);
+    ok(p, &["restore-version", v.trim()]);
+    assert!(ok(p, &["list"]).contains("（送审稿）"));
+
+    let copy = ok(p, &["duplicate", id]);
+    assert!(ok(p, &["list"]).contains("（副本）"));
+    ok(p, &["delete", copy.trim()]);
+    assert!(!ok(p, &["list"]).contains("（副本）"));
+    assert!(ok(p, &["list", "--trash"]).contains("（副本）"));
+    ok(p, &["restore", copy.trim()]);
+    ok(p, &["delete", copy.trim()]);
+    ok(p, &["purge", copy.trim()]);
+    assert!(fails(p, &["show", copy.trim()]).contains("找不到"));
+}
+
+#[test]
+fn errors_are_one_chinese_sentence() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    assert!(fails(p, &["frobnicate"]).contains("不认识的命令"));
+    assert!(fails(
+        p,
+        &[
+            "new",
+            "--template",
+            "nope",
+            "--unit",
+            "甲",
+            "--year",
+            "2024"
+        ]
+    )
+    .contains("township-zwgk"));
+    assert!(fails(p, &["new", "--template", "township-zwgk", "--year", "2024"]).contains("单位"));
+    assert!(fails(
+        p,
+        &[
+            "new",
+            "--template",
+            "township-zwgk",
+            "--unit",
+            "甲",
+            "--year",
+            "二〇二四"
+        ]
+    )
+    .contains("年份"));
+    assert!(fails(p, &["show", "abc"]).contains("不是有效的报告编号"));
+    assert!(fails(p, &["show", "42"]).contains("找不到编号为 42"));
+    assert!(fails(p, &["list", "--bogus"]).contains("不认识的选项"));
+    let bad = p.join("bad.json");
+    std::fs::write(&bad, "{ not json").unwrap();
+    assert!(fails(p, &["import", bad.to_str().unwrap()]).contains("JSON"));
+    assert!(fails(p, &["import", p.join("missing.json").to_str().unwrap()]).contains("不存在"));
+    assert!(fails(p, &["export", "1"]).contains("--docx"));
+}
+
+#[test]
+fn help_in_chinese_and_english() {
+    let d = tempfile::tempdir().unwrap();
+    let help = ok(d.path(), &["--help"]);
+    assert!(help.contains("用法"));
+    assert!(help.contains("Usage"));
+    assert!(help.contains("--data-dir"));
+    assert!(ok(d.path(), &["--version"]).starts_with("gongwen "));
+}
+
+#[test]
+fn newer_database_is_refused_by_the_cli() {
+    let d = tempfile::tempdir().unwrap();
+    let db = d.path().join("gongwen.db");
+    rusqlite_like_newer(&db);
+    let before = std::fs::read(&db).unwrap();
+    assert!(fails(d.path(), &["list"]).contains("更新版本"));
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+}
+
+/// A database from a future gongwen: our schema plus a higher user_version.
+fn rusqlite_like_newer(db: &Path) {
+    drop(Store::open_file(db).unwrap());
+    let c = rusqlite::Connection::open(db).unwrap();
+    c.execute_batch("PRAGMA user_version = 1000; PRAGMA journal_mode = DELETE;")
+        .unwrap();
+}
+
+#[test]
+fn cli_and_library_share_one_store() {
+    let d = tempfile::tempdir().unwrap();
+    // Library (what the app uses) → CLI.
+    let mut store = Store::open_dir(d.path()).unwrap();
+    let mut r = gongwen::fixtures::sample_report(1);
+    r.title = "由程序界面创建".into();
+    let app_id = store.create(&r).unwrap();
+    assert!(ok(d.path(), &["list"]).contains("由程序界面创建"));
+    // CLI → library, while the library connection stays open (WAL).
+    let cli_id: i64 = ok(
+        d.path(),
+        &[
+            "new",
+            "--template",
+            "township-zwgk",
+            "--unit",
+            "乙镇",
+            "--year",
+            "2024",
+        ],
+    )
+    .trim()
+    .parse()
+    .unwrap();
+    assert_ne!(cli_id, app_id);
+    assert_eq!(store.load(cli_id).unwrap().unit, "乙镇");
+    assert_eq!(store.list().unwrap().len(), 2);
+}
+
+#[test]
+fn data_dir_from_environment() {
+    let d = tempfile::tempdir().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_gongwen"))
+        .args([
+            "new",
+            "--template",
+            "township-zwgk",
+            "--unit",
+            "丙乡",
+            "--year",
+            "2024",
+        ])
+        .env("GONGWEN_DATA_DIR", d.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(d.path().join("gongwen.db").exists());
+}
+
+#[test]
+fn page_number_style_travels_through_the_json_exchange_and_both_exports() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let mut json: Value = serde_json::to_value(gongwen::fixtures::sample_report(3)).unwrap();
+    // The short form: a string.
+    json["page_numbers"] = Value::String("center".into());
+    let file = p.join("r.json");
+    std::fs::write(&file, json.to_string()).unwrap();
+    let id = ok(p, &["import", file.to_str().unwrap()]);
+    let id = id.trim();
+    let shown: Value = serde_json::from_str(&ok(p, &["show", id, "--json"])).unwrap();
+    assert_eq!(
+        shown["page_numbers"],
+        serde_json::json!({"position": "center", "dash": "em", "first_page": true})
+    );
+    let (docx, pdf) = (p.join("r.docx"), p.join("r.pdf"));
+    ok(
+        p,
+        &[
+            "export",
+            id,
+            "--docx",
+            docx.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    // DOCX: one centred footer, no odd/even pair.
+    let mut z = zip::ZipArchive::new(std::fs::File::open(&docx).unwrap()).unwrap();
+    let mut settings = String::new();
+    std::io::Read::read_to_string(&mut z.by_name("word/settings.xml").unwrap(), &mut settings)
+        .unwrap();
+    assert!(!settings.contains("evenAndOddHeaders"), "{settings}");
+    // PDF: page 2's number in the middle of the text block (28 + 156 / 2 = 106 mm).
+    let out = Command::new("pdftotext")
+        .args(["-bbox", "-f", "2", "-l", "2"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let html = String::from_utf8_lossy(&out.stdout);
+    // The last three words: `—`, `2`, `—`.
+    let words: Vec<&str> = html.lines().filter(|l| l.contains("<word")).collect();
+    let number = &words[words.len() - 3..];
+    let attr = |w: &str, name: &str| -> f32 {
+        let k = w.find(&format!("{name}=\"")).unwrap() + name.len() + 2;
+        w[k..k + w[k..].find('"').unwrap()].parse::<f32>().unwrap() * 25.4 / 72.0
+    };
+    assert!(number[1].contains(">2<"), "{number:?}");
+    let middle = (attr(number[0], "xMin") + attr(number[2], "xMax")) / 2.0;
+    assert!((middle - 106.0).abs() < 0.5, "{middle} {number:?}");
+
+    // The object form with a bad value is refused in Chinese, naming the field.
+    json["page_numbers"] = serde_json::json!({"position": "left"});
+    std::fs::write(&file, json.to_string()).unwrap();
+    let err = fails(p, &["import", file.to_str().unwrap()]);
+    assert!(err.contains("position"), "{err}");
+}

@@ -1,0 +1,347 @@
+//! The typesetter's output checked against the official layout (docs/format.md), with the bundled
+//! fonts' real metrics.
+
+use gongwen::fixtures::sample_report;
+use gongwen::fonts::FontSet;
+use gongwen::model::{Date, PageNumberDash, Report, Section};
+use gongwen::spec::{Role, Spec};
+use gongwen::text;
+use gongwen::typeset::{typeset, Layout, LineKind};
+
+fn layout(r: &Report) -> Layout {
+    let fonts = FontSet::bundled_only().unwrap();
+    let faces = fonts.faces(&Spec::official());
+    typeset(r, &Spec::official(), &faces)
+}
+
+const EPS: f32 = 0.05;
+
+#[test]
+fn no_line_is_longer_than_28_cells_or_leaves_the_block() {
+    let spec = Spec::official();
+    let (left, right) = (
+        spec.page.margin_left,
+        spec.page.margin_left + spec.page.text_width(),
+    );
+    for n in [5, 10] {
+        let l = layout(&sample_report(n));
+        for page in &l.pages {
+            for line in &page.lines {
+                assert!(
+                    line.cells(&spec) <= 28.0 + EPS,
+                    "{} cells: {}",
+                    line.cells(&spec),
+                    line.text()
+                );
+                assert!(line.left >= left - EPS && line.right <= right + EPS);
+                for run in &line.runs {
+                    for x in &run.xs {
+                        assert!(*x >= left - 1.0 && *x < right, "{x} in {}", line.text());
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn justified_lines_fill_the_measure_exactly() {
+    let spec = Spec::official();
+    let l = layout(&sample_report(10));
+    let full_right = spec.page.margin_left + spec.page.text_width();
+    let mut full = 0;
+    for page in &l.pages {
+        for (i, line) in page.lines.iter().enumerate() {
+            let next_continues = page
+                .lines
+                .get(i + 1)
+                .is_some_and(|n| n.kind == line.kind && n.left == spec.page.margin_left);
+            if line.kind == LineKind::Paragraph && next_continues {
+                assert!((line.right - full_right).abs() < EPS, "{}", line.text());
+                full += 1;
+            }
+        }
+    }
+    assert!(full > 50, "only {full} full lines");
+}
+
+#[test]
+fn no_line_starts_or_ends_with_forbidden_punctuation() {
+    let mut report = sample_report(10);
+    // Punctuation-heavy text, so that many lines end near a mark.
+    report.opening.push(
+        "“一二三四五六七八九十一二三四五六七八九十一二三四五”，（甲）《乙》……“丙”——丁。".repeat(6),
+    );
+    let l = layout(&report);
+    let mut lines = 0;
+    for page in &l.pages {
+        for line in &page.lines {
+            let t = line.text();
+            if let (Some(first), Some(last)) = (t.chars().next(), t.chars().last()) {
+                assert!(!text::no_line_start(first), "starts with {first}: {t}");
+                assert!(!text::no_line_end(last), "ends with {last}: {t}");
+                lines += 1;
+            }
+        }
+    }
+    assert!(lines > 150, "{lines}");
+}
+
+#[test]
+fn digit_runs_stay_on_one_line() {
+    let l = layout(&sample_report(10));
+    let text = l.text();
+    assert!(text.contains("482条"));
+    for page in &l.pages {
+        for w in page.lines.windows(2) {
+            let (a, b) = (w[0].text(), w[1].text());
+            let ends_digit = a.chars().last().is_some_and(|c| c.is_ascii_digit());
+            let starts_digit = b.chars().next().is_some_and(|c| c.is_ascii_digit());
+            assert!(!(ends_digit && starts_digit), "split number: {a} / {b}");
+        }
+    }
+}
+
+#[test]
+fn headings_never_end_a_page_and_full_pages_have_22_lines() {
+    let spec = Spec::official();
+    for n in [5, 10, 30] {
+        let l = layout(&sample_report(n));
+        assert!(l.pages.len() >= n, "{} pages for {n}", l.pages.len());
+        let mut full_pages = 0;
+        for (i, page) in l.pages.iter().enumerate() {
+            let last = page.lines.last().unwrap();
+            if i + 1 < l.pages.len() {
+                assert!(
+                    !matches!(last.kind, LineKind::Heading(_) | LineKind::Title),
+                    "page {} ends with heading {}",
+                    page.number,
+                    last.text()
+                );
+            }
+            // Grid lines are consecutive from the top, at the official pitch.
+            for (k, line) in page.lines.iter().enumerate() {
+                assert_eq!(line.slot as usize, k);
+                let expect = gongwen::typeset::baseline(&spec, k as u32, 16.0);
+                assert!((line.y - expect).abs() < 0.01);
+            }
+            assert!(page.lines.len() <= 22);
+            if page.lines.len() == 22 {
+                full_pages += 1;
+            } else if i + 1 < l.pages.len() {
+                // Keeps and widow control cost at most a few lines.
+                assert!(
+                    page.lines.len() >= 18,
+                    "page {} has {}",
+                    page.number,
+                    page.lines.len()
+                );
+            }
+        }
+        // Widow control and keeps leave many pages a line or two short, as in Word.
+        assert!(full_pages >= 1, "no full page of {}", l.pages.len());
+        let pitch = l.pages[0].lines[1].y - l.pages[0].lines[0].y;
+        assert!((pitch - spec.grid.line_pitch).abs() < 0.01);
+    }
+}
+
+#[test]
+fn paragraphs_are_not_split_into_a_single_line() {
+    let l = layout(&sample_report(30));
+    for w in l.pages.windows(2) {
+        let (a, b) = (&w[0], &w[1]);
+        let last = a.lines.last().unwrap();
+        let first = b.lines.first().unwrap();
+        // A paragraph running over the page break leaves at least two lines on each side.
+        let continues = first.kind == LineKind::Paragraph
+            && first.left == Spec::official().page.margin_left
+            && last.kind == LineKind::Paragraph;
+        if continues {
+            let n = a.lines.len();
+            assert!(a.lines[n - 2].kind == LineKind::Paragraph);
+            assert!(b.lines.get(1).is_some_and(|l| l.kind == first.kind));
+        }
+    }
+}
+
+fn closing(l: &Layout) -> (f32, f32, f32, f32) {
+    let page = l.pages.last().unwrap();
+    let unit = page
+        .lines
+        .iter()
+        .find(|l| l.kind == LineKind::Signature)
+        .unwrap();
+    let date = page
+        .lines
+        .iter()
+        .find(|l| l.kind == LineKind::Date)
+        .unwrap();
+    assert_eq!(date.slot, unit.slot + 1);
+    (unit.left, unit.right, date.left, date.right)
+}
+
+#[test]
+fn signature_and_date_follow_the_two_character_rules() {
+    let spec = Spec::official();
+    let c = spec.grid.char_pitch;
+    let right = spec.page.margin_left + spec.page.text_width();
+
+    // Unit longer than the date: unit 2 cells from the right, date 2 cells in from the unit.
+    let mut r = sample_report(1);
+    r.signature = "某某县某某乡人民政府办公室".into();
+    r.date = Date::new(2024, 1, 5);
+    let (ul, ur, dl, _) = closing(&layout(&r));
+    assert!((ur - (right - 2.0 * c)).abs() < EPS, "{ur}");
+    assert!((dl - (ul + 2.0 * c)).abs() < EPS);
+
+    // Date longer than unit (the sample): date 2 cells from the right, unit 2 cells left of it.
+    let r = sample_report(1);
+    let (ul, _, dl, dr) = closing(&layout(&r));
+    assert!((dr - (right - 2.0 * c)).abs() < EPS, "{dr}");
+    assert!((dl - (ul + 2.0 * c)).abs() < EPS);
+
+    // Sealed: date 4 cells from the right.
+    let mut r = sample_report(1);
+    r.seal = true;
+    let (ul, ur, dl, dr) = closing(&layout(&r));
+    assert!((dr - (right - 4.0 * c)).abs() < EPS, "{dr}");
+    assert!(((ul + ur) / 2.0 - (dl + dr) / 2.0).abs() < EPS);
+
+    // One blank line between the attachments note and the signature.
+    let l = layout(&sample_report(1));
+    let lines = &l.pages.last().unwrap().lines;
+    let k = lines
+        .iter()
+        .position(|l| l.kind == LineKind::Signature)
+        .unwrap();
+    assert_eq!(lines[k - 1].kind, LineKind::Blank);
+    assert_eq!(lines[k - 2].kind, LineKind::Attachment);
+}
+
+#[test]
+fn attachment_names_are_aligned() {
+    let l = layout(&sample_report(1));
+    let att: Vec<_> = l
+        .pages
+        .iter()
+        .flat_map(|p| &p.lines)
+        .filter(|l| l.kind == LineKind::Attachment)
+        .collect();
+    assert_eq!(att.len(), 2);
+    assert!(att[0].text().starts_with("附件：1.双河镇"));
+    assert!(att[1].text().starts_with("2.双河镇"));
+    // The names (after "1." / "2.") start at the same x.
+    let name_x = |l: &gongwen::typeset::Line| {
+        let run = l.runs.iter().find(|r| r.text.contains('双')).unwrap();
+        let k = run.text.chars().position(|c| c == '双').unwrap();
+        run.xs[k]
+    };
+    assert!((name_x(att[0]) - name_x(att[1])).abs() < EPS);
+}
+
+#[test]
+fn page_numbers_sit_right_on_odd_pages_and_left_on_even() {
+    let spec = Spec::official();
+    let l = layout(&sample_report(5));
+    let left = spec.page.margin_left;
+    let right = left + spec.page.text_width();
+    let bottom = spec.page.margin_top + spec.page.text_height();
+    for page in &l.pages {
+        let text: String = page.page_number.iter().map(|r| r.text.as_str()).collect();
+        assert_eq!(text, spec.page_number_text(page.number, PageNumberDash::Em));
+        let first = &page.page_number[0];
+        let last = page.page_number.last().unwrap();
+        let start = first.xs[0];
+        let end = *last.xs.last().unwrap() + 14.0;
+        if page.number % 2 == 1 {
+            assert!((end - (right - 14.0)).abs() < 1.0, "odd page end {end}");
+        } else {
+            assert!(
+                (start - (left + 14.0)).abs() < 1.0,
+                "even page start {start}"
+            );
+        }
+        // Below the text block, about 7 mm down.
+        assert!(first.y > bottom + 7.0 * 2.83 && first.y < bottom + 12.0 * 2.83);
+        assert_eq!(first.role, Role::PageNumber);
+    }
+}
+
+#[test]
+fn long_title_breaks_into_a_centred_trapezoid() {
+    let spec = Spec::official();
+    let mut r = sample_report(1);
+    r.title = "某某县某某乡人民政府关于2024年度政务公开和政务服务工作情况的总结".into();
+    let l = layout(&r);
+    let titles: Vec<_> = l.pages[0]
+        .lines
+        .iter()
+        .filter(|l| l.kind == LineKind::Title)
+        .collect();
+    assert!(titles.len() >= 2, "{}", titles.len());
+    let centre = spec.page.margin_left + spec.page.text_width() / 2.0;
+    for t in &titles {
+        assert!(((t.left + t.right) / 2.0 - centre).abs() < 0.5);
+        assert!(t.right - t.left <= spec.page.text_width() + EPS);
+        assert_eq!(t.runs[0].size, 22.0);
+    }
+    // Upper lines at least as long as lower ones; the year stays whole.
+    for w in titles.windows(2) {
+        assert!(
+            w[0].right - w[0].left >= w[1].right - w[1].left - 0.5,
+            "{} / {}",
+            w[0].text(),
+            w[1].text()
+        );
+    }
+    let joined: Vec<String> = titles.iter().map(|t| t.text()).collect();
+    assert_eq!(
+        joined,
+        [
+            "某某县某某乡人民政府关于2024年度",
+            "政务公开和政务服务工作情况的总结"
+        ]
+    );
+    assert_eq!(joined.concat(), r.title);
+    // One blank line after the title.
+    let k = titles.len();
+    assert_eq!(l.pages[0].lines[k].kind, LineKind::Blank);
+}
+
+#[test]
+fn odd_input_never_panics() {
+    let mut r = Report::new("x", "", 2024, "年度");
+    r.title = String::new();
+    r.signature = String::new();
+    let mut s = Section::new("\u{0}\t控制字符\n与😀表情和𠀀扩展字");
+    s.paragraphs = vec![
+        "x".repeat(500),
+        "https://example.org/".repeat(20),
+        "。。。。，，，，".repeat(30),
+        "（（（（“““".repeat(30),
+        " ".into(),
+    ];
+    r.sections.push(s);
+    r.attachments = vec!["  ".into(), "附件".repeat(40)];
+    let l = layout(&r);
+    assert!(!l.pages.is_empty());
+    // A signing unit wider than the block wraps inside it; a sealed date without a unit.
+    r.signature = "很长的单位名称".repeat(10);
+    let l = layout(&r);
+    let spec = Spec::official();
+    let right = spec.page.margin_left + spec.page.text_width();
+    for line in &l.pages.last().unwrap().lines {
+        assert!(line.right <= right + EPS && line.left >= spec.page.margin_left - EPS);
+    }
+    r.signature.clear();
+    r.seal = true;
+    r.date = Date::new(2024, 2, 29);
+    let l = layout(&r);
+    // Sealed: the date, then the line the seal's lower edge needs, on the same page.
+    let lines = &l.pages.last().unwrap().lines;
+    let n = lines.len();
+    assert_eq!(lines[n - 1].kind, LineKind::Blank);
+    assert_eq!(lines[n - 2].kind, LineKind::Date);
+    let empty = layout(&Report::new("x", "", 2024, "年度"));
+    assert_eq!(empty.pages.len(), 1);
+}

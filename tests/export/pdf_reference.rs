@@ -1,0 +1,70 @@
+//! Layout regressions caught by reference images, as Typst does: the first and last page of
+//! the one-page sample (title, every heading level, attachments, signature, page numbers),
+//! rendered with the bundled fonts at low resolution, must match the images kept in
+//! `tests/reference/` within a tolerance. Updating a reference is a deliberate act:
+//! `GONGWEN_UPDATE_REFERENCES=1 cargo test -p gongwen --test export pdf_reference`, then look at the
+//! new images (`pdftoppm -png`) before committing them.
+
+use gongwen::export::pdf::PdfExporter;
+use gongwen::fixtures::sample_report;
+use gongwen::fonts::FontSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const DPI: &str = "36";
+
+fn render(pdf: &Path, page: usize, prefix: &Path) -> Vec<u8> {
+    let p = page.to_string();
+    let status = Command::new("pdftoppm")
+        .args(["-gray", "-r", DPI, "-f", &p, "-l", &p, "-singlefile"])
+        .arg(pdf)
+        .arg(prefix)
+        .status()
+        .expect("pdftoppm (poppler-utils) is required");
+    assert!(status.success());
+    std::fs::read(prefix.with_extension("pgm")).unwrap()
+}
+
+fn reference(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/reference")
+        .join(name)
+}
+
+/// Share of pixels whose grey level differs by more than a third of the range.
+fn difference(a: &[u8], b: &[u8]) -> f64 {
+    assert_eq!(a.len(), b.len(), "image sizes differ");
+    let off = a
+        .iter()
+        .zip(b)
+        .filter(|(x, y)| x.abs_diff(**y) > 85)
+        .count();
+    off as f64 / a.len() as f64
+}
+
+#[test]
+fn pages_match_their_reference_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let out = PdfExporter::new(FontSet::bundled_only().unwrap())
+        .export(&sample_report(1), &pdf)
+        .unwrap();
+    let update = std::env::var("GONGWEN_UPDATE_REFERENCES").is_ok_and(|v| v == "1");
+    for page in [1, out.pages] {
+        let name = format!("sample1-page{page}.pgm");
+        let now = render(&pdf, page, &dir.path().join(format!("p{page}")));
+        if update {
+            std::fs::create_dir_all(reference("")).unwrap();
+            std::fs::write(reference(&name), &now).unwrap();
+            continue;
+        }
+        let want = std::fs::read(reference(&name))
+            .unwrap_or_else(|e| panic!("missing reference {name} ({e}); see this file's header"));
+        let d = difference(&want, &now);
+        assert!(
+            d < 0.002,
+            "page {page} differs from tests/reference/{name} in {:.2} % of pixels",
+            d * 100.0
+        );
+    }
+}
