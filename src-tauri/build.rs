@@ -34,6 +34,7 @@ const COMMANDS: &[&str] = &[
     "fill_placeholder",
     "import_text",
     "import_file",
+    "import_rebuild",
     "carry_checklist",
     "set_carry_done",
     "word_list",

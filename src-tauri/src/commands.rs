@@ -5,7 +5,7 @@
 //! painting (and the IME keeps composing) meanwhile.
 
 use gongwen::check::{self, Finding, Fix, Placeholder, WordList};
-use gongwen::import::{self, ImportOptions, ImportResult};
+use gongwen::import::{self, ImportOptions, ImportResult, Line};
 use gongwen::model::{PageNumbers, Report};
 use gongwen::ops::{self, FixesApplied, FontRow, Fonts, Format, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
@@ -262,6 +262,12 @@ pub fn fill_placeholder(
 #[tauri::command]
 pub async fn import_text(text: String, options: ImportOptions) -> Res<ImportResult> {
     import::import_text(&text, &options)
+}
+
+/// The report built from the import preview's lines as the clerk corrected them.
+#[tauri::command]
+pub async fn import_rebuild(lines: Vec<Line>, options: ImportOptions) -> Res<ImportResult> {
+    import::rebuild(&lines, &options)
 }
 
 #[tauri::command]

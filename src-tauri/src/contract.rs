@@ -16,7 +16,7 @@
 use crate::commands::AppInfo;
 use crate::files::Purpose;
 use gongwen::check::{Finding, Fix, Location, Placeholder, Severity, WordList};
-use gongwen::import::{ImportOptions, ImportResult};
+use gongwen::import::{ImportOptions, ImportResult, Line, Role, Stage};
 use gongwen::model::numbering::heading_number;
 use gongwen::model::{self, Date, DocxFontNames, PageNumbers, Report, Status};
 use gongwen::ops::{FixesApplied, FontRow, PrintSetup, TreeOp};
@@ -71,6 +71,7 @@ fn bindings() -> BTreeMap<String, String> {
         FontRow,
         ImportOptions,
         ImportResult,
+        Line,
         PageNumbers,
         Placeholder,
         PrintOptions,
@@ -152,7 +153,9 @@ fn terms() -> String {
          \n\
          import type {{ ErrorKind }} from \"./ErrorKind\";\n\
          import type {{ PageNumbers }} from \"./PageNumbers\";\n\
+         import type {{ Role }} from \"./Role\";\n\
          import type {{ Severity }} from \"./Severity\";\n\
+         import type {{ Stage }} from \"./Stage\";\n\
          import type {{ Status }} from \"./Status\";\n\
          \n\
          /** Years a report may be about, inclusive (the core's `model::YEARS`). */\n\
@@ -177,7 +180,13 @@ fn terms() -> String {
          export const ERROR_KINDS: readonly ErrorKind[] = {error_kinds};\n\
          \n\
          /** The page-number style of a report that has none set (`PageNumbers::default`). */\n\
-         export const DEFAULT_PAGE_NUMBERS: PageNumbers = {page_numbers};\n",
+         export const DEFAULT_PAGE_NUMBERS: PageNumbers = {page_numbers};\n\
+         \n\
+         /** The roles a line of an import preview can have, in document order, with their Chinese names (`import::Role::label`). */\n\
+         export const ROLE_LABEL: [Role, string][] = {roles};\n\
+         \n\
+         /** The import's stages in order with their Chinese names (`import::Stage::label`). */\n\
+         export const STAGE_LABEL: [Stage, string][] = {stages};\n",
         min = model::YEARS.start(),
         max = model::YEARS.end(),
         periods = j(json!(model::PERIODS)),
@@ -187,6 +196,8 @@ fn terms() -> String {
         severity = labels(severities(), |s| s.label()),
         error_kinds = j(json!(error_kinds())),
         page_numbers = j(json!(PageNumbers::default())),
+        roles = j(json!(Role::ALL.iter().map(|r| json!([r, r.label()])).collect::<Vec<_>>())),
+        stages = j(json!(Stage::ALL.iter().map(|s| json!([s, s.label()])).collect::<Vec<_>>())),
     )
 }
 

@@ -87,6 +87,7 @@ fn main() {
             commands::fill_placeholder,
             commands::import_text,
             commands::import_file,
+            commands::import_rebuild,
             commands::carry_checklist,
             commands::set_carry_done,
             commands::word_list,

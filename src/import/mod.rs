@@ -14,12 +14,14 @@ mod convert;
 mod docx;
 mod encoding;
 mod kind;
+mod lines;
 mod markdown;
 mod normalise;
 mod split;
 mod structure;
 
 pub use kind::InputKind;
+pub use lines::{Line, Role};
 
 use crate::check::{placeholders, Placeholder};
 use crate::error::{Error, Result};
@@ -115,6 +117,17 @@ pub enum Stage {
 }
 
 impl Stage {
+    /// Every stage, in the order they run.
+    pub const ALL: [Stage; 7] = [
+        Stage::Decode,
+        Stage::Normalise,
+        Stage::Kind,
+        Stage::Chrome,
+        Stage::Lines,
+        Stage::Blocks,
+        Stage::Tree,
+    ];
+
     /// The Chinese name of the stage, e.g. `识别各部分`.
     pub fn label(self) -> &'static str {
         match self {
@@ -254,6 +267,11 @@ pub struct ImportResult {
     /// Report kind, year and title proposed for the clerk to confirm.
     #[serde(default)]
     pub proposal: Proposal,
+    /// The document as recognised, line by line with its role, removed junk lines included,
+    /// in the order of the input (empty for .json): what the preview shows and the clerk
+    /// edits before [`rebuild`].
+    #[serde(default)]
+    pub lines: Vec<Line>,
 }
 
 /// Imports pasted text through the stages: normalise → kind → (Markdown) → chrome → lines →
@@ -283,6 +301,7 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
     log.stage = Stage::Tree;
     let (report, proposal) = assemble(parts, &normal, opts)?;
     let placeholders = placeholders(&report);
+    let lines = lines::from_report(&report, &log.removed, &normal);
     Ok(ImportResult {
         report,
         notes: log.notes,
@@ -293,6 +312,51 @@ pub fn import_text(text: &str, opts: &ImportOptions) -> Result<ImportResult> {
         inserted: log.inserted,
         input_kind: Some(kind),
         proposal,
+        lines,
+    })
+}
+
+/// The report built from lines with roles, as the clerk corrected them in the import
+/// preview: by the roles alone, nothing guessed again (a heading more than one level below
+/// the heading above it is put one level below it). `Role::Removed` lines are listed in
+/// `removed`; the proposal is made afresh from the rebuilt title and signature. Errors:
+/// `ErrorKind::Input` when no line is left but removed ones, or the result is invalid
+/// (a date that does not exist).
+pub fn rebuild(lines: &[Line], opts: &ImportOptions) -> Result<ImportResult> {
+    let parts = lines::to_parts(lines);
+    if parts.title.is_empty() && parts.opening.is_empty() && parts.sections.is_empty() {
+        return Err(Error::input(
+            "没有可导入的内容：所有的行都被标为“已删除”，请至少保留标题或正文。",
+        ));
+    }
+    let text: String = lines
+        .iter()
+        .filter(|l| l.role != Role::Removed)
+        .map(|l| l.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    let (report, proposal) = assemble(parts, &text, opts)?;
+    let removed = lines
+        .iter()
+        .filter(|l| l.role == Role::Removed)
+        .map(|l| Removed {
+            text: l.text.clone(),
+            reason: l.reason.clone(),
+            stage: l.stage,
+            restorable: true,
+        })
+        .collect();
+    Ok(ImportResult {
+        placeholders: placeholders(&report),
+        report,
+        notes: Vec::new(),
+        format: "text".into(),
+        encoding: None,
+        removed,
+        inserted: Vec::new(),
+        input_kind: None,
+        proposal,
+        lines: lines.to_vec(),
     })
 }
 
@@ -441,6 +505,7 @@ fn from_report(
         inserted: Vec::new(),
         input_kind: None,
         proposal: Proposal::default(),
+        lines: Vec::new(),
     })
 }
 

@@ -1,5 +1,5 @@
 //! Core library tests without a document renderer: checks, import (pasted text, files, the
-//! real samples and field inputs, nothing lost silently), next-year carry-over, and the
+//! real samples and field inputs, nothing lost silently, the preview's lines and their rebuild), next-year carry-over, and the
 //! typesetter's grid. One test binary, so the
 //! crate is linked once for all of them.
 
@@ -9,5 +9,6 @@ mod import_accounting;
 mod import_bad_input;
 mod import_field;
 mod import_fixtures;
+mod import_lines;
 mod import_samples;
 mod typeset_grid;

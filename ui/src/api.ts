@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontRow, ImportOptions, ImportResult,
+  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontRow, ImportOptions, ImportResult, Line,
   PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template,
   TreeOp, VersionInfo, WordList,
 } from "./bindings";
@@ -41,6 +41,7 @@ export const api = {
   fillPlaceholder: (id: number, placeholder: Placeholder, value: string) =>
     invoke<Report>("fill_placeholder", { id, placeholder, value }),
   importText: (text: string, options: ImportOptions) => invoke<ImportResult>("import_text", { text, options }),
+  importRebuild: (lines: Line[], options: ImportOptions) => invoke<ImportResult>("import_rebuild", { lines, options }),
   importFile: (path: string, options: ImportOptions) => invoke<ImportResult>("import_file", { path, options }),
   carryChecklist: (id: number) => invoke<CarryItem[]>("carry_checklist", { id }),
   setCarryDone: (item: number, done: boolean) => invoke<void>("set_carry_done", { item, done }),

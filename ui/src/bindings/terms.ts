@@ -2,7 +2,9 @@
 
 import type { ErrorKind } from "./ErrorKind";
 import type { PageNumbers } from "./PageNumbers";
+import type { Role } from "./Role";
 import type { Severity } from "./Severity";
+import type { Stage } from "./Stage";
 import type { Status } from "./Status";
 
 /** Years a report may be about, inclusive (the core's `model::YEARS`). */
@@ -28,3 +30,9 @@ export const ERROR_KINDS: readonly ErrorKind[] = ["input","not_found","storage",
 
 /** The page-number style of a report that has none set (`PageNumbers::default`). */
 export const DEFAULT_PAGE_NUMBERS: PageNumbers = {"dash":"em","first_page":true,"position":"national"};
+
+/** The roles a line of an import preview can have, in document order, with their Chinese names (`import::Role::label`). */
+export const ROLE_LABEL: [Role, string][] = [["title","标题"],["subtitle","副标题"],["addressee","主送机关"],["opening","导语"],["heading","小标题"],["body","正文"],["table","表格"],["attachment","附件"],["signature","落款"],["date","成文日期"],["note","附注"],["removed","已删除"]];
+
+/** The import's stages in order with their Chinese names (`import::Stage::label`). */
+export const STAGE_LABEL: [Stage, string][] = [["decode","读取"],["normalise","文字规范"],["kind","识别类型"],["chrome","去除网页杂项"],["lines","分行与空格"],["blocks","识别各部分"],["tree","建立层级"]];

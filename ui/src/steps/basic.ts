@@ -14,6 +14,8 @@ export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
   const period = h("select", { id: "f-period" }, ...PERIODS.map((p) => h("option", { value: p, selected: p === r.period }, p)));
   period.value = r.period;
   const title = h("input", { id: "f-title", class: "wide", value: r.title });
+  const subtitle = h("input", { id: "f-subtitle", class: "wide", value: r.subtitle ?? "", placeholder: "没有副标题就空着，例如：——以公开促落实" });
+  const addressee = h("input", { id: "f-addressee", class: "wide", value: r.addressee ?? "", placeholder: "没有主送机关就空着，例如：县政务公开办（不写冒号）" });
   const propose = h("button", { id: "b-propose", type: "button", onclick: async () => {
     try {
       title.value = await api.proposeTitle(ctx.report.kind, unit.value, ctx.report.year, period.value);
@@ -32,8 +34,11 @@ export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
     else if (year.value.length >= 4) toast(`${yearHint()}，未保存这一项。`, "error");
     ctx.report.period = period.value;
     ctx.report.title = title.value;
+    ctx.report.subtitle = subtitle.value.trim() || null;
+    // The colon is set by the exporters; one typed here is not doubled.
+    ctx.report.addressee = addressee.value.trim().replace(/[：:]+$/, "") || null;
   };
-  for (const el of [unit, year, period, title]) {
+  for (const el of [unit, year, period, title, subtitle, addressee]) {
     el.addEventListener("input", sync);
     el.addEventListener("change", sync);
     bindField(el, save);
@@ -44,6 +49,8 @@ export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
       h("div", { class: "row" }, h("label", {}, "年度", year), h("label", {}, "期间", period)),
       h("label", {}, "标题", title),
       h("div", { class: "hint" }, propose, " 标题由单位、年度、期间和报告种类生成，可以直接修改。"),
+      h("label", {}, "副标题", subtitle),
+      h("label", {}, "主送机关", addressee),
       h("p", { class: "muted" }, `报告种类：${ctx.template?.name ?? ctx.report.kind}`)));
   ctx.aside("基本信息", {
     what: "填写报送单位的全称、所总结的年度和期间。标题一般写作“单位+年度+事项+工作总结”，不加书名号。",

@@ -27,14 +27,16 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
     ...(["draft", "final"] as const).map((s) => h("option", { value: s }, STATUS_LABEL[s])));
   status.value = r.status;
   const seal = h("input", { id: "f-seal", type: "checkbox", checked: r.seal });
+  const note = h("input", { id: "f-note", class: "wide", value: r.note ?? "", placeholder: "没有附注就空着，例如：（联系人：王敏，电话：0000-1234567）" });
   const sync = () => {
     ctx.report.attachments = toParagraphs(att.value);
     ctx.report.signature = sig.value;
     ctx.report.date = date.value || null;
     ctx.report.status = status.value === "final" ? "final" : "draft";
     ctx.report.seal = seal.checked;
+    ctx.report.note = note.value.trim() || null;
   };
-  for (const el of [att, sig, date, status, seal]) {
+  for (const el of [att, sig, date, status, seal, note]) {
     el.addEventListener("input", sync);
     el.addEventListener("change", sync);
     bindField(el, save);
@@ -49,6 +51,7 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
     h("label", {}, "落款单位", sig),
     h("div", { class: "row" }, h("label", {}, "成文日期", h("span", { class: "row" }, date, todayBtn, dateCn)), h("label", {}, "状态", status)),
     h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）"),
+    h("label", {}, "附注（成文日期下一行，空二字，加圆括号）", note),
     pages));
   ctx.aside("附件与落款", {
     what: "落款写发文单位全称；成文日期用阿拉伯数字，年份写全，月、日不编虚位（如 2024年12月5日）。有附件时在正文之后注明附件名称。",
