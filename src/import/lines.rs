@@ -82,7 +82,9 @@ impl Role {
 /// One line of the recognised document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Line {
+    /// The line's text after normalisation (without its heading number for a heading).
     pub text: String,
+    /// What the line is in the document; the clerk may change it in the import preview.
     pub role: Role,
     /// Heading level 1–4 (一、（一）1.（1）) for [`Role::Heading`], 0 otherwise.
     #[serde(default)]

@@ -295,6 +295,17 @@ impl App {
     }
 }
 
+/// A test that fails (an `Err` returned early or a panic) drops its app without [`App::quit`]:
+/// stop tauri-driver all the same, or it lingers with WebKitWebDriver after the test run.
+impl Drop for App {
+    fn drop(&mut self) {
+        if let Ok(None) = self.driver.try_wait() {
+            unsafe_sigterm(self.driver.id());
+            let _ = self.driver.wait();
+        }
+    }
+}
+
 fn unsafe_sigterm(pid: u32) {
     // No libc dependency for one signal: the kill(1) command does it.
     let _ = Command::new("kill")
