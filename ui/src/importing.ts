@@ -8,7 +8,7 @@
 import { api, errText } from "./api";
 import { h, modal } from "./dom";
 import { flatten } from "./numbering";
-import { ROLE_LABEL, STAGE_LABEL, type ImportOptions, type ImportResult, type Line, type Role, type Template } from "./bindings";
+import { ROLE_LABEL, STAGE_LABEL, YEARS, type ImportOptions, type ImportResult, type Line, type Role, type Template } from "./bindings";
 
 const LEVELS = ["一级 一、", "二级（一）", "三级 1.", "四级（1）"];
 
@@ -26,12 +26,12 @@ export function showImport(templates: Template[], opened: (id: number) => void):
 
   // What the import cannot know, proposed and confirmed here.
   const pKind = h("select", { id: "i-p-kind" }, ...templates.map((t) => h("option", { value: t.id }, t.name)));
-  const pYear = h("input", { id: "i-p-year", type: "number", min: 1949, max: 2100 });
+  const pYear = h("input", { id: "i-p-year", type: "number", min: YEARS.min, max: YEARS.max });
   const pTitle = h("input", { id: "i-p-title", class: "wide" });
   const kindWhy = h("small", { class: "muted", id: "i-p-kind-why" });
   const confirmed = (): ImportOptions => {
     const y = Number(pYear.value);
-    return { ...opts(), kind: pKind.value || undefined, year: Number.isInteger(y) && y >= 1900 && y <= 2200 ? y : undefined };
+    return { ...opts(), kind: pKind.value || undefined, year: Number.isInteger(y) && y >= YEARS.min && y <= YEARS.max ? y : undefined };
   };
 
   const rebuild = async () => {

@@ -32,10 +32,11 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.click("#i-run").await?;
     // The cleaned result and what was removed are shown before anything is created.
     app.wait("#i-accept").await?;
-    let notes = app.text("#i-notes").await?;
+    // The site's chrome is listed line by line, marked removed, for the clerk to restore.
+    let lines = app.text("#i-lines").await?;
     assert!(
-        notes.contains("浏览次数") || notes.contains("来源"),
-        "{notes}"
+        lines.contains("浏览次数") || lines.contains("来源"),
+        "{lines}"
     );
     app.shot("20-import-preview").await?;
     let before = app
