@@ -5,7 +5,15 @@ import type { Stage } from "./Stage";
 /**
  * One line of the recognised document.
  */
-export type Line = { text: string, role: Role, 
+export type Line = { 
+/**
+ * The line's text after normalisation (without its heading number for a heading).
+ */
+text: string, 
+/**
+ * What the line is in the document; the clerk may change it in the import preview.
+ */
+role: Role, 
 /**
  * Heading level 1–4 (一、（一）1.（1）) for [`Role::Heading`], 0 otherwise.
  */
