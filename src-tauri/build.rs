@@ -51,6 +51,7 @@ const COMMANDS: &[&str] = &[
     "choose_file",
     "list_printers",
     "print_report",
+    "propose_title",
 ];
 
 fn main() {

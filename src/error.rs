@@ -6,11 +6,12 @@
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// What kind of failure an [`Error`] is, so that callers (the CLI's exit code, the app's UI)
 /// can tell a bad input from a full disk without reading the message. Serialised in
 /// snake_case (`"not_found"`); the names are part of the app's interface and must not change.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum ErrorKind {
     /// Bad input from the user or a file (the clerk can fix it).

@@ -6,9 +6,10 @@ use crate::error::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
 use std::process::Command;
+use ts_rs::TS;
 
 /// A CUPS print queue.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Printer {
     /// The queue name as `lp -d` takes it.
     pub name: String,
@@ -17,7 +18,7 @@ pub struct Printer {
 }
 
 /// What the clerk chose in the print panel.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct PrintOptions {
     /// The CUPS queue name; must not be empty (`ErrorKind::Input`).
     pub printer: String,
@@ -28,7 +29,7 @@ pub struct PrintOptions {
 }
 
 /// How this system prints: through CUPS queues, or by handing the PDF to a viewer.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PrintMethod {
     /// CUPS queues through `lpstat` and `lp` (Linux and other Unix systems except macOS).

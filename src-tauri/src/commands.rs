@@ -67,7 +67,7 @@ impl AppState {
     }
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, ts_rs::TS)]
 pub struct AppInfo {
     version: &'static str,
     database: String,
@@ -387,6 +387,13 @@ pub async fn print_report(
         options.as_ref(),
         &std::env::temp_dir(),
     )
+}
+
+/// The title proposed for a report of `kind` from the unit, year and period on screen (the
+/// clerk's 重新生成标题), as the core proposes it for a new report.
+#[tauri::command]
+pub fn propose_title(kind: String, unit: String, year: i32, period: String) -> String {
+    templates::proposed_title(&kind, &unit, year, &period)
 }
 
 #[cfg(test)]

@@ -58,7 +58,7 @@ impl Granted {
 }
 
 /// What the clerk is choosing a file for.
-#[derive(Clone, Copy, serde::Deserialize)]
+#[derive(Clone, Copy, serde::Deserialize, ts_rs::TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Purpose {
     /// A 范文 to import (.docx, .txt).

@@ -5,6 +5,8 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+#[cfg(test)]
+mod contract;
 mod files;
 
 use gongwen::instance::{self, Launch};
@@ -102,6 +104,7 @@ fn main() {
             commands::choose_file,
             commands::list_printers,
             commands::print_report,
+            commands::propose_title,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     if let Err(e) = result {

@@ -5,11 +5,12 @@
 use crate::model::numbering::heading_number;
 use crate::model::{Report, Section};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Where a piece of text sits in a report (serialised as `{"part": "paragraph", "path": [0, 1],
 /// "index": 0}`). Indices and path elements are 0-based; `path` walks the section tree from the
 /// top level. The checks report findings here and the app sends it back to jump to or edit the text.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, TS)]
 #[serde(tag = "part", rename_all = "snake_case")]
 pub enum Location {
     /// The report's title (标题).

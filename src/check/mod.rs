@@ -31,9 +31,10 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use location::{replace_chars, section_at_mut, slice_chars, text_at, text_at_mut};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// How serious a finding is; the order is `Error < Warning < Info`, so sorting puts errors first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Must be dealt with before the report goes upward; exporting asks for confirmation.
@@ -111,7 +112,7 @@ pub mod codes {
 
 /// One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message
 /// and, where it is safe, a one-click [`Fix`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Finding {
     /// How serious it is; exporting with errors asks for confirmation.
     pub severity: Severity,
@@ -136,7 +137,7 @@ pub struct Finding {
 }
 
 /// A safe one-click correction.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Fix {
     /// Button text, e.g. `改为“，”`.
     pub label: String,
@@ -149,7 +150,7 @@ pub struct Fix {
 /// What a [`Fix`] does to the text at its location. Each action carries the text it expects, so
 /// [`apply_fix`] refuses a fix an edit has made stale (`ErrorKind::Input`) instead of damaging
 /// the text.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum FixAction {
     /// Replace chars `start..end` (which must still read `expected`) with `replacement`.

@@ -6,10 +6,11 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use crate::text::{is_cjk, measure_word_at, word_at};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What a placeholder stands for, guessed from its mark and neighbours; [`label`](Self::label)
 /// names it in Chinese.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum PlaceholderKind {
     /// A count or amount: `X条`, `*万余个`, `第X次`.
@@ -44,7 +45,7 @@ impl PlaceholderKind {
 }
 
 /// One field to fill. `start..end` are char offsets (not bytes) into the text at `location`.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Placeholder {
     /// The text that holds the field.
     pub location: Location,

@@ -3,10 +3,11 @@
 //! whether Markdown syntax is parsed (`**年` in a plain 范文 is a year placeholder, not bold).
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What the pasted text is, as recognised by the import; decides whether Markdown syntax is
 /// parsed.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum InputKind {
     /// Markdown, typically an AI chat's answer (`# ` headings, `**bold**`, `- ` bullets).

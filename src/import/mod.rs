@@ -27,6 +27,7 @@ use crate::model::Report;
 use crate::templates;
 use serde::{Deserialize, Serialize};
 use std::path::Path;
+use ts_rs::TS;
 
 /// Largest text accepted (UTF-8 bytes). A work summary is a few tens of kilobytes; a paste
 /// a hundred times that is a mistake (a whole web page, a binary), refused with a message.
@@ -35,7 +36,9 @@ pub const MAX_TEXT_BYTES: usize = 2 * 1024 * 1024;
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Choices the clerk may make before importing; everything else is recognised.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
+// Every field may be left out (serde default), so in TypeScript too.
+#[ts(optional_fields)]
 pub struct ImportOptions {
     /// Template id (report kind); guessed from the unit when absent.
     #[serde(default)]
@@ -52,7 +55,7 @@ pub struct ImportOptions {
 }
 
 /// What kind of change an [`ImportNote`] reports.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum NoteKind {
     /// A whole line of web junk removed.
@@ -91,7 +94,7 @@ pub enum NoteKind {
 
 /// The named stages of the import, in order; every note and every removed piece of text says
 /// which stage it comes from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum Stage {
     /// Bytes → text (encoding; a .docx's paragraphs and automatic numbers).
@@ -130,7 +133,7 @@ impl Stage {
 /// clerk may want back (a line judged to be web junk); the rest is syntax the report shows in
 /// another form (a heading number, which is derived from position; Markdown marks; the date as
 /// written, which became the 成文日期 field).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Removed {
     /// The text taken out, trimmed.
     pub text: String,
@@ -145,7 +148,7 @@ pub struct Removed {
 
 /// What the import proposes for what it cannot know for sure; the clerk confirms or changes
 /// it before accepting.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct Proposal {
     /// Template id: `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
     pub kind: String,
@@ -196,7 +199,7 @@ impl Log {
 }
 
 /// One thing import did to the text, for the clerk to see.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ImportNote {
     /// What kind of change it was.
     pub kind: NoteKind,
@@ -225,7 +228,7 @@ impl ImportNote {
 /// What an import produced: the report to confirm, what was done to the text, the placeholders
 /// left to fill, what was removed or inserted, and a proposal for kind, year and title. Nothing
 /// is stored: the caller saves the report once the clerk accepts it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct ImportResult {
     /// The imported report.
     pub report: Report,
@@ -495,7 +498,7 @@ fn year_in_text(text: &str) -> Option<i32> {
         let lead_ok = i == 0 || !c[i - 1].is_ascii_digit();
         if lead_ok && c[i..i + 4].iter().all(|d| d.is_ascii_digit()) && c[i + 4] == '年' {
             if let Ok(y) = c[i..i + 4].iter().collect::<String>().parse::<i32>() {
-                if (1900..=2200).contains(&y) {
+                if crate::model::YEARS.contains(&y) {
                     *counts.entry(y).or_default() += 1;
                 }
             }
@@ -535,7 +538,7 @@ fn assemble(
     let year = title_year
         .or_else(|| year_in_text(text))
         .or(parts.date.map(|d| d.year))
-        .filter(|y| (1900..=2200).contains(y));
+        .filter(|y| crate::model::YEARS.contains(y));
     let title_unit = title_unit
         .split("关于")
         .next()
@@ -623,8 +626,11 @@ fn apply_options(r: &mut Report, opts: &ImportOptions) -> Result<()> {
         }
     }
     if let Some(y) = opts.year {
-        if !(1900..=2200).contains(&y) {
-            return Err(Error::input(format!("年份 {y} 不在 1900—2200 之间。")));
+        if !crate::model::YEARS.contains(&y) {
+            return Err(Error::input(format!(
+                "{}。",
+                crate::model::year_out_of_range(y)
+            )));
         }
         r.year = y;
     }

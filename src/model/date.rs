@@ -9,7 +9,10 @@ use std::str::FromStr;
 /// A calendar date (成文日期); serialised as `"2024-01-05"` and shown as `2024年1月5日`
 /// (GB/T 9704-2012 §7.3.5.4). [`Date::new`], parsing and deserialising refuse a date that does
 /// not exist; the fields are public, so a value built by hand is not checked.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, ts_rs::TS)]
+// Serialised as its ISO string (below), so that is its TypeScript type too; not `Date`, which
+// would hide JavaScript's own.
+#[ts(type = "string", rename = "IsoDate")]
 pub struct Date {
     /// Year of the Gregorian calendar, 1–9999.
     pub year: i32,

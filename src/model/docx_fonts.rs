@@ -2,9 +2,10 @@
 //! fonts. Stored by `store`, applied by `spec::Spec::with_docx_font_names`.
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// The names the DOCX gives the 仿宋 and 楷体 roles (a setting; the PDF is not affected).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum DocxFontNames {
     /// `仿宋_GB2312` / `楷体_GB2312`: what GB/T 9704 offices have installed (GB2312 only).

@@ -21,12 +21,43 @@ pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
 pub use wordlist::{parse_sensitive_tsv, WordEntry, WordList, NUMBER_TOKEN};
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Deepest heading level the official layout knows (一、（一）1.（1）).
 pub const MAX_LEVEL: u8 = 4;
 
+/// Years a report may be about, inclusive: the model, the store and import refuse others,
+/// and the app's year fields offer exactly these.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// The periods a report is offered for, in the order the app lists them. A report may carry
+/// another (an imported 前三季度); see [`period_in_title`].
+pub const PERIODS: [&str; 7] = [
+    "年度",
+    "上半年",
+    "下半年",
+    "第一季度",
+    "第二季度",
+    "第三季度",
+    "第四季度",
+];
+
+/// How a period reads after the year in a title or a list (`2024年` + this): the whole year
+/// (`年度`, `全年`, or none) adds nothing, any other period is written out (`上半年`).
+pub fn period_in_title(period: &str) -> &str {
+    match period.trim() {
+        "" | "年度" | "全年" => "",
+        p => p,
+    }
+}
+
+/// The message for a year outside [`YEARS`].
+pub fn year_out_of_range(year: i32) -> String {
+    format!("年份 {year} 不在 {}—{} 之间", YEARS.start(), YEARS.end())
+}
+
 /// Whether the report is still being written or finished (定稿).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default, TS)]
 pub enum Status {
     /// 草稿
     #[default]
@@ -50,7 +81,7 @@ impl Status {
 /// A work summary: metadata (kind, unit, year, period, status), the title block, the opening,
 /// the section tree, attachments note, signature, date, 附注 and page-number style. Serialised
 /// as the JSON exchange format; [`validate`](Self::validate) checks what the types cannot.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct Report {
     /// Store id; absent in a report that was never saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -114,7 +145,7 @@ fn default_period() -> String {
 
 /// One node of the section tree: a heading (numbered by its position and depth, never by its
 /// text), its paragraphs, and its subsections one level deeper.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default, TS)]
 pub struct Section {
     /// Store id of the node; absent before it is saved.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -174,17 +205,19 @@ impl Report {
     /// `单位 + 年度/时段 + 事项`, e.g. `双溪乡2017年政务公开工作总结` or
     /// `双溪乡2017年上半年政务公开工作总结`.
     pub fn proposed_title(&self, subject: &str) -> String {
-        let period = match self.period.as_str() {
-            "" | "年度" | "全年" => String::new(),
-            p => p.to_string(),
-        };
-        format!("{}{}年{}{}", self.unit, self.year, period, subject)
+        format!(
+            "{}{}年{}{}",
+            self.unit,
+            self.year,
+            period_in_title(&self.period),
+            subject
+        )
     }
 
     /// Checks what the JSON form cannot express by its types alone.
     pub fn validate(&self) -> Result<(), String> {
-        if !(1900..=2200).contains(&self.year) {
-            return Err(format!("年份 {} 不在 1900—2200 之间", self.year));
+        if !YEARS.contains(&self.year) {
+            return Err(year_out_of_range(self.year));
         }
         fn depth(s: &Section) -> u8 {
             1 + s.children.iter().map(depth).max().unwrap_or(0)

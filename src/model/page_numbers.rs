@@ -11,9 +11,10 @@
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize};
 use std::fmt;
+use ts_rs::TS;
 
 /// Where the page number stands on the page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum PageNumberPosition {
     /// GB/T 9704-2012 §7.5: odd pages right, even pages left, one character of space beside.
@@ -24,7 +25,7 @@ pub enum PageNumberPosition {
 }
 
 /// The dash on each side of the number.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, TS)]
 #[serde(rename_all = "lowercase")]
 pub enum PageNumberDash {
     /// 一字线 `—` (U+2014), GB/T 9704-2012 §7.5: `— 1 —`.
@@ -35,7 +36,7 @@ pub enum PageNumberDash {
 }
 
 /// A report's page-number style. `Default` is the national style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, TS)]
 pub struct PageNumbers {
     /// Where the number stands: national (odd right, even left) or centred.
     pub position: PageNumberPosition,

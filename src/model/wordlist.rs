@@ -6,6 +6,7 @@
 //! number (`截止{数}` matches `截止6月底`'s `截止6`).
 
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 const BUILTIN_TSV: &str = include_str!("../../resources/wordlists/confusables.tsv");
 const SENSITIVE_TSV: &str = include_str!("../../resources/wordlists/sensitive.tsv");
@@ -14,7 +15,7 @@ pub const NUMBER_TOKEN: &str = "{数}";
 
 /// One entry of the word list: a wrong or easily confused word and its correction, or a
 /// sensitive word (non-empty `category`, no correction).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct WordEntry {
     /// Store id; absent for entries not read from the store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -64,7 +65,7 @@ pub fn parse_sensitive_tsv(text: &str, builtin: bool) -> Vec<WordEntry> {
 }
 
 /// The words the checks look for: wrong words and sensitive words, in one list.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, TS)]
 pub struct WordList {
     /// Every entry, wrong and sensitive words alike.
     pub entries: Vec<WordEntry>,

@@ -6,6 +6,7 @@ use crate::model::Report;
 use crate::store::Store;
 use crate::templates;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// Creates a report from template `kind` (a template id, e.g. `township-zwgk`) for `unit`,
 /// `year` and `period` (`年度`, `上半年`, …), with `title` instead of the proposed one when
@@ -45,7 +46,7 @@ pub fn add_section(
 }
 
 /// One change to the section tree, as the editor's buttons offer it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "snake_case")]
 pub enum TreeOp {
     /// Delete the section with its sub-items and text.

@@ -6,6 +6,7 @@ use crate::error::Result;
 use crate::model::Report;
 use crate::store::Store;
 use serde::Serialize;
+use ts_rs::TS;
 
 /// The name of the version kept before [`apply_fixes`] changes anything, so that 历史版本 can
 /// undo a whole batch.
@@ -23,7 +24,7 @@ pub fn apply_fix(store: &mut Store, id: i64, fix: &Fix) -> Result<Report> {
 }
 
 /// What [`apply_fixes`] did.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct FixesApplied {
     /// The report as stored afterwards.
     pub report: Report,

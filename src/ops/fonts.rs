@@ -8,9 +8,10 @@ use crate::fonts::FontSet;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
+use ts_rs::TS;
 
 /// One line of the font report: which font sets a role.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FontRow {
     /// `正文：仿宋（系统）`
     pub summary: String,

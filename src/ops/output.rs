@@ -8,6 +8,7 @@ use crate::print::{self, PrintMethod, PrintOptions, Printer};
 use crate::spec::{DocxFontNames, Spec};
 use serde::Serialize;
 use std::path::Path;
+use ts_rs::TS;
 
 /// A file format the report is exported in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,7 +43,7 @@ pub fn export(report: &Report, fonts: &Fonts, format: Format, out: &Path) -> Res
 }
 
 /// How this system prints, and its printers (none when a viewer prints).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PrintSetup {
     /// Through CUPS queues, or by handing the PDF to the system's viewer.
     pub method: PrintMethod,

@@ -8,10 +8,11 @@ use crate::error::Result;
 use crate::model::Report;
 use rusqlite::params;
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// One item of the checklist a report made from last year's carries: a plan of last year's
 /// 下一步工作打算 to report on this year.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CarryItem {
     /// Store id of the item.
     pub id: i64,

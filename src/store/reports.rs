@@ -5,9 +5,10 @@ use crate::error::{Error, Result};
 use crate::model::{Date, PageNumbers, Report, Section, Status};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// One line of the report list.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct ReportSummary {
     /// Store id of the report.
     pub id: i64,
@@ -32,7 +33,7 @@ pub struct ReportSummary {
 }
 
 /// Everything of a report but its text: one row, written in one statement.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct ReportMeta {
     /// Template id of the report's kind; see [`Report::kind`].
     pub kind: String,
@@ -474,10 +475,10 @@ impl Store {
 
     /// Writes the metadata (everything but the text) of a report.
     pub fn update_meta(&mut self, id: i64, m: &ReportMeta) -> Result<()> {
-        if !(1900..=2200).contains(&m.year) {
+        if !crate::model::YEARS.contains(&m.year) {
             return Err(Error::input(format!(
-                "年份 {} 不在 1900—2200 之间。",
-                m.year
+                "{}。",
+                crate::model::year_out_of_range(m.year)
             )));
         }
         self.write("保存", |tx| write_meta(tx, id, m))

@@ -7,9 +7,10 @@ use crate::error::{Error, Result};
 use crate::model::Report;
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::Serialize;
+use ts_rs::TS;
 
 /// One named version (a snapshot) of a report, for the version list.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, PartialEq, TS)]
 pub struct VersionInfo {
     /// Store id of the version.
     pub id: i64,

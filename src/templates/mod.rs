@@ -5,9 +5,10 @@
 use crate::error::{Error, Result};
 use crate::model::{Report, Section};
 use serde::{Deserialize, Serialize};
+use ts_rs::TS;
 
 /// What belongs in a section, and one example sentence (written by us).
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct Guidance {
     /// What belongs in the section, one or two Chinese sentences.
     pub what: String,
@@ -17,7 +18,7 @@ pub struct Guidance {
 
 /// One section of a template's skeleton: the heading the new report starts with, guidance for
 /// the clerk, and its subsections.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct TemplateSection {
     /// The heading text, without its number (numbers are derived from position).
     pub heading: String,
@@ -33,7 +34,7 @@ pub struct TemplateSection {
 
 /// A report kind (e.g. a township's 政务公开 work summary): its section skeleton and guidance,
 /// read from `resources/templates/<id>.json`.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
 pub struct Template {
     /// Stable id, stored as `Report::kind`, e.g. `township-zwgk`.
     pub id: String,
@@ -74,6 +75,18 @@ pub fn get(id: &str) -> Result<Template> {
             ids.join("、")
         ))
     })
+}
+
+/// The matter a title names when the report's kind has no template (an imported 范文 whose
+/// kind was not recognised).
+pub const GENERIC_SUBJECT: &str = "工作总结";
+
+/// The title proposed for a report of kind `kind` (a template id) about `year` and `period`:
+/// `单位 + 年份 + 时段 + 事项` as [`Report::proposed_title`] writes it, the 事项 being the
+/// template's subject, or [`GENERIC_SUBJECT`] for a kind without a template. `unit` is trimmed.
+pub fn proposed_title(kind: &str, unit: &str, year: i32, period: &str) -> String {
+    let subject = get(kind).map_or_else(|_| GENERIC_SUBJECT.to_string(), |t| t.subject);
+    Report::new(kind, unit.trim(), year, period).proposed_title(&subject)
 }
 
 impl Template {
@@ -140,6 +153,23 @@ mod tests {
             &t.sections[0].children[1].guidance
         );
         assert!(t.guidance_at(&[9]).is_none());
+    }
+
+    #[test]
+    fn proposed_titles_name_the_template_subject_and_leave_out_the_whole_year() {
+        let t = &all()[0];
+        assert_eq!(
+            proposed_title(&t.id, " 双河镇 ", 2024, "全年"),
+            format!("双河镇2024年{}", t.subject)
+        );
+        assert_eq!(
+            proposed_title(&t.id, "双河镇", 2024, "上半年"),
+            format!("双河镇2024年上半年{}", t.subject)
+        );
+        assert_eq!(
+            proposed_title("", "双河镇", 2024, "年度"),
+            "双河镇2024年工作总结"
+        );
     }
 
     #[test]

@@ -3,17 +3,13 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  CarryItem, Finding, Fix, ImportResult, PageNumbers, Placeholder, PrintSetup, Report, ReportMeta,
-  ReportSummary, Template, VersionInfo, WordEntry,
-} from "./types";
-
-export interface FontRow { summary: string; font_name: string; path: string }
-export type DocxFontNames = "gb2312" | "plain";
-export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent";
-export interface ImportOptions { kind?: string; unit?: string; year?: number; period?: string }
+  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontRow, ImportOptions, ImportResult,
+  PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template,
+  TreeOp, VersionInfo, WordList,
+} from "./bindings";
 
 export const api = {
-  appInfo: () => invoke<{ version: string; database: string; notices: string[] }>("app_info"),
+  appInfo: () => invoke<AppInfo>("app_info"),
   listReports: () => invoke<ReportSummary[]>("list_reports"),
   listTrash: () => invoke<ReportSummary[]>("list_trash"),
   listTemplates: () => invoke<Template[]>("list_templates"),
@@ -40,7 +36,7 @@ export const api = {
   restoreVersion: (version: number) => invoke<number>("restore_version", { version }),
   runChecks: (id: number) => invoke<Finding[]>("run_checks", { id }),
   applyFix: (id: number, fix: Fix) => invoke<Report>("apply_fix", { id, fix }),
-  applyFixes: (id: number, fixes: Fix[]) => invoke<{ report: Report; applied: number }>("apply_fixes", { id, fixes }),
+  applyFixes: (id: number, fixes: Fix[]) => invoke<FixesApplied>("apply_fixes", { id, fixes }),
   listPlaceholders: (id: number) => invoke<Placeholder[]>("list_placeholders", { id }),
   fillPlaceholder: (id: number, placeholder: Placeholder, value: string) =>
     invoke<Report>("fill_placeholder", { id, placeholder, value }),
@@ -48,7 +44,7 @@ export const api = {
   importFile: (path: string, options: ImportOptions) => invoke<ImportResult>("import_file", { path, options }),
   carryChecklist: (id: number) => invoke<CarryItem[]>("carry_checklist", { id }),
   setCarryDone: (item: number, done: boolean) => invoke<void>("set_carry_done", { item, done }),
-  wordList: () => invoke<{ entries: WordEntry[] }>("word_list"),
+  wordList: () => invoke<WordList>("word_list"),
   addWord: (wrong: string, right: string, note: string) => invoke<number>("add_word", { wrong, right, note }),
   removeWord: (word: number) => invoke<void>("remove_word", { word }),
   defaultPageNumbers: () => invoke<PageNumbers>("default_page_numbers"),
@@ -62,11 +58,14 @@ export const api = {
   exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
   exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
   /** The native dialog, opened by the Rust side; only a path chosen there is accepted by the file commands. */
-  chooseFile: (purpose: "import" | "font" | "docx" | "pdf", name?: string) =>
+  chooseFile: (purpose: Purpose, name?: string) =>
     invoke<string | null>("choose_file", { purpose, name: name ?? null }),
   listPrinters: () => invoke<PrintSetup>("list_printers"),
-  printReport: (id: number, options: { printer: string; copies: number; duplex: boolean } | null) =>
+  printReport: (id: number, options: PrintOptions | null) =>
     invoke<string>("print_report", { id, options }),
+  /** The title the core proposes for a report of `kind` from what is on screen. */
+  proposeTitle: (kind: string, unit: string, year: number, period: string) =>
+    invoke<string>("propose_title", { kind, unit, year, period }),
 };
 
 export { appError, errText, isInputError, type AppError, type ErrorKind } from "./errors";

@@ -1,7 +1,8 @@
 // What every step of the editor shares: the open report, its template and autosave.
 
 import type { Autosave } from "./autosave";
-import type { Guidance, Location, Report, ReportMeta, Template } from "./types";
+import { YEARS } from "./bindings";
+import type { Guidance, Location, Report, ReportMeta, Template } from "./bindings";
 
 export interface Focus { loc: Location; start?: number; end?: number }
 
@@ -21,9 +22,13 @@ export function metaOf(r: Report): ReportMeta {
   return {
     kind: r.kind, unit: r.unit, year: r.year, period: r.period, title: r.title,
     signature: r.signature, date: r.date, status: r.status, seal: r.seal, attachments: r.attachments,
-    page_numbers: r.page_numbers,
+    page_numbers: r.page_numbers, subtitle: r.subtitle, addressee: r.addressee, note: r.note,
   };
 }
 
 export const STEPS = ["基本信息", "导语", "正文", "附件与落款", "检查", "预览与导出"];
-export const PERIODS = ["年度", "上半年", "下半年", "第一季度", "第二季度", "第三季度", "第四季度"];
+
+/** The message for a year outside the core's range. */
+export function yearHint(): string {
+  return `年度应是 ${YEARS.min} 到 ${YEARS.max} 之间的年份`;
+}

@@ -14,7 +14,7 @@ import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
 import { paragraphRange, stepOf } from "./text";
-import type { Report, Template } from "./types";
+import type { Report, Template } from "./bindings";
 import { flatten } from "./numbering";
 
 export interface Editor { autosave: Autosave; close(): Promise<void> }

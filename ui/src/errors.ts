@@ -1,20 +1,20 @@
 // Errors as they cross from the core: `{kind, message}` (the serialised `gongwen::Error`). The
 // kind decides how the UI tells it; the message is the core's Chinese sentence, shown as is.
 
-/** The core's `ErrorKind`, as it crosses the IPC boundary (stable snake_case names). */
-export type ErrorKind = "input" | "not_found" | "storage" | "newer_schema" | "unavailable" | "internal";
+import { ERROR_KINDS, type ErrorKind } from "./bindings";
+
+export type { ErrorKind };
 
 /** What a failed command rejects with: the kind and the Chinese sentence for the clerk. */
 export interface AppError { kind: ErrorKind; message: string }
 
-const KINDS: readonly string[] = ["input", "not_found", "storage", "newer_schema", "unavailable", "internal"];
 
 /** Any rejection as an AppError: the core's value as it is; anything else (a thrown JS error,
  *  a bare string from Tauri itself) is a fault of the program, `internal`. */
 export function appError(e: unknown): AppError {
   if (typeof e === "object" && e !== null && "kind" in e && "message" in e) {
     const { kind, message } = e as { kind: unknown; message: unknown };
-    if (typeof kind === "string" && KINDS.includes(kind) && typeof message === "string") {
+    if (typeof kind === "string" && (ERROR_KINDS as readonly string[]).includes(kind) && typeof message === "string") {
       return { kind: kind as ErrorKind, message };
     }
   }

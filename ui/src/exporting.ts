@@ -4,7 +4,7 @@
 import { api } from "./api";
 import { ask, toast, toastError } from "./dom";
 import { proposedFileName } from "./text";
-import type { Report } from "./types";
+import type { Report } from "./bindings";
 
 export async function exportReport(id: number, report: Report, kind: "docx" | "pdf"): Promise<void> {
   try {

@@ -1,23 +1,17 @@
 // Pure helpers, unit-tested with vitest.
 
-export interface ReportSummary {
-  id: number;
-  unit: string;
-  year: number;
-  period: string;
-  title: string;
-  status: "draft" | "final";
-  updated: string;
-}
+import { STATUS_LABEL, type ReportSummary } from "./bindings";
+import { periodInTitle } from "./text";
 
-export function statusLabel(s: ReportSummary["status"]): string {
-  return s === "final" ? "定稿" : "草稿";
+/** 2024年 or 2024年上半年: the year and period of a report as its title would say them. */
+export function yearAndPeriod(r: Pick<ReportSummary, "year" | "period">): string {
+  return `${r.year}年${periodInTitle(r.period)}`;
 }
 
 /** One line of the report list: title, then unit · year · status · last change. */
 export function summaryLine(r: ReportSummary): { title: string; detail: string } {
   return {
-    title: r.title || `${r.unit}${r.year}年工作总结`,
-    detail: `${r.unit} · ${r.year}年${r.period === "年度" ? "" : r.period} · ${statusLabel(r.status)} · ${r.updated}`,
+    title: r.title || "（无标题）",
+    detail: `${r.unit} · ${yearAndPeriod(r)} · ${STATUS_LABEL[r.status]} · ${r.updated}`,
   };
 }

@@ -4,7 +4,7 @@
 import { api, errText } from "./api";
 import { h, modal } from "./dom";
 import { flatten } from "./numbering";
-import type { ImportResult, Template } from "./types";
+import type { ImportResult, Template } from "./bindings";
 
 export function showImport(templates: Template[], opened: (id: number) => void): void {
   const text = h("textarea", { id: "i-text", rows: 14, placeholder: "把从网上找到的范文整篇粘贴到这里……" });

@@ -2,11 +2,11 @@
 // report: from a template, from last year's, or by importing a 范文.
 
 import { api, errText } from "./api";
-import { PERIODS } from "./context";
+import { PERIODS, STATUS_LABEL, YEARS, type ReportSummary, type Template } from "./bindings";
+import { yearHint } from "./context";
 import { ask, clear, h, modal, toast, toastError } from "./dom";
-import { summaryLine } from "./format";
+import { summaryLine, yearAndPeriod } from "./format";
 import { showImport } from "./importing";
-import type { ReportSummary, Template } from "./types";
 
 export interface ListNav { open(id: number): void; settings(): void }
 
@@ -62,8 +62,8 @@ export async function showList(app: HTMLElement, templates: Template[], nav: Lis
          h("button", { title: "以本报告为底稿新建下一年度的报告，其“下一步工作打算”成为对照清单", onclick: () => void act(() => api.newFromLastYear(r.id), `已新建 ${r.year + 1} 年度报告。`) }, "下一年度"),
          h("button", { class: "danger", onclick: () => void act(() => api.trashReport(r.id), "已移到回收站，可在回收站中恢复。") }, "删除")];
     tbody.append(h("tr", { "data-id": r.id },
-      titleCell, h("td", {}, r.unit), h("td", {}, `${r.year}年${r.period === "年度" ? "" : r.period}`),
-      h("td", {}, r.status === "final" ? "定稿" : "草稿"), h("td", { class: "muted" }, r.updated),
+      titleCell, h("td", {}, r.unit), h("td", {}, yearAndPeriod(r)),
+      h("td", {}, STATUS_LABEL[r.status]), h("td", { class: "muted" }, r.updated),
       h("td", { class: "row-actions" }, ...actions)));
   }
 
@@ -87,13 +87,13 @@ function newDialog(templates: Template[], nav: ListNav): void {
   const desc = h("p", { class: "muted" }, templates[0]?.description ?? "");
   kind.addEventListener("change", () => (desc.textContent = templates.find((t) => t.id === kind.value)?.description ?? ""));
   const unit = h("input", { id: "n-unit", class: "wide", placeholder: "例如：双河镇人民政府" });
-  const year = h("input", { id: "n-year", type: "number", min: 1949, max: 2100, value: new Date().getFullYear() });
+  const year = h("input", { id: "n-year", type: "number", min: YEARS.min, max: YEARS.max, value: new Date().getFullYear() });
   const period = h("select", { id: "n-period" }, ...PERIODS.map((p) => h("option", { value: p }, p)));
   const err = h("p", { class: "error" });
   const create = async () => {
     const y = Number(year.value);
     if (!unit.value.trim()) { err.textContent = "请填写单位名称。"; unit.focus(); return; }
-    if (!Number.isInteger(y) || y < 1949 || y > 2100) { err.textContent = "年度应是 1949 到 2100 之间的年份。"; return; }
+    if (!Number.isInteger(y) || y < YEARS.min || y > YEARS.max) { err.textContent = `${yearHint()}。`; return; }
     try {
       const id = await api.createReport(kind.value, unit.value.trim(), y, period.value);
       close();

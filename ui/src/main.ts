@@ -7,7 +7,7 @@ import { h, toast } from "./dom";
 import { openEditor, type Editor } from "./editor";
 import { showList } from "./list";
 import { showSettings } from "./settings";
-import type { Template } from "./types";
+import type { Template } from "./bindings";
 
 const app = document.getElementById("app")!;
 let editor: Editor | null = null;

@@ -1,5 +1,8 @@
-// Heading numbers derived from position, exactly as the core's model::numbering does it
-// (一、（一）1.（1）); the clerk never types them.
+// Heading numbers derived from position (一、（一）1.（1）); the clerk never types them. The UI
+// numbers while the clerk edits the tree, without asking the core; vectors.test.ts proves these
+// functions give what the core's text::to_chinese and model::numbering give, over tests/vectors/numbering.json.
+
+import { MAX_LEVEL } from "./bindings";
 
 const DIGITS = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
 
@@ -29,7 +32,10 @@ export function headingNumber(level: number, index: number): string {
   }
 }
 
-export const MAX_LEVEL = 4;
+/** The numbers of a section path joined, e.g. [0, 1, 2] → 一、（二）3. (what check's Location::describe writes before 小标题). */
+export function pathNumber(path: number[]): string {
+  return path.map((i, depth) => headingNumber(Math.min(depth + 1, MAX_LEVEL), i)).join("");
+}
 
 export interface FlatNode<S> { node: S; level: number; path: number[]; number: string }
 

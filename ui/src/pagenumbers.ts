@@ -2,9 +2,10 @@
 // position, dash and whether the first page shows its number. The core places the number.
 
 import { h } from "./dom";
-import type { PageNumbers } from "./types";
+import { DEFAULT_PAGE_NUMBERS, type PageNumbers } from "./bindings";
 
-export const NATIONAL: PageNumbers = { position: "national", dash: "em", first_page: true };
+/** The national style, which a report has until the clerk chooses another (the core's default). */
+export const NATIONAL: PageNumbers = DEFAULT_PAGE_NUMBERS;
 
 /** The three controls for `value`; `changed` gets the new style after every change. */
 export function pageNumberControls(prefix: string, value: PageNumbers, changed: (p: PageNumbers) => void): HTMLElement {

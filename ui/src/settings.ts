@@ -1,6 +1,7 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
-import { api, errText, type DocxFontNames, type FontRow } from "./api";
+import { api, errText } from "./api";
+import type { DocxFontNames, FontRow } from "./bindings";
 import { clear, h, toast, toastError } from "./dom";
 import { NATIONAL, pageNumberControls } from "./pagenumbers";
 

@@ -1,6 +1,10 @@
 // Text helpers: paragraphs in a textarea, char offsets from the core, proposed names.
 
-import type { Location, Report, Template, Guidance } from "./types";
+// The functions that mirror the core (describe, guidanceAt, periodInTitle, chineseDate) are
+// checked against it by vectors.test.ts over tests/vectors/*.json, which the core writes.
+
+import { GENERIC_SUBJECT, type Guidance, type Location, type Report, type Template } from "./bindings";
+import { pathNumber } from "./numbering";
 
 /** A textarea holds one paragraph per line; blank lines are not paragraphs. */
 export function toParagraphs(text: string): string[] {
@@ -39,15 +43,16 @@ export function proposedFileName(r: Pick<Report, "unit" | "year" | "title">, ext
   // A title usually already begins with unit and year; don't say them twice.
   const prefix = `${r.unit}${r.year}年`;
   let base = title.startsWith(r.unit) ? title : `${r.unit}${r.year}年${title}`;
-  if (!title) base = `${prefix}工作总结`;
+  if (!title) base = `${prefix}${GENERIC_SUBJECT}`;
   base = base.replace(/[\\/:*?"<>|\r\n\t]/g, "").trim() || "报告";
   return `${base}.${ext}`;
 }
 
-/** Title proposed from unit, year and period (as the core's Report::proposed_title). */
-export function proposedTitle(unit: string, year: number, period: string, subject: string): string {
-  const p = period === "年度" || period === "" ? "" : period;
-  return `${unit}${year}年${p}${subject}`;
+/** How a period reads after the year, e.g. 2024年 + 上半年; the whole year adds nothing
+ *  (model::period_in_title). */
+export function periodInTitle(period: string): string {
+  const p = period.trim();
+  return p === "年度" || p === "全年" ? "" : p;
 }
 
 /** The step that shows a location, for "定位". */
@@ -66,13 +71,13 @@ export function stepOf(loc: Location): number {
   }
 }
 
-/** Chinese label of a location, e.g. 一、（二）第1段 (mirrors check::Location::describe). */
-export function describe(loc: Location, number: (path: number[]) => string): string {
+/** Chinese label of a location, e.g. 一、（二）第1段 (check::Location::describe). */
+export function describe(loc: Location): string {
   switch (loc.part) {
     case "title": return "标题";
     case "opening": return `导语第${loc.index + 1}段`;
-    case "heading": return `${number(loc.path)}小标题`;
-    case "paragraph": return `${number(loc.path)}第${loc.index + 1}段`;
+    case "heading": return `${pathNumber(loc.path)}小标题`;
+    case "paragraph": return `${pathNumber(loc.path)}第${loc.index + 1}段`;
     case "attachment": return `附件${loc.index + 1}`;
     case "signature": return "落款";
     case "date": return "成文日期";
@@ -97,8 +102,16 @@ export function today(): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-/** 2024-12-05 → 2024年12月5日 (as the document prints it: no padding zeros). */
+/** 2024-12-05 → 2024年12月5日 as the document prints it (Date::to_chinese: no padding zeros);
+ *  "" for no date or one the core would refuse (30 February). */
 export function chineseDate(iso: string | null): string {
   const m = iso?.match(/^(\d{4})-(\d{2})-(\d{2})$/);
-  return m ? `${m[1]}年${Number(m[2])}月${Number(m[3])}日` : "";
+  if (!m) return "";
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  // Date.UTC rolls 30 February over into March; a date that comes back changed did not exist.
+  // setUTCFullYear, unlike Date.UTC, takes years below 100 as they are.
+  const t = new Date(0);
+  t.setUTCFullYear(y, mo - 1, d);
+  const real = y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+  return real ? `${y}年${mo}月${d}日` : "";
 }

@@ -32,6 +32,22 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     app.wait("#step-body[data-step='1']").await?;
     let title = app.value("#f-title").await?;
     assert!(title.starts_with("双河镇人民政府2024年"), "{title}");
+    // 重新生成标题 asks the core, which names the period and the template's subject.
+    app.set_value("#f-period", "上半年").await?;
+    app.click("#b-propose").await?;
+    wait_true(
+        &app,
+        "return document.querySelector('#f-title').value === '双河镇人民政府2024年上半年政务公开工作总结'",
+    )
+    .await?;
+    app.set_value("#f-period", "年度").await?;
+    app.click("#b-propose").await?;
+    wait_true(
+        &app,
+        "return document.querySelector('#f-title').value === '双河镇人民政府2024年政务公开工作总结'",
+    )
+    .await?;
+    app.saved().await?;
     app.shot("03-step1-basic").await?;
 
     // 2 导语: typed, then more through an IME composition.

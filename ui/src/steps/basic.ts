@@ -1,22 +1,26 @@
 // Step 1 基本信息: unit, year, period; a title proposed from them, editable.
 
-import { api } from "../api";
+import { api, errText } from "../api";
 import { bindField } from "../autosave";
-import { metaOf, PERIODS, type EditorCtx } from "../context";
+import { PERIODS, YEARS } from "../bindings";
+import { metaOf, yearHint, type EditorCtx } from "../context";
 import { h, toast } from "../dom";
-import { proposedTitle } from "../text";
 
 export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
   const r = ctx.report;
   const save = ctx.autosave.field(() => api.updateMeta(ctx.id, metaOf(ctx.report)));
   const unit = h("input", { id: "f-unit", value: r.unit, placeholder: "例如：双河镇人民政府" });
-  const year = h("input", { id: "f-year", type: "number", min: 1949, max: 2100, value: r.year });
+  const year = h("input", { id: "f-year", type: "number", min: YEARS.min, max: YEARS.max, value: r.year });
   const period = h("select", { id: "f-period" }, ...PERIODS.map((p) => h("option", { value: p, selected: p === r.period }, p)));
   period.value = r.period;
   const title = h("input", { id: "f-title", class: "wide", value: r.title });
-  const subject = ctx.template?.subject ?? "工作总结";
-  const propose = h("button", { id: "b-propose", type: "button", onclick: () => {
-    title.value = proposedTitle(unit.value.trim(), Number(year.value), period.value, subject);
+  const propose = h("button", { id: "b-propose", type: "button", onclick: async () => {
+    try {
+      title.value = await api.proposeTitle(ctx.report.kind, unit.value, ctx.report.year, period.value);
+    } catch (e) {
+      toast(errText(e), "error");
+      return;
+    }
     ctx.report.title = title.value;
     save.changed();
     void save.flush();
@@ -24,8 +28,8 @@ export function renderBasic(ctx: EditorCtx, root: HTMLElement): void {
   const sync = () => {
     ctx.report.unit = unit.value;
     const y = Number(year.value);
-    if (Number.isInteger(y) && y >= 1949 && y <= 2100) ctx.report.year = y;
-    else if (year.value.length >= 4) toast("年度应是 1949 到 2100 之间的年份，未保存这一项。", "error");
+    if (Number.isInteger(y) && y >= YEARS.min && y <= YEARS.max) ctx.report.year = y;
+    else if (year.value.length >= 4) toast(`${yearHint()}，未保存这一项。`, "error");
     ctx.report.period = period.value;
     ctx.report.title = title.value;
   };

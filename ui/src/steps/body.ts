@@ -1,13 +1,14 @@
 // Step 3 正文: the section tree. Numbers are derived from position and shown live; the clerk
 // types only heading text and paragraphs. Last year's plans (new from last year) sit beside it.
 
-import { api, type TreeOp } from "../api";
+import { api } from "../api";
 import { bindField } from "../autosave";
+import { MAX_LEVEL } from "../bindings";
 import type { EditorCtx } from "../context";
 import { ask, autosize, h, toastError } from "../dom";
-import { flatten, MAX_LEVEL } from "../numbering";
+import { flatten } from "../numbering";
 import { fromParagraphs, guidanceAt, toParagraphs } from "../text";
-import type { CarryItem, Section } from "../types";
+import type { CarryItem, Section, TreeOp } from "../bindings";
 
 async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
   let items: CarryItem[];

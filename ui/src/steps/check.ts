@@ -4,23 +4,10 @@
 import { api, errText } from "../api";
 import type { EditorCtx } from "../context";
 import { ask, h, toast, toastError } from "../dom";
-import { flatten } from "../numbering";
+import { SEVERITY_LABEL, type Finding, type Placeholder } from "../bindings";
 import { describe } from "../text";
-import type { Finding, Placeholder, Report } from "../types";
-
-const SEVERITY: Record<Finding["severity"], string> = { error: "错误", warning: "提醒", info: "提示" };
-
-export function numberOf(r: Report): (path: number[]) => string {
-  const flat = flatten(r.sections);
-  return (path) => {
-    const key = path.join(".");
-    const chain = flat.filter((f) => key === f.path.join(".") || key.startsWith(f.path.join(".") + "."));
-    return chain.map((f) => f.number).join("");
-  };
-}
 
 export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<void> {
-  const num = numberOf(ctx.report);
   let placeholders: Placeholder[] = [];
   let findings: Finding[] = [];
   try {
@@ -44,7 +31,7 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
     };
     input.addEventListener("keydown", (e) => { if (e.key === "Enter" && !e.isComposing) void fill(); });
     phBox.append(h("div", { class: "ph" },
-      h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: p.location, start: p.start, end: p.end }); } }, describe(p.location, num)),
+      h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: p.location, start: p.start, end: p.end }); } }, describe(p.location)),
       h("span", { class: "context" }, p.context),
       input,
       h("button", { type: "button", class: "ph-fill", onclick: () => void fill() }, "填入")));
@@ -67,8 +54,8 @@ export async function renderCheck(ctx: EditorCtx, root: HTMLElement): Promise<vo
   }
   for (const f of findings) {
     fBox.append(h("div", { class: `finding sev-${f.severity}` },
-      h("span", { class: "sev" }, SEVERITY[f.severity]),
-      h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: f.location, start: f.start, end: f.end }); } }, describe(f.location, num)),
+      h("span", { class: "sev" }, SEVERITY_LABEL[f.severity]),
+      h("a", { href: "#", class: "loc", onclick: (e) => { e.preventDefault(); void ctx.go(0, { loc: f.location, start: f.start ?? undefined, end: f.end ?? undefined }); } }, describe(f.location)),
       h("span", { class: "msg" }, f.message),
       f.excerpt ? h("q", {}, f.excerpt) : null,
       f.fix ? h("button", { type: "button", class: "fix", onclick: async () => {

@@ -1,6 +1,7 @@
 // Step 4 附件与落款: attachments, signing unit, date (a date picker), status, seal, page numbers.
 
 import { api } from "../api";
+import { STATUS_LABEL } from "../bindings";
 import { bindField } from "../autosave";
 import { metaOf, type EditorCtx } from "../context";
 import { h } from "../dom";
@@ -22,7 +23,8 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   // The picker shows the system's date format; the document's own form is shown beside it.
   const dateCn = h("span", { class: "muted", id: "f-date-cn" }, chineseDate(r.date));
   date.addEventListener("change", () => (dateCn.textContent = chineseDate(date.value || null)));
-  const status = h("select", { id: "f-status" }, h("option", { value: "draft" }, "草稿"), h("option", { value: "final" }, "定稿"));
+  const status = h("select", { id: "f-status" },
+    ...(["draft", "final"] as const).map((s) => h("option", { value: s }, STATUS_LABEL[s])));
   status.value = r.status;
   const seal = h("input", { id: "f-seal", type: "checkbox", checked: r.seal });
   const sync = () => {
