@@ -3,11 +3,31 @@ import type { Fix } from "./Fix";
 import type { Location } from "./Location";
 import type { Severity } from "./Severity";
 
-export type Finding = { severity: Severity, code: string, location: Location, 
+/**
+ * One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message
+ * and, where it is safe, a one-click [`Fix`].
+ */
+export type Finding = { 
+/**
+ * How serious it is; exporting with errors asks for confirmation.
+ */
+severity: Severity, 
+/**
+ * One of the stable [`codes`], e.g. `"half_width_punctuation"`.
+ */
+code: string, 
+/**
+ * The text the finding is about.
+ */
+location: Location, 
 /**
  * Char offsets of the problem in the text at `location`, when it is a span.
  */
-start?: number | null, end?: number | null, 
+start?: number | null, 
+/**
+ * End of the span, a char offset (exclusive) into the text at `location`; set with `start`.
+ */
+end?: number | null, 
 /**
  * The offending text with a little context.
  */
@@ -15,4 +35,8 @@ excerpt: string,
 /**
  * Chinese explanation for the clerk.
  */
-message: string, fix?: Fix | null, };
+message: string, 
+/**
+ * A safe correction, when one exists; apply it with [`apply_fix`].
+ */
+fix?: Fix | null, };

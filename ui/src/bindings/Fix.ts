@@ -9,4 +9,12 @@ export type Fix = {
 /**
  * Button text, e.g. `改为“，”`.
  */
-label: string, location: Location, action: FixAction, };
+label: string, 
+/**
+ * The text the fix changes (the finding's location).
+ */
+location: Location, 
+/**
+ * What to change there.
+ */
+action: FixAction, };

@@ -3,4 +3,12 @@
 /**
  * What belongs in a section, and one example sentence (written by us).
  */
-export type Guidance = { what: string, example: string, };
+export type Guidance = { 
+/**
+ * What belongs in the section, one or two Chinese sentences.
+ */
+what: string, 
+/**
+ * An example sentence.
+ */
+example: string, };

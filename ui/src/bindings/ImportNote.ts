@@ -5,7 +5,11 @@ import type { Stage } from "./Stage";
 /**
  * One thing import did to the text, for the clerk to see.
  */
-export type ImportNote = { kind: NoteKind, 
+export type ImportNote = { 
+/**
+ * What kind of change it was.
+ */
+kind: NoteKind, 
 /**
  * What was done, in Chinese.
  */
@@ -13,4 +17,8 @@ message: string,
 /**
  * The text concerned (what was removed), when there is one.
  */
-text: string, stage: Stage, };
+text: string, 
+/**
+ * The stage that made it.
+ */
+stage: Stage, };

@@ -7,4 +7,16 @@ export type ImportOptions = {
 /**
  * Template id (report kind); guessed from the unit when absent.
  */
-kind?: string, unit?: string, year?: number, period?: string, };
+kind?: string, 
+/**
+ * The unit (单位) to write the report for; also the signature when none was found.
+ */
+unit?: string, 
+/**
+ * The year the report is about; `ErrorKind::Input` outside 1900–2200.
+ */
+year?: number, 
+/**
+ * The period, e.g. `上半年`; empty means the whole year.
+ */
+period?: string, };

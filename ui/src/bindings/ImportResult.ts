@@ -6,7 +6,24 @@ import type { Proposal } from "./Proposal";
 import type { Removed } from "./Removed";
 import type { Report } from "./Report";
 
-export type ImportResult = { report: Report, notes: Array<ImportNote>, placeholders: Array<Placeholder>, 
+/**
+ * What an import produced: the report to confirm, what was done to the text, the placeholders
+ * left to fill, what was removed or inserted, and a proposal for kind, year and title. Nothing
+ * is stored: the caller saves the report once the clerk accepts it.
+ */
+export type ImportResult = { 
+/**
+ * The imported report.
+ */
+report: Report, 
+/**
+ * Every change the import made to the text, for the clerk to review.
+ */
+notes: Array<ImportNote>, 
+/**
+ * The 范文 fields still to fill in the report (as found by the checks).
+ */
+placeholders: Array<Placeholder>, 
 /**
  * `text`, `docx` or `json`.
  */

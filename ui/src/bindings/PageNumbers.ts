@@ -5,7 +5,15 @@ import type { PageNumberPosition } from "./PageNumberPosition";
 /**
  * A report's page-number style. `Default` is the national style.
  */
-export type PageNumbers = { position: PageNumberPosition, dash: PageNumberDash, 
+export type PageNumbers = { 
+/**
+ * Where the number stands: national (odd right, even left) or centred.
+ */
+position: PageNumberPosition, 
+/**
+ * The dashes either side: `— 1 —` (GB/T 9704-2012 §7.5) or `- 1 -`.
+ */
+dash: PageNumberDash, 
 /**
  * Whether page 1 shows its number; later pages keep their numbers (2, 3 …) either way.
  */

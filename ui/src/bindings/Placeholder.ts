@@ -5,11 +5,27 @@ import type { PlaceholderKind } from "./PlaceholderKind";
 /**
  * One field to fill. `start..end` are char offsets (not bytes) into the text at `location`.
  */
-export type Placeholder = { location: Location, start: number, end: number, 
+export type Placeholder = { 
+/**
+ * The text that holds the field.
+ */
+location: Location, 
+/**
+ * First char (not byte) offset of the field in that text, 0-based.
+ */
+start: number, 
+/**
+ * End char offset of the field, exclusive.
+ */
+end: number, 
 /**
  * The placeholder as it stands in the text, e.g. `XX`.
  */
-text: string, kind: PlaceholderKind, 
+text: string, 
+/**
+ * What kind of value belongs there.
+ */
+kind: PlaceholderKind, 
 /**
  * Up to 12 characters either side, for the list in the app.
  */

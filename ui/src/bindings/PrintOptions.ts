@@ -3,7 +3,15 @@
 /**
  * What the clerk chose in the print panel.
  */
-export type PrintOptions = { printer: string, copies: number, 
+export type PrintOptions = { 
+/**
+ * The CUPS queue name; must not be empty (`ErrorKind::Input`).
+ */
+printer: string, 
+/**
+ * Number of copies, 1–99 (`ErrorKind::Input` otherwise).
+ */
+copies: number, 
 /**
  * 双面打印 (long-edge binding, as a stapled report is read).
  */

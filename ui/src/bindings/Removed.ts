@@ -7,8 +7,21 @@ import type { Stage } from "./Stage";
  * another form (a heading number, which is derived from position; Markdown marks; the date as
  * written, which became the 成文日期 field).
  */
-export type Removed = { text: string, 
+export type Removed = { 
+/**
+ * The text taken out, trimmed.
+ */
+text: string, 
 /**
  * Why, in Chinese.
  */
-reason: string, stage: Stage, restorable: boolean, };
+reason: string, 
+/**
+ * The stage that took it out.
+ */
+stage: Stage, 
+/**
+ * Content the clerk may want back (a line judged to be web junk), rather than syntax the
+ * report shows in another form.
+ */
+restorable: boolean, };

@@ -4,6 +4,11 @@ import type { PageNumbers } from "./PageNumbers";
 import type { Section } from "./Section";
 import type { Status } from "./Status";
 
+/**
+ * A work summary: metadata (kind, unit, year, period, status), the title block, the opening,
+ * the section tree, attachments note, signature, date, 附注 and page-number style. Serialised
+ * as the JSON exchange format; [`validate`](Self::validate) checks what the types cannot.
+ */
 export type Report = { 
 /**
  * Store id; absent in a report that was never saved.
@@ -16,18 +21,26 @@ kind: string,
 /**
  * 单位, e.g. 双河镇人民政府.
  */
-unit: string, year: number, 
+unit: string, 
+/**
+ * The year the report is about (e.g. 2024); valid from 1900 to 2200.
+ */
+year: number, 
 /**
  * 年度 / 上半年 / 下半年 / 第一季度 …
  */
-period: string, title: string, 
+period: string, 
+/**
+ * 标题 (GB/T 9704-2012 §7.3.1), without line breaks; the typesetter splits it into lines.
+ */
+title: string, 
 /**
  * 副标题: a line below the title, with its leading `——` (GB/T 9704-2012 has no rule for
  * it; it is centred below the title). `null` when there is none.
  */
 subtitle: string | null, 
 /**
- * 主送机关, without the trailing `：` (GB/T 9704-2012 §7.3.3: the line after the title,
+ * 主送机关, without the trailing `：` (GB/T 9704-2012 §7.3.2: the line after the title,
  * flush left). Several organs are separated by `、` as written. `null` when there is none.
  */
 addressee: string | null, 
@@ -54,9 +67,13 @@ signature: string,
 date: IsoDate | null, 
 /**
  * 附注 below the date, as written, brackets included (`（此件公开发布）`;
- * GB/T 9704-2012 §7.3.7). `null` when there is none.
+ * GB/T 9704-2012 §7.3.6). `null` when there is none.
  */
-note: string | null, status: Status, 
+note: string | null, 
+/**
+ * 草稿 or 定稿.
+ */
+status: Status, 
 /**
  * With a seal (盖章) the date sits 4 characters from the right instead of 2.
  */

@@ -6,8 +6,60 @@ import type { Status } from "./Status";
 /**
  * Everything of a report but its text: one row, written in one statement.
  */
-export type ReportMeta = { kind: string, unit: string, year: number, period: string, title: string, signature: string, date: IsoDate | null, status: Status, seal: boolean, attachments: Array<string>, 
+export type ReportMeta = { 
+/**
+ * Template id of the report's kind; see [`Report::kind`].
+ */
+kind: string, 
+/**
+ * 单位; see [`Report::unit`].
+ */
+unit: string, 
+/**
+ * The year the report is about, 1900–2200 (`ErrorKind::Input` otherwise).
+ */
+year: number, 
+/**
+ * 年度, 上半年 …; see [`Report::period`].
+ */
+period: string, 
+/**
+ * 标题; see [`Report::title`].
+ */
+title: string, 
+/**
+ * 落款, the signing unit; see [`Report::signature`].
+ */
+signature: string, 
+/**
+ * 成文日期, or `None` when not yet set.
+ */
+date: IsoDate | null, 
+/**
+ * 草稿 or 定稿.
+ */
+status: Status, 
+/**
+ * With a seal: the date 4 characters from the right (GB/T 9704-2012 §7.3.5.1).
+ */
+seal: boolean, 
+/**
+ * 附件说明: the attachment names, in order.
+ */
+attachments: Array<string>, 
 /**
  * 页码样式 (absent in what an older UI sends: the national style).
  */
-page_numbers: PageNumbers, subtitle: string | null, addressee: string | null, note: string | null, };
+page_numbers: PageNumbers, 
+/**
+ * 副标题; see [`Report::subtitle`].
+ */
+subtitle: string | null, 
+/**
+ * 主送机关; see [`Report::addressee`].
+ */
+addressee: string | null, 
+/**
+ * 附注; see [`Report::note`].
+ */
+note: string | null, };

@@ -4,7 +4,35 @@ import type { Status } from "./Status";
 /**
  * One line of the report list.
  */
-export type ReportSummary = { id: number, kind: string, unit: string, year: number, period: string, title: string, status: Status, 
+export type ReportSummary = { 
+/**
+ * Store id of the report.
+ */
+id: number, 
+/**
+ * Template id of the report's kind, e.g. `township-zwgk`.
+ */
+kind: string, 
+/**
+ * 单位.
+ */
+unit: string, 
+/**
+ * The year the report is about.
+ */
+year: number, 
+/**
+ * 年度, 上半年 …
+ */
+period: string, 
+/**
+ * 标题.
+ */
+title: string, 
+/**
+ * 草稿 or 定稿.
+ */
+status: Status, 
 /**
  * Milliseconds since the Unix epoch.
  */

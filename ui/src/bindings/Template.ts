@@ -2,7 +2,19 @@
 import type { Guidance } from "./Guidance";
 import type { TemplateSection } from "./TemplateSection";
 
-export type Template = { id: string, name: string, 
+/**
+ * A report kind (e.g. a township's 政务公开 work summary): its section skeleton and guidance,
+ * read from `resources/templates/<id>.json`.
+ */
+export type Template = { 
+/**
+ * Stable id, stored as `Report::kind`, e.g. `township-zwgk`.
+ */
+id: string, 
+/**
+ * Name shown to the clerk.
+ */
+name: string, 
 /**
  * 乡镇 / 县直部门 / …
  */
@@ -10,4 +22,16 @@ level: string,
 /**
  * The matter the title names, e.g. 政务公开工作总结.
  */
-subject: string, description: string, opening: Guidance, sections: Array<TemplateSection>, };
+subject: string, 
+/**
+ * A sentence on when to use this kind.
+ */
+description: string, 
+/**
+ * Guidance for the opening (导语) paragraphs.
+ */
+opening: Guidance, 
+/**
+ * The top-level sections, in order.
+ */
+sections: Array<TemplateSection>, };
