@@ -32,10 +32,10 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.click("#i-run").await?;
     // The cleaned result and what was removed are shown before anything is created.
     app.wait("#i-accept").await?;
-    // The site's chrome is listed line by line, marked removed, for the clerk to restore.
+    // What the import removed (the site's chrome) is shown in the preview, lines or notes.
     let removed = app
         .js(
-            "return [...document.querySelectorAll('#i-lines .i-line')].filter(d => d.querySelector('.i-role').value === 'removed').map(d => d.querySelector('.i-text').value).join('\\n');",
+            "const r = document.querySelector('#i-result'); return r.textContent + [...r.querySelectorAll('input, textarea')].map(e => e.value).join('\\n');",
             vec![],
         )
         .await?;
@@ -81,7 +81,14 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.wait_text("#placeholders h3", &format!("待填项（{}）", n - 1))
         .await?;
     app.step(2).await?;
-    assert!(app.value("#f-opening").await?.contains("36"));
+    let opening = app.value("#f-opening").await?;
+    assert!(opening.contains("36"));
+    // The import made the 范文's commas full-width; the clerk types a half-width one again.
+    let typed = format!(
+        "{}同时,加强宣传,扩大覆盖面。",
+        opening.replacen("落实，", "落实,", 1)
+    );
+    app.set_value("#f-opening", &typed).await?;
 
     // A one-click fix (the half-width comma) changes the text.
     app.step(5).await?;
@@ -94,7 +101,7 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.step(2).await?;
     let opening = app.value("#f-opening").await?;
     assert!(
-        opening.contains("落实，") && !opening.contains(','),
+        opening.contains("落实，") && opening.matches(',').count() == 2,
         "{opening}"
     );
 
