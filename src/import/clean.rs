@@ -14,6 +14,7 @@ use crate::text::{is_cjk, is_cjk_punct, measure_word_at};
 /// The whole stage: returns the lines with junk lines blanked.
 pub fn run(lines: Vec<String>, log: &mut Log) -> Vec<String> {
     let total = lines.len();
+    let framing = assistant_framing(&lines);
     let mut tail = false;
     let mut out = Vec::with_capacity(lines.len());
     let mut removed = 0;
@@ -30,7 +31,12 @@ pub fn run(lines: Vec<String>, log: &mut Log) -> Vec<String> {
             out.push(String::new());
             continue;
         }
-        if let Some(why) = junk_reason(&line) {
+        let why = if framing.contains(&i) {
+            Some("AI 对话的开场白或结束语（不是总结的内容）")
+        } else {
+            junk_reason(&line)
+        };
+        if let Some(why) = why {
             log.removed(&line, why, true);
             removed += 1;
             out.push(String::new());
@@ -47,6 +53,51 @@ pub fn run(lines: Vec<String>, log: &mut Log) -> Vec<String> {
         );
     }
     out
+}
+
+/// How many non-empty lines at the start and at the end of a paste are looked at for a chat
+/// assistant's framing (its opener sits before the title, its offer after the date).
+const FRAMING_LINES: usize = 2;
+
+/// Indices of the lines a chat assistant wrote around its answer: among the first and last
+/// [`FRAMING_LINES`] non-empty lines, a short line that speaks to the reader (`您`, which an
+/// official text addressed upward does not use) or opens like an answer (`当然可以`, `好的，`,
+/// `以下是`). Such lines say "here is your summary" / "tell me if you want changes"; they are
+/// never part of the document.
+fn assistant_framing(lines: &[String]) -> Vec<usize> {
+    let filled: Vec<usize> = (0..lines.len())
+        .filter(|&i| !lines[i].trim().is_empty())
+        .collect();
+    let head = filled.iter().take(FRAMING_LINES);
+    let tail = filled.iter().rev().take(FRAMING_LINES);
+    let mut out: Vec<usize> = head
+        .chain(tail)
+        .copied()
+        .filter(|&i| is_assistant_framing(&lines[i]))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// A line in the voice of a chat assistant talking to the user (see [`assistant_framing`]).
+fn is_assistant_framing(line: &str) -> bool {
+    let t = line.trim();
+    if t.chars().count() > 150 {
+        return false;
+    }
+    const OPENERS: &[&str] = &["当然可以", "当然！", "好的，", "好的！", "以下是", "下面是"];
+    const OFFERS: &[&str] = &[
+        "希望",
+        "如需",
+        "如果需要",
+        "如有需要",
+        "请告诉我",
+        "可以根据",
+    ];
+    let to_reader = t.contains('您') || t.contains("请告诉我");
+    OPENERS.iter().any(|w| t.starts_with(w))
+        || (to_reader && (OFFERS.iter().any(|w| t.contains(w)) || t.contains("为您")))
 }
 
 /// Words in a title-line fragment that mark it as a 范文 site's own heading.
@@ -708,6 +759,37 @@ mod tests {
         ] {
             assert!(junk_reason(l).is_none(), "{l}");
         }
+    }
+
+    #[test]
+    fn chat_assistant_framing_only_at_the_ends() {
+        let doc = |first: &str, last: &str| -> Vec<String> {
+            [
+                first,
+                "",
+                "某镇2025年工作总结",
+                "一、主要做法",
+                "正文。",
+                "某镇人民政府",
+                last,
+            ]
+            .iter()
+            .map(|s| s.to_string())
+            .collect()
+        };
+        let lines = doc(
+            "好的，以下是为您起草的工作总结：",
+            "如需调整篇幅，请告诉我。",
+        );
+        assert_eq!(assistant_framing(&lines), vec![0, 6]);
+        // The same words inside the document are text: a summary may quote a 您 in a letter.
+        let mut inside = doc("某镇2025年工作总结", "2025年12月1日");
+        inside.insert(4, "群众来信称“希望您们尽快答复”，我们已按期办结。".into());
+        assert!(assistant_framing(&inside).is_empty());
+        // A document that begins with 以下 as text (no assistant voice) stays.
+        assert!(!is_assistant_framing("以下各项工作均已完成。全年共办理事项300件，办结率100%。这是一个超过一百五十个字符的句子".repeat(3).as_str()));
+        assert!(!is_assistant_framing("现将有关情况总结如下："));
+        assert!(!is_assistant_framing("某镇人民政府"));
     }
 
     #[test]
