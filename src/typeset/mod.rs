@@ -121,7 +121,8 @@ pub struct Page {
     /// 1-based.
     pub number: u32,
     /// The page's lines (blank lines included), top to bottom, each with its grid slot
-    /// (`Line::slot`, 0 to `grid.lines_per_page` − 1).
+    /// (`Line::slot`, 0 to `grid.lines_per_page` − 1; up to 23 on a page tightened to keep
+    /// the signature with the body, [`Keep::Tightened`]).
     pub lines: Vec<Line>,
     /// `— N —` (or `- N -`): the dashes in the CJK face, the digits in the Latin face; empty
     /// on a page that shows no number.
