@@ -16,6 +16,7 @@
 
 mod charset;
 mod dates;
+mod keep;
 mod level;
 mod location;
 mod placeholders;
@@ -108,6 +109,10 @@ pub mod codes {
     /// Characters outside GB2312, which the recipient's 仿宋_GB2312 / 楷体_GB2312 fonts lack in the
     /// DOCX (the PDF embeds its fonts and is not affected).
     pub const OUTSIDE_GB2312: &str = "outside_gb2312";
+    /// The signing unit and date (落款) would stand on a page without body text, and neither a
+    /// tighter line pitch nor carrying the last body paragraphs over can help
+    /// (GB/T 9704-2012 §7.3.5); an error.
+    pub const SIGNATURE_ALONE: &str = "signature_alone";
 }
 
 /// One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message
@@ -268,6 +273,7 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     level::check(report, &mut out);
     structure::pasted_tables(report, &mut out);
     charset::check(report, &mut out);
+    keep::check(report, &mut out);
     for (loc, text) in location::texts(report) {
         for (start, end, e) in words.scan(text) {
             if e.is_sensitive() {

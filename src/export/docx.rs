@@ -7,6 +7,7 @@
 
 mod body;
 mod footer;
+mod keep;
 mod package;
 mod schema_order;
 mod styles;

@@ -210,6 +210,12 @@ pub struct Spec {
     /// a little below its centre (§7.3.5.1), so its lower edge reaches about one line below
     /// the date; that line must not fall on the next page.
     pub seal_lines_below_date: u32,
+    /// The tightest line pitch, in pt, the typesetter may give the lines of the page where the
+    /// body ends so that the signing unit and the date (with the seal space) stay on it: the
+    /// remedy of GB/T 9704-2012 §7.3.5 (特殊情况: 调整行距、字距). 27 pt, 91 % of the grid pitch
+    /// (the space between lines from 13.6 down to 11 pt): at most 24 lines on a page of 22.
+    /// Beyond it the last lines of the body move to the next page with them instead.
+    pub keep_min_line_pitch: f32,
     /// Characters of space beside the page number (right on odd pages, left on even).
     pub page_number_side_chars: u32,
     /// Distance in pt from the bottom of the text block down to the page number's dash line:
@@ -286,6 +292,7 @@ impl Spec {
             date_right_chars: 2,
             date_right_chars_sealed: 4,
             seal_lines_below_date: 1,
+            keep_min_line_pitch: 27.0,
             page_number_side_chars: 1,
             page_number_drop: mm(7.0),
             page_number_em_dash: '—',

@@ -11,6 +11,8 @@ mod closing;
 mod paginate;
 mod title;
 
+pub use paginate::{Keep, KeepFrom};
+
 use crate::model::{body_blocks, Block, Report};
 use crate::spec::{Role, Spec};
 use breaking::{Measure, Style};
@@ -86,7 +88,8 @@ pub struct Run {
 pub struct Line {
     /// What the line belongs to.
     pub kind: LineKind,
-    /// Grid line on the page, 0-based (0..22).
+    /// Grid line on the page, 0-based (0..22; up to 23 on a page tightened to keep the
+    /// signature with the body, see [`Keep::Tightened`]).
     pub slot: u32,
     /// Baseline of body-size text on this grid line, in pt from the page top.
     pub y: f32,
@@ -118,7 +121,8 @@ pub struct Page {
     /// 1-based.
     pub number: u32,
     /// The page's lines (blank lines included), top to bottom, each with its grid slot
-    /// (`Line::slot`, 0 to `grid.lines_per_page` − 1).
+    /// (`Line::slot`, 0 to `grid.lines_per_page` − 1; up to 23 on a page tightened to keep
+    /// the signature with the body, [`Keep::Tightened`]).
     pub lines: Vec<Line>,
     /// `— N —` (or `- N -`): the dashes in the CJK face, the digits in the Latin face; empty
     /// on a page that shows no number.
@@ -135,6 +139,8 @@ pub struct Layout {
     pub height: f32,
     /// The pages, in order; page `i` has the 1-based number `i + 1`.
     pub pages: Vec<Page>,
+    /// How the signing unit and the date were kept with the body (GB/T 9704-2012 §7.3.5).
+    pub keep: Keep,
 }
 
 impl Layout {
@@ -152,7 +158,7 @@ impl Layout {
 }
 
 /// A group of lines that pagination treats as one paragraph.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Chunk {
     pub lines: Vec<Line>,
     /// Must share a page with the first lines of the next chunk (headings).
@@ -284,6 +290,8 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
         }
     }
 
+    // Body blocks are chunks[body_start..closing_start], one each (paginate::paginate_report).
+    let body_start = chunks.len();
     for block in body_blocks(report) {
         match block {
             Block::Paragraph(text) => {
@@ -324,10 +332,11 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
         }
     }
 
+    let closing_start = chunks.len();
     closing::attachments(&cx, report, &mut chunks);
     closing::signature(&cx, report, &mut chunks);
 
-    let pages = paginate::paginate(chunks, spec.grid.lines_per_page as usize);
+    let (pages, keep) = paginate::paginate_report(chunks, spec, body_start, closing_start);
     let pages = pages
         .into_iter()
         .enumerate()
@@ -335,7 +344,7 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
             let number = i as u32 + 1;
             let lines = lines
                 .into_iter()
-                .map(|(slot, l)| place(spec, slot, l))
+                .map(|(slot, top, l)| place(spec, slot, top, l))
                 .collect();
             Page {
                 number,
@@ -348,22 +357,28 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
         width: spec.page.width,
         height: spec.page.height,
         pages,
+        keep,
     }
 }
 
 /// Baseline of text of `size` on grid line `slot`: body-size em boxes stack at the line pitch
 /// from the top margin; other sizes are centred on the body em box.
 pub fn baseline(spec: &Spec, slot: u32, size: f32) -> f32 {
-    let body = spec.fonts.body.size;
-    let top = spec.page.margin_top + slot as f32 * spec.grid.line_pitch + (body - size) / 2.0;
-    top + spec.em_ascent * size
+    baseline_at(spec, slot as f32 * spec.grid.line_pitch, size)
 }
 
-fn place(spec: &Spec, slot: u32, mut line: Line) -> Line {
+/// Baseline of text of `size` on a line whose body-size em box starts `top` pt below the text
+/// block's top edge.
+fn baseline_at(spec: &Spec, top: f32, size: f32) -> f32 {
+    let body = spec.fonts.body.size;
+    spec.page.margin_top + top + (body - size) / 2.0 + spec.em_ascent * size
+}
+
+fn place(spec: &Spec, slot: u32, top: f32, mut line: Line) -> Line {
     line.slot = slot;
-    line.y = baseline(spec, slot, spec.fonts.body.size);
+    line.y = baseline_at(spec, top, spec.fonts.body.size);
     for r in &mut line.runs {
-        r.y = baseline(spec, slot, r.size);
+        r.y = baseline_at(spec, top, r.size);
     }
     line
 }

@@ -257,8 +257,9 @@ fn every_page_number_style_in_both_exporters() {
 }
 
 /// A sealed report keeps one line below the date on the date's page for the seal's lower edge:
-/// when the date falls on a page's last line, sealing moves the signature block to the next
-/// page, in our PDF and in LibreOffice's rendering of our DOCX alike.
+/// when the date falls on a page's last line, sealing tightens that page's line pitch so that
+/// the seal's line stays on it (the remedy of §7.3.5, docs/format.md §10) instead of moving the
+/// 落款 to a page of its own, in our PDF and in LibreOffice's rendering of our DOCX alike.
 #[test]
 fn the_seal_keeps_a_line_below_the_date_in_both_exporters() {
     let spec = Spec::official();
@@ -287,10 +288,20 @@ fn the_seal_keeps_a_line_below_the_date_in_both_exporters() {
     let plain = exporter.layout(&r).pages.len();
     r.seal = true;
     let sealed = exporter.layout(&r).pages.len();
-    assert_eq!(sealed, plain + 1, "sealing moves the signature block on");
-    let lo = page_count(&libreoffice_pdf(&r, dir.path(), "sealed.docx"));
+    assert_eq!(sealed, plain, "sealing keeps the 落款 on its page");
+    assert!(
+        matches!(
+            exporter.layout(&r).keep,
+            gongwen::typeset::Keep::Tightened { .. }
+        ),
+        "{:?}",
+        exporter.layout(&r).keep
+    );
+    let lo_pdf = libreoffice_pdf(&r, dir.path(), "sealed.docx");
+    let lo = page_count(&lo_pdf);
     let ours = page_count(&our_pdf(&r, dir.path(), "sealed.pdf"));
     assert_eq!((ours, lo), (sealed, sealed));
+    assert!(page_text(&lo_pdf, lo).contains("双河镇人民政府"));
     r.seal = false;
     let lo = page_count(&libreoffice_pdf(&r, dir.path(), "plain.docx"));
     assert_eq!(lo, plain);

@@ -62,6 +62,7 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
         }
     }
     let body_face = spec.font(Role::Body).east_asian;
+    let body_start = out.len();
     for block in body_blocks(report) {
         out.push(match block {
             Block::Paragraph(text) => with_text(blank(), &text, None, body_face),
@@ -91,8 +92,10 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
             }
         });
     }
+    let closing_start = out.len();
     attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
+    super::keep::keep_closing(report, spec, &mut out, body_start, closing_start);
     out
 }
 
