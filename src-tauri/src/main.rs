@@ -43,8 +43,16 @@ fn main() {
     let result = tauri::Builder::default()
         .setup(move |app| {
             if let Some(w) = app.get_webview_window("main") {
+                let configured = app
+                    .config()
+                    .app
+                    .windows
+                    .first()
+                    .map_or(tauri::LogicalSize::new(1280.0, 720.0), |c| {
+                        tauri::LogicalSize::new(c.width, c.height)
+                    });
                 // Not fatal: a window a little too large is still usable.
-                if let Err(e) = window::fit_to_work_area(&w) {
+                if let Err(e) = window::fit_to_work_area(&w, configured) {
                     eprintln!("window: {e}");
                 }
             }

@@ -154,8 +154,6 @@ pub fn windows_file_hint(f: Family) -> &'static str {
         Family::Kai => "simkai.ttf（楷体）",
         Family::Hei => "simhei.ttf（黑体）",
         Family::Song => "simsun.ttc（宋体）",
-        Family::XiaoBiaoSong => {
-            "方正小标宋简体（FZXBSJW.TTF，Windows 不自带，多随单位的公文字体包安装）"
-        }
+        Family::XiaoBiaoSong => "方正小标宋简体（Windows 不自带，多在单位的公文字体包中）",
     }
 }

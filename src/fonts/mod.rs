@@ -142,14 +142,20 @@ impl RoleChoice {
 
 /// One sentence telling the clerk which font files to import to get the faces the standard
 /// names, and where a Windows computer keeps them; `None` when no role is set by a bundled
-/// stand-in. Families are named once each, in the order of `choices`.
+/// stand-in. Families are named once each, 仿宋 first.
 pub fn import_advice(choices: &[RoleChoice]) -> Option<String> {
-    let mut families: Vec<Family> = Vec::new();
-    for c in choices.iter().filter(|c| c.is_stand_in()) {
-        if !families.contains(&c.family) {
-            families.push(c.family);
-        }
-    }
+    // The Windows files first (the body's 仿宋 leading), then 方正小标宋, which Windows lacks.
+    const ORDER: [Family; 5] = [
+        Family::FangSong,
+        Family::Kai,
+        Family::Hei,
+        Family::Song,
+        Family::XiaoBiaoSong,
+    ];
+    let families: Vec<Family> = ORDER
+        .into_iter()
+        .filter(|f| choices.iter().any(|c| c.is_stand_in() && c.family == *f))
+        .collect();
     if families.is_empty() {
         return None;
     }
