@@ -53,6 +53,11 @@ const COMMANDS: &[&str] = &[
     "list_printers",
     "print_report",
     "propose_title",
+    "report_summary",
+    "set_last_step",
+    "rename_version",
+    "version_text",
+    "show_in_folder",
 ];
 
 fn main() {

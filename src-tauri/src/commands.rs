@@ -7,10 +7,12 @@
 use gongwen::check::{self, Finding, Fix, Placeholder, WordList};
 use gongwen::import::{self, ImportOptions, ImportResult, Line};
 use gongwen::model::{PageNumbers, Report};
-use gongwen::ops::{self, FixesApplied, FontRow, Fonts, Format, PrintSetup, TreeOp};
+use gongwen::ops::{self, FixesApplied, FontReport, Fonts, Format, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
 use gongwen::spec::DocxFontNames;
-use gongwen::store::{self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo};
+use gongwen::store::{
+    self, CarryItem, ReportMeta, ReportSummary, Store, VersionInfo, VersionSaved,
+};
 use gongwen::templates::{self, Template};
 use gongwen::Error;
 use serde::Serialize;
@@ -127,9 +129,23 @@ pub fn load_report(state: State<AppState>, id: i64) -> Res<Report> {
     state.with(|s| s.load(id))
 }
 
+/// The list line of one report: its list name (the export's proposed file name) and the step
+/// it was left at.
 #[tauri::command]
-pub fn rename_report(state: State<AppState>, id: i64, title: String) -> Res<()> {
-    state.with(|s| s.rename(id, &title))
+pub fn report_summary(state: State<AppState>, id: i64) -> Res<ReportSummary> {
+    state.with(|s| s.summary(id))
+}
+
+/// 改名 in the list: the name the list shows, not the printed title.
+#[tauri::command]
+pub fn rename_report(state: State<AppState>, id: i64, name: String) -> Res<()> {
+    state.with(|s| s.rename(id, &name))
+}
+
+/// Remembers the editor step (1–6) the clerk is on, where the report opens next time.
+#[tauri::command]
+pub async fn set_last_step(state: State<'_, AppState>, id: i64, step: u8) -> Res<()> {
+    state.with(|s| s.set_last_step(id, step))
 }
 
 #[tauri::command]
@@ -210,9 +226,21 @@ pub fn tree_op(state: State<AppState>, id: i64, node: i64, op: TreeOp) -> Res<Re
 
 // ---- versions ----------------------------------------------------------------------------
 
+/// 保存版本 (Ctrl+S): a new version only when the report changed since the newest one.
 #[tauri::command]
-pub fn save_version(state: State<AppState>, id: i64, name: String) -> Res<i64> {
-    state.with(|s| s.save_version(id, &name))
+pub fn save_version(state: State<AppState>, id: i64, name: String) -> Res<VersionSaved> {
+    state.with(|s| s.save_version_if_changed(id, &name))
+}
+
+#[tauri::command]
+pub fn rename_version(state: State<AppState>, version: i64, name: String) -> Res<()> {
+    state.with(|s| s.rename_version(version, &name))
+}
+
+/// The text of a version, to read before 恢复.
+#[tauri::command]
+pub fn version_text(state: State<AppState>, version: i64) -> Res<String> {
+    state.with(|s| Ok(gongwen::model::plain_text(&s.version_report(version)?.1)))
 }
 
 #[tauri::command]
@@ -338,14 +366,14 @@ pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
 
 /// Which font each role resolves to.
 #[tauri::command]
-pub async fn font_report(state: State<'_, AppState>) -> Res<Vec<FontRow>> {
+pub async fn font_report(state: State<'_, AppState>) -> Res<FontReport> {
     state.fonts.report()
 }
 
 /// Copies a font file the clerk picked into `<data dir>/fonts/` (where the exporter looks for
 /// imported fonts) and returns the fonts as now resolved.
 #[tauri::command]
-pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<Vec<FontRow>> {
+pub async fn import_font(state: State<'_, AppState>, path: String) -> Res<FontReport> {
     state.fonts.import(&state.granted.check(&path)?)
 }
 
@@ -371,6 +399,13 @@ pub async fn export_docx(state: State<'_, AppState>, id: i64, path: String) -> R
 pub async fn export_pdf(state: State<'_, AppState>, id: i64, path: String) -> Res<()> {
     let out = state.granted.check(&path)?;
     ops::export(&state.report(id)?, &state.fonts, Format::Pdf, &out)
+}
+
+/// 打开所在文件夹 after an export: the system's file manager on the folder of `path`, which
+/// must be a file the clerk chose in the save dialog.
+#[tauri::command]
+pub async fn show_in_folder(state: State<'_, AppState>, path: String) -> Res<()> {
+    ops::show_in_folder(&state.granted.check(&path)?)
 }
 
 #[tauri::command]

@@ -19,9 +19,9 @@ use gongwen::check::{Finding, Fix, Location, Placeholder, Severity, WordList};
 use gongwen::import::{ImportOptions, ImportResult, Line, Role, Stage};
 use gongwen::model::numbering::heading_number;
 use gongwen::model::{self, Date, DocxFontNames, PageNumbers, Report, Status};
-use gongwen::ops::{FixesApplied, FontRow, PrintSetup, TreeOp};
+use gongwen::ops::{FixesApplied, FontReport, FontRow, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
-use gongwen::store::{CarryItem, ReportMeta, ReportSummary, VersionInfo};
+use gongwen::store::{CarryItem, ReportMeta, ReportSummary, VersionInfo, VersionSaved};
 use gongwen::templates::{self, Template, TemplateSection};
 use gongwen::text::to_chinese;
 use gongwen::ErrorKind;
@@ -68,6 +68,7 @@ fn bindings() -> BTreeMap<String, String> {
         Finding,
         Fix,
         FixesApplied,
+        FontReport,
         FontRow,
         ImportOptions,
         ImportResult,
@@ -83,6 +84,7 @@ fn bindings() -> BTreeMap<String, String> {
         Template,
         TreeOp,
         VersionInfo,
+        VersionSaved,
         WordList,
     );
     let mut out = BTreeMap::new();

@@ -8,6 +8,7 @@ mod commands;
 #[cfg(test)]
 mod contract;
 mod files;
+mod window;
 
 use gongwen::instance::{self, Launch};
 use tauri::Manager;
@@ -41,6 +42,20 @@ fn main() {
     let state = commands::AppState::open(dir).unwrap_or_else(|e| fail(e));
     let result = tauri::Builder::default()
         .setup(move |app| {
+            if let Some(w) = app.get_webview_window("main") {
+                let configured = app
+                    .config()
+                    .app
+                    .windows
+                    .first()
+                    .map_or(tauri::LogicalSize::new(1280.0, 720.0), |c| {
+                        tauri::LogicalSize::new(c.width, c.height)
+                    });
+                // Not fatal: a window a little too large is still usable.
+                if let Err(e) = window::fit_to_work_area(&w, configured) {
+                    eprintln!("window: {e}");
+                }
+            }
             let handle = app.handle().clone();
             let held = first.on_second_launch(move || {
                 if let Some(w) = handle.get_webview_window("main") {
@@ -106,6 +121,11 @@ fn main() {
             commands::list_printers,
             commands::print_report,
             commands::propose_title,
+            commands::report_summary,
+            commands::set_last_step,
+            commands::rename_version,
+            commands::version_text,
+            commands::show_in_folder,
         ])
         .run(tauri::generate_context!("tauri.conf.json"));
     if let Err(e) = result {

@@ -87,10 +87,13 @@ pub fn fonts(args: &Args) -> Result<(), Error> {
         }
     };
     if args.flag("json") {
-        return print_json(&rows);
+        return print_json(&rows.rows);
     }
-    for r in rows {
+    for r in rows.rows {
         println!("{}\t{}\t{}", r.summary, r.font_name, r.path);
+    }
+    if let Some(advice) = rows.advice {
+        eprintln!("{advice}");
     }
     Ok(())
 }

@@ -45,12 +45,16 @@ pub const HELP: &str = "\
   next-year 编号                     以该报告为底稿新建下一年度报告，输出新编号
   checklist 编号 [--json]            列出从去年“下一步工作打算”带来的待办事项
   words [list|add 错词 正词 [说明]|remove 编号] [--json]   查看或编辑易错词表
-  rename 编号 新标题                 重命名
+  rename 编号 新名称                 改列表中显示的名称（文中打印的标题不变）
+  retitle 编号 新标题                改文中打印的标题
   duplicate 编号                     复制一份，输出新编号
   delete 编号 / restore 编号         删除到回收站 / 从回收站恢复
   purge 编号                         彻底删除（仅限回收站中的报告）
-  versions 编号                      列出命名版本
-  save-version 编号 --name 名称      保存命名版本，输出版本编号
+  versions 编号                      列出版本
+  save-version 编号 [--name 名称]    保存版本，输出版本编号；与最新版本相同时不另存，
+                                     输出那个版本的编号
+  show-version 版本编号              显示某个版本的文字
+  rename-version 版本编号 新名称     给版本改名
   restore-version 版本编号           恢复到某个版本（恢复前自动另存当前状态）
   backups [--json]                   列出数据库备份（每天第一次启动时自动备份）
   restore-backup 备份名              用备份替换整个数据库（替换前自动另存当前数据）
@@ -88,12 +92,16 @@ Commands:
   next-year ID                       new report for the next year from this one, print its id
   checklist ID [--json]              last year's plan items carried into this report
   words [list|add WRONG RIGHT [NOTE]|remove ID] [--json]   show or edit the word list
-  rename ID TITLE                    rename
+  rename ID NAME                     rename in the list (the printed title stays)
+  retitle ID TITLE                   change the printed title
   duplicate ID                       copy a report, print the new id
   delete ID / restore ID             move to / restore from the recycle bin
   purge ID                           delete for good (recycle bin only)
-  versions ID                        list named versions
-  save-version ID --name NAME        save a named version, print its id
+  versions ID                        list the versions
+  save-version ID [--name NAME]      save a version, print its id; when the report equals its
+                                     newest version nothing is saved and that version's id printed
+  show-version VERSION_ID            show the text of a version
+  rename-version VERSION_ID NAME     rename a version
   restore-version VERSION_ID         restore a version (the current state is saved first)
   backups [--json]                   list database backups (made on the first start of a day)
   restore-backup NAME                replace the whole database by a backup (kept first)
@@ -381,16 +389,33 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             args.only(&["json"]).map_err(usage)?;
             drafting::words(args)
         }
-        "rename" => {
+        "rename" | "retitle" | "rename-version" => {
             args.only(&[]).map_err(usage)?;
             extra(3)?;
-            let id = id_arg(args, 1, "报告编号")?;
-            let title = args
+            let what = if cmd == "rename-version" {
+                "版本编号"
+            } else {
+                "报告编号"
+            };
+            let id = id_arg(args, 1, what)?;
+            let text = args
                 .positionals
                 .get(2)
                 .filter(|t| !t.trim().is_empty())
-                .ok_or_else(|| usage("缺少新标题。".into()))?;
-            open_store(args)?.rename(id, title)
+                .ok_or_else(|| {
+                    let missing = if cmd == "retitle" {
+                        "缺少新标题。"
+                    } else {
+                        "缺少新名称。"
+                    };
+                    usage(missing.into())
+                })?;
+            let mut s = open_store(args)?;
+            match cmd {
+                "rename" => s.rename(id, text),
+                "retitle" => s.set_title(id, text),
+                _ => s.rename_version(id, text),
+            }
         }
         "duplicate" => {
             args.only(&[]).map_err(usage)?;
@@ -428,7 +453,19 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             extra(2)?;
             let id = id_arg(args, 1, "报告编号")?;
             let name = args.value("name").unwrap_or("");
-            println!("{}", open_store(args)?.save_version(id, name)?);
+            let saved = open_store(args)?.save_version_if_changed(id, name)?;
+            if !saved.saved {
+                eprintln!("{}", saved.message);
+            }
+            println!("{}", saved.id);
+            Ok(())
+        }
+        "show-version" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            let v = id_arg(args, 1, "版本编号")?;
+            let (_, r) = open_store(args)?.version_report(v)?;
+            print!("{}", show::render_text(&r));
             Ok(())
         }
         "restore-version" => {

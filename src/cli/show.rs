@@ -1,6 +1,6 @@
 //! Plain-text renderings for the terminal.
 
-use gongwen::model::{body_blocks, Block, Report};
+use gongwen::model::Report;
 use gongwen::store::ReportSummary;
 
 pub fn print_list(list: &[ReportSummary]) {
@@ -14,53 +14,14 @@ pub fn print_list(list: &[ReportSummary]) {
             s.id,
             s.unit,
             s.year,
-            s.title,
+            s.name,
             s.status.label(),
             s.updated
         );
     }
 }
 
-/// The report as readable text, numbers derived as in the exported documents.
+/// The report as readable text (`model::plain_text`).
 pub fn render_text(r: &Report) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("{}\n", r.title));
-    out.push_str(&format!(
-        "（{} · {}年 · {} · {}）\n\n",
-        r.unit,
-        r.year,
-        r.period,
-        r.status.label()
-    ));
-    for b in body_blocks(r) {
-        match b {
-            Block::Paragraph(t) => out.push_str(&format!("　　{t}\n")),
-            Block::Heading { number, text, .. } => out.push_str(&format!("　　{number}{text}\n")),
-            Block::RunIn {
-                number,
-                heading,
-                body,
-                ..
-            } => out.push_str(&format!("　　{number}{heading}{body}\n")),
-        }
-    }
-    if !r.attachments.is_empty() {
-        out.push('\n');
-        for (i, a) in r.attachments.iter().enumerate() {
-            let label = if i == 0 { "附件：" } else { "　　　" };
-            if r.attachments.len() == 1 {
-                out.push_str(&format!("　　附件：{a}\n"));
-            } else {
-                out.push_str(&format!("　　{label}{}.{a}\n", i + 1));
-            }
-        }
-    }
-    out.push('\n');
-    if !r.signature.is_empty() {
-        out.push_str(&format!("{}\n", r.signature));
-    }
-    if let Some(d) = r.date {
-        out.push_str(&format!("{}\n", d.to_chinese()));
-    }
-    out
+    gongwen::model::plain_text(r)
 }

@@ -101,3 +101,59 @@ pub const ALL_FAMILIES: [Family; 5] = [
     Family::Song,
     Family::XiaoBiaoSong,
 ];
+
+/// How the clerk reads a face's name: the Chinese name of a face known by its English family
+/// name or its Windows file name (`FangSong`, `simfang.ttf` → `仿宋`), and the bundled
+/// stand-ins by who made them and their style (`FandolFang` → `Fandol 仿宋`). A name not
+/// listed is shown as it is.
+pub fn chinese_face_name(name: &str) -> String {
+    const NAMES: &[(&str, &str)] = &[
+        ("fandolfang", "Fandol 仿宋"),
+        ("fandolkai", "Fandol 楷体"),
+        ("fandolhei", "Fandol 黑体"),
+        ("fandolsong", "Fandol 宋体"),
+        ("fandolsong bold", "Fandol 宋体（粗）"),
+        ("droid sans fallback", "Droid 黑体"),
+        ("fangsong_gb2312", "仿宋_GB2312"),
+        ("fangsong", "仿宋"),
+        ("simfang.ttf", "仿宋"),
+        ("kaiti_gb2312", "楷体_GB2312"),
+        ("kaiti", "楷体"),
+        ("simkai.ttf", "楷体"),
+        ("simhei", "黑体"),
+        ("simhei.ttf", "黑体"),
+        ("simsun", "宋体"),
+        ("simsun.ttc", "宋体"),
+        ("simsun.ttf", "宋体"),
+        ("nsimsun", "新宋体"),
+        ("stfangsong", "华文仿宋"),
+        ("stkaiti", "华文楷体"),
+        ("stheiti", "华文黑体"),
+        ("stsong", "华文宋体"),
+        ("fzfangsong-z02", "方正仿宋"),
+        ("fzxiaobiaosong-b05s", "方正小标宋简体"),
+        ("fzxiaobiaosong-b05", "方正小标宋"),
+        ("fzxbsjw.ttf", "方正小标宋简体"),
+        ("fangsong_gb2312.ttf", "仿宋_GB2312"),
+        ("kaiti_gb2312.ttf", "楷体_GB2312"),
+        ("times new roman", "Times New Roman"),
+    ];
+    let key = name.trim().to_lowercase();
+    NAMES
+        .iter()
+        .find(|(k, _)| *k == key)
+        .map(|(_, v)| v.to_string())
+        .unwrap_or_else(|| name.trim().trim_end_matches(".ttf").to_string())
+}
+
+/// The font file that gives a family its official face, as the clerk finds it on a Windows
+/// computer, for the advice on what to import (`simfang.ttf（仿宋）`).
+pub fn windows_file_hint(f: Family) -> &'static str {
+    match f {
+        Family::FangSong => "simfang.ttf（仿宋）",
+        Family::Kai => "simkai.ttf（楷体）",
+        Family::Hei => "simhei.ttf（黑体）",
+        Family::Song => "simsun.ttc（宋体）",
+        Family::XiaoBiaoSong => "方正小标宋简体（Windows 不自带，多在单位的公文字体包中）",
+    }
+}

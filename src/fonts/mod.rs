@@ -88,7 +88,7 @@ pub struct RoleFonts {
     pub synthetic_bold: bool,
 }
 
-/// What the clerk is told about one role (“正文：仿宋（系统）”).
+/// What the clerk is told about one role (“正文：仿宋_GB2312（系统）”).
 #[derive(Debug, Clone, Serialize)]
 pub struct RoleChoice {
     /// The role (title, body, heading level, page number).
@@ -97,6 +97,12 @@ pub struct RoleChoice {
     pub role_label: &'static str,
     /// 仿宋, 楷体 … (the kind of face the standard asks for)
     pub family_label: &'static str,
+    /// The family of the face the standard asks for (GB/T 9704-2012 §5.2.2, §7.3.1, §7.3.3,
+    /// §7.5).
+    pub family: Family,
+    /// The face the standard names for the role, as the DOCX writes it: `仿宋_GB2312`,
+    /// `方正小标宋简体`.
+    pub official: &'static str,
     /// The actual font's name, e.g. `FangSong` or `FandolFang`.
     pub font_name: String,
     /// Whether the font is a system, imported or bundled one.
@@ -106,15 +112,68 @@ pub struct RoleChoice {
 }
 
 impl RoleChoice {
-    /// `正文：仿宋（系统）`, `二级标题：楷体（内置替代）`.
+    /// The face actually used, named in Chinese: `仿宋_GB2312`, `Fandol 仿宋`
+    /// (from the names the fonts are installed under).
+    pub fn face(&self) -> String {
+        candidates::chinese_face_name(&self.font_name)
+    }
+
+    /// A bundled stand-in sets the role, not the face the standard names.
+    pub fn is_stand_in(&self) -> bool {
+        self.source == Source::Bundled
+    }
+
+    /// What the clerk reads, naming the face itself: `正文：仿宋_GB2312（系统）`,
+    /// `正文：Fandol 仿宋（内置替代，非仿宋_GB2312）`.
     pub fn summary(&self) -> String {
+        let not = if self.is_stand_in() {
+            format!("，非{}", self.official)
+        } else {
+            String::new()
+        };
         format!(
-            "{}：{}（{}）",
+            "{}：{}（{}{not}）",
             self.role_label,
-            self.family_label,
+            self.face(),
             self.source.label()
         )
     }
+}
+
+/// One sentence telling the clerk which font files to import to get the faces the standard
+/// names, and where a Windows computer keeps them; `None` when no role is set by a bundled
+/// stand-in. Families are named once each, 仿宋 first.
+pub fn import_advice(choices: &[RoleChoice]) -> Option<String> {
+    // The Windows files first (the body's 仿宋 leading), then 方正小标宋, which Windows lacks.
+    const ORDER: [Family; 5] = [
+        Family::FangSong,
+        Family::Kai,
+        Family::Hei,
+        Family::Song,
+        Family::XiaoBiaoSong,
+    ];
+    let families: Vec<Family> = ORDER
+        .into_iter()
+        .filter(|f| choices.iter().any(|c| c.is_stand_in() && c.family == *f))
+        .collect();
+    if families.is_empty() {
+        return None;
+    }
+    let files: Vec<&str> = families
+        .iter()
+        .map(|&f| candidates::windows_file_hint(f))
+        .collect();
+    // Windows names its font files in either case; say so with one of the files asked for.
+    let upper = files
+        .iter()
+        .find(|f| f.is_ascii() || f.split('（').next().is_some_and(|n| n.is_ascii()))
+        .and_then(|f| f.split('（').next())
+        .map(|n| format!("（文件名也可能是大写，如 {}）", n.to_uppercase()))
+        .unwrap_or_default();
+    Some(format!(
+        "要用正式字体，请从装有 Windows 的电脑的 C:\\Windows\\Fonts 文件夹中复制 {}{upper}，再在“设置”中点“导入字体文件……”导入。",
+        files.join("、")
+    ))
 }
 
 #[derive(Debug)]
@@ -299,6 +358,8 @@ impl FontSet {
                     role: *role,
                     role_label: role.label(),
                     family_label: family_label(spec.font(*role).family),
+                    family: spec.font(*role).family,
+                    official: spec.font(*role).east_asian,
                     font_name: f.name.clone(),
                     source: f.source,
                     path: f.path.clone(),
@@ -310,5 +371,66 @@ impl FontSet {
     /// Parses the faces for one export in the layout `spec` (cheap: table directories only).
     pub fn faces(&self, spec: &Spec) -> Faces<'_> {
         Faces::new(self, spec)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stand_ins_are_named_as_what_they_are_and_the_advice_says_what_to_import() {
+        let set = FontSet::bundled_only().unwrap();
+        let choices = set.report(&Spec::official());
+        let body = choices.iter().find(|c| c.role == Role::Body).unwrap();
+        assert_eq!(
+            body.summary(),
+            "正文：Fandol 仿宋（内置替代，非仿宋_GB2312）"
+        );
+        let title = choices.iter().find(|c| c.role == Role::Title).unwrap();
+        assert!(
+            title.summary().contains("非方正小标宋简体"),
+            "{}",
+            title.summary()
+        );
+        // No English family name and no path in what the clerk reads.
+        for c in &choices {
+            let s = c.summary();
+            assert!(!s.contains('/') && !s.contains("Regular"), "{s}");
+        }
+        let advice = import_advice(&choices).unwrap();
+        for want in [
+            "C:\\Windows\\Fonts",
+            "simfang.ttf",
+            "SIMFANG.TTF",
+            "simkai.ttf",
+            "simhei.ttf",
+            "方正小标宋简体",
+        ] {
+            assert!(advice.contains(want), "{want} missing: {advice}");
+        }
+        assert_eq!(advice.matches("simfang.ttf").count(), 1, "{advice}");
+    }
+
+    #[test]
+    fn installed_faces_are_named_in_chinese_without_a_caveat() {
+        let c = RoleChoice {
+            role: Role::Body,
+            role_label: "正文",
+            family_label: "仿宋",
+            family: Family::FangSong,
+            official: "仿宋_GB2312",
+            font_name: "FangSong_GB2312".into(),
+            source: Source::System,
+            path: PathBuf::from("/usr/share/fonts/fangsong_gb2312.ttf"),
+        };
+        assert_eq!(c.summary(), "正文：仿宋_GB2312（系统）");
+        let simfang = RoleChoice {
+            font_name: "simfang.ttf".into(),
+            source: Source::Imported,
+            ..c.clone()
+        };
+        assert_eq!(simfang.summary(), "正文：仿宋（导入）");
+        assert_eq!(import_advice(&[c, simfang]), None);
     }
 }

@@ -13,12 +13,25 @@ use ts_rs::TS;
 /// One line of the font report: which font sets a role.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct FontRow {
-    /// `正文：仿宋（系统）`
+    /// The role and the face that sets it, named in Chinese: `正文：仿宋_GB2312（系统）`,
+    /// `正文：Fandol 仿宋（内置替代，非仿宋_GB2312）` ([`crate::fonts::RoleChoice::summary`]).
     pub summary: String,
-    /// The font's own name, e.g. `FangSong`.
+    /// The font's own name, e.g. `FangSong` (details for the curious, not the summary).
     pub font_name: String,
     /// The file it was read from.
     pub path: String,
+    /// A bundled stand-in sets the role, not the face GB/T 9704-2012 names.
+    pub stand_in: bool,
+}
+
+/// The font report: one row per role, and what to import to replace the stand-ins.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FontReport {
+    /// One row per role, in the order of the roles.
+    pub rows: Vec<FontRow>,
+    /// One sentence naming the font files to import and where Windows keeps them; `None`
+    /// when no role uses a stand-in ([`crate::fonts::import_advice`]).
+    pub advice: Option<String>,
 }
 
 /// The PDF exporter of one data folder: the system's fonts, then the imported ones in
@@ -63,23 +76,27 @@ impl Fonts {
         Ok(e)
     }
 
-    /// Which font each role resolves to, in the order of the roles.
-    pub fn report(&self) -> Result<Vec<FontRow>> {
-        Ok(self
-            .exporter()?
-            .font_report()
-            .iter()
-            .map(|c| FontRow {
-                summary: c.summary(),
-                font_name: c.font_name.clone(),
-                path: c.path.display().to_string(),
-            })
-            .collect())
+    /// Which font each role resolves to, in the order of the roles, and the advice on what
+    /// to import when a stand-in is used.
+    pub fn report(&self) -> Result<FontReport> {
+        let choices = self.exporter()?.font_report();
+        Ok(FontReport {
+            rows: choices
+                .iter()
+                .map(|c| FontRow {
+                    summary: c.summary(),
+                    font_name: c.font_name.clone(),
+                    path: c.path.display().to_string(),
+                    stand_in: c.is_stand_in(),
+                })
+                .collect(),
+            advice: crate::fonts::import_advice(&choices),
+        })
     }
 
     /// Copies the font file `src` into `<data dir>/fonts/` ([`import_font`]), forgets the fonts
     /// found so far and returns the report as now resolved.
-    pub fn import(&self, src: &Path) -> Result<Vec<FontRow>> {
+    pub fn import(&self, src: &Path) -> Result<FontReport> {
         import_font(&self.dir, src)?;
         *self.cache.lock().map_err(|_| poisoned())? = None;
         self.report()

@@ -22,8 +22,9 @@ pub use edits::{add_section, create_from_template, run_checks, tree_op, TreeOp};
 pub use fixes::{
     apply_fix, apply_fixes, fill_placeholder, fix_all, FixesApplied, VERSION_BEFORE_FIX_ALL,
 };
-pub use fonts::{import_font, is_font_file, FontRow, Fonts};
+pub use fonts::{import_font, is_font_file, FontReport, FontRow, Fonts};
 pub use next_year::new_from_last_year;
 pub use output::{
-    export, preview_pdf, print_file_name, print_report, print_setup, Format, PrintSetup,
+    export, preview_pdf, print_file_name, print_report, print_setup, show_in_folder, Format,
+    PrintSetup,
 };

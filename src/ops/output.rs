@@ -109,6 +109,48 @@ pub fn print_report(
     }
 }
 
+/// Opens the folder holding `file` (an exported document) in the system's file manager:
+/// Explorer with the file selected on Windows, Finder on macOS, the desktop's file manager
+/// through `xdg-open` elsewhere. Nothing goes over the network; the program is started and
+/// not waited for (Explorer's exit code means nothing).
+///
+/// Errors: `ErrorKind::NotFound` when the folder no longer exists, `ErrorKind::Unavailable`
+/// when no file manager could be started.
+pub fn show_in_folder(file: &Path) -> Result<()> {
+    let dir = file
+        .parent()
+        .filter(|d| d.is_dir())
+        .ok_or_else(|| Error::not_found("文件所在的文件夹已不存在。"))?;
+    let mut cmd = if cfg!(target_os = "windows") {
+        let mut c = std::process::Command::new("explorer");
+        c.arg(format!("/select,{}", file.display()));
+        c
+    } else if cfg!(target_os = "macos") {
+        let mut c = std::process::Command::new("open");
+        c.arg("-R").arg(file);
+        c
+    } else {
+        let mut c = std::process::Command::new("xdg-open");
+        c.arg(dir);
+        c
+    };
+    let mut child = cmd
+        .stdin(std::process::Stdio::null())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .map_err(|e| {
+            Error::new(
+                crate::ErrorKind::Unavailable,
+                format!("无法打开文件管理器，文件在：{}", dir.display()),
+                format!("file manager: {e}"),
+            )
+        })?;
+    // Reaped in the background so that no zombie is left.
+    std::thread::spawn(move || child.wait());
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

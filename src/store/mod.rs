@@ -17,9 +17,9 @@ mod wordlist;
 pub use backup::{list_backups, BackupInfo, BackupKind, RestoreOutcome};
 pub use carry::CarryItem;
 pub use recovery::{open_with_care, StartupReport};
-pub use reports::{ReportMeta, ReportSummary};
+pub use reports::{ReportMeta, ReportSummary, STEPS};
 pub use schema::LATEST as SCHEMA_VERSION;
-pub use versions::VersionInfo;
+pub use versions::{VersionInfo, VersionSaved};
 
 use crate::error::{Error, ErrorKind, Result};
 use rusqlite::{Connection, OpenFlags};

@@ -20,17 +20,32 @@ pub struct ReportSummary {
     pub year: i32,
     /// 年度, 上半年 …
     pub period: String,
-    /// 标题.
+    /// 标题, as printed at the head of the document.
     pub title: String,
+    /// The name the list shows and the export proposes as the file name: the one the clerk
+    /// gave with 改名 ([`Store::rename`]), else the title. Never printed in the document.
+    pub name: String,
     /// 草稿 or 定稿.
     pub status: Status,
     /// Milliseconds since the Unix epoch.
     pub updated_at: i64,
-    /// Local time, `2024-12-20 16:05`.
+    /// Local time in the document's date form, `2024年12月20日 16:05`, whatever the
+    /// system's locale.
     pub updated: String,
     /// Set when the report is in the 回收站.
     pub trashed_at: Option<i64>,
+    /// The editor step (1–6: 基本信息 … 预览与导出) the clerk last had open, where the report
+    /// opens again ([`Store::set_last_step`]).
+    pub last_step: u8,
 }
+
+/// The form of a timestamp the clerk reads: `2024年12月20日 16:05` (no padding zeros in month
+/// and day, as 成文日期 is written, GB/T 9704-2012 §7.3.5.1).
+pub(super) const CHINESE_DATE_TIME: &str = "%Y年%-m月%-d日 %H:%M";
+
+/// The editor's steps are 1–6; a stored value outside them (another program, a newer build)
+/// opens step 1.
+pub const STEPS: std::ops::RangeInclusive<u8> = 1..=6;
 
 /// Everything of a report but its text: one row, written in one statement.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, TS)]
@@ -281,12 +296,20 @@ fn summary(r: &rusqlite::Row) -> rusqlite::Result<ReportSummary> {
         // opening the report ([`Store::load`]) says what is wrong.
         status: parse_status(&r.get::<_, String>(6)?).unwrap_or_default(),
         updated_at,
-        updated: local_time(updated_at, "%Y-%m-%d %H:%M"),
+        updated: local_time(updated_at, CHINESE_DATE_TIME),
         trashed_at: r.get(8)?,
+        name: r.get(9)?,
+        last_step: r
+            .get::<_, i64>(10)
+            .ok()
+            .and_then(|n| u8::try_from(n).ok())
+            .filter(|n| STEPS.contains(n))
+            .unwrap_or(1),
     })
 }
 
-const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at, trashed_at";
+const SUMMARY_COLUMNS: &str = "id, kind, unit, year, period, title, status, updated_at, trashed_at,
+     COALESCE(NULLIF(TRIM(list_name), ''), title), last_step";
 
 impl Store {
     /// Stores a new report (its ids are ignored) and returns its id.
@@ -484,16 +507,54 @@ impl Store {
         self.write("保存", |tx| write_meta(tx, id, m))
     }
 
-    /// Sets the title of report `id` (trimmed) in one transaction. `ErrorKind::NotFound` when
-    /// there is no such report.
-    pub fn rename(&mut self, id: i64, title: &str) -> Result<()> {
-        self.write("重命名", |tx| {
+    /// Sets the name the report list shows ([`ReportSummary::name`], trimmed; blank = show the
+    /// title again) in one transaction. The printed 标题 is not changed: clerks keep a file
+    /// name and the document's heading apart. `ErrorKind::NotFound` when there is no such
+    /// report.
+    pub fn rename(&mut self, id: i64, name: &str) -> Result<()> {
+        let name = Some(name.trim()).filter(|n| !n.is_empty());
+        self.write("改名", |tx| {
+            tx.execute(
+                "UPDATE reports SET list_name=?1 WHERE id=?2",
+                params![name, id],
+            )
+            .map_err(|e| db_err("改名", e))?;
+            touch(tx, id)
+        })
+    }
+
+    /// Sets the printed 标题 of report `id` (trimmed) in one transaction; a report without a
+    /// list name of its own is listed under it. `ErrorKind::NotFound` when there is no such
+    /// report.
+    pub fn set_title(&mut self, id: i64, title: &str) -> Result<()> {
+        self.write("修改标题", |tx| {
             tx.execute(
                 "UPDATE reports SET title=?1 WHERE id=?2",
                 params![title.trim(), id],
             )
-            .map_err(|e| db_err("重命名", e))?;
+            .map_err(|e| db_err("修改标题", e))?;
             touch(tx, id)
+        })
+    }
+
+    /// Remembers `step` (1–6) as the step report `id` was left at. Not a change of the report:
+    /// its last change time and place in the list stay. `ErrorKind::Input` for a step outside
+    /// 1–6, `NotFound` when there is no such report.
+    pub fn set_last_step(&mut self, id: i64, step: u8) -> Result<()> {
+        if !STEPS.contains(&step) {
+            return Err(Error::input(format!("没有第 {step} 步，步骤是 1 到 6。")));
+        }
+        self.write("记住步骤", |tx| {
+            let n = tx
+                .execute(
+                    "UPDATE reports SET last_step=?1 WHERE id=?2",
+                    params![step, id],
+                )
+                .map_err(|e| db_err("记住步骤", e))?;
+            if n == 0 {
+                return Err(no_report(id));
+            }
+            Ok(())
         })
     }
 
@@ -538,12 +599,22 @@ impl Store {
         })
     }
 
-    /// A copy of report `id` with `（副本）` after its title; returns the new id.
+    /// A copy of report `id`, listed as its name with `（副本）` after it (the printed title
+    /// stays as it is); returns the new id.
     pub fn duplicate(&mut self, id: i64) -> Result<i64> {
         let mut r = self.load(id)?;
-        r.title.push_str("（副本）");
+        let name = format!("{}（副本）", self.summary(id)?.name);
         r.status = Status::Draft;
-        self.create(&r)
+        r.validate().map_err(Error::input)?;
+        self.write("复制", |tx| {
+            let new = insert_report(tx, &r)?;
+            tx.execute(
+                "UPDATE reports SET list_name=?1 WHERE id=?2",
+                params![name, new],
+            )
+            .map_err(|e| db_err("复制", e))?;
+            Ok(new)
+        })
     }
 
     /// Moves a report to the 回收站 (it stays restorable until purged).
@@ -608,4 +679,91 @@ pub(super) fn replace_in(tx: &Transaction, id: i64, r: &Report) -> Result<()> {
     tx.execute("DELETE FROM nodes WHERE report_id=?1", [id])
         .map_err(|e| db_err("保存", e))?;
     insert_content(tx, id, r)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(title: &str) -> Report {
+        let mut r = Report::new("township-zwgk", "双河镇人民政府", 2024, "年度");
+        r.title = title.into();
+        r
+    }
+
+    #[test]
+    fn renaming_names_the_list_line_and_keeps_the_title() {
+        let d = tempfile::tempdir().unwrap();
+        let mut s = Store::open_dir(d.path()).unwrap();
+        let id = s.create(&report("双河镇2024年政务公开工作总结")).unwrap();
+        assert_eq!(s.summary(id).unwrap().name, "双河镇2024年政务公开工作总结");
+        s.rename(id, " 送审稿 ").unwrap();
+        let line = s.summary(id).unwrap();
+        assert_eq!(line.name, "送审稿");
+        assert_eq!(line.title, "双河镇2024年政务公开工作总结");
+        assert_eq!(s.load(id).unwrap().title, "双河镇2024年政务公开工作总结");
+        // Writing the metadata (step 1) does not undo the list name.
+        let mut m = ReportMeta::of(&s.load(id).unwrap());
+        m.title = "新标题".into();
+        s.update_meta(id, &m).unwrap();
+        assert_eq!(s.summary(id).unwrap().name, "送审稿");
+        // A blank name shows the title again.
+        s.rename(id, "").unwrap();
+        assert_eq!(s.summary(id).unwrap().name, "新标题");
+        assert_eq!(
+            s.rename(id + 9, "x").unwrap_err().kind,
+            crate::ErrorKind::NotFound
+        );
+    }
+
+    #[test]
+    fn the_last_step_is_kept_without_counting_as_a_change() {
+        let d = tempfile::tempdir().unwrap();
+        let mut s = Store::open_dir(d.path()).unwrap();
+        let id = s.create(&report("甲")).unwrap();
+        let before = s.summary(id).unwrap();
+        assert_eq!(before.last_step, 1);
+        std::thread::sleep(std::time::Duration::from_millis(3));
+        s.set_last_step(id, 5).unwrap();
+        let after = s.summary(id).unwrap();
+        assert_eq!(after.last_step, 5);
+        assert_eq!(after.updated_at, before.updated_at);
+        assert_eq!(
+            s.set_last_step(id, 7).unwrap_err().kind,
+            crate::ErrorKind::Input
+        );
+        assert_eq!(
+            s.set_last_step(id, 0).unwrap_err().kind,
+            crate::ErrorKind::Input
+        );
+        assert_eq!(
+            s.set_last_step(id + 9, 2).unwrap_err().kind,
+            crate::ErrorKind::NotFound
+        );
+        // A value another program wrote outside 1–6 opens step 1.
+        s.conn
+            .execute("UPDATE reports SET last_step=42 WHERE id=?1", [id])
+            .unwrap();
+        assert_eq!(s.summary(id).unwrap().last_step, 1);
+    }
+
+    #[test]
+    fn a_database_of_the_previous_schema_gets_list_names_and_steps() {
+        let d = tempfile::tempdir().unwrap();
+        let path = d.path().join(super::super::DB_FILE);
+        {
+            let c = rusqlite::Connection::open(&path).unwrap();
+            for m in &super::super::schema::MIGRATIONS[..4] {
+                c.execute_batch(m).unwrap();
+            }
+            c.execute_batch(
+                "PRAGMA user_version = 4;
+                 INSERT INTO reports (year, title, created_at, updated_at) VALUES (2023, '旧报告', 0, 0);",
+            )
+            .unwrap();
+        }
+        let s = Store::open_dir(d.path()).unwrap();
+        let line = &s.list().unwrap()[0];
+        assert_eq!((line.name.as_str(), line.last_step), ("旧报告", 1));
+    }
 }

@@ -87,6 +87,13 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE reports ADD COLUMN note      TEXT;
     ALTER TABLE wordlist ADD COLUMN category TEXT NOT NULL DEFAULT '';
     "#,
+    // 5: the name the report list shows (改名 changes it, never the printed 标题; NULL = the
+    // title), and the editor step the clerk last had open (1–6), so a reopened report starts
+    // there.
+    r#"
+    ALTER TABLE reports ADD COLUMN list_name TEXT;
+    ALTER TABLE reports ADD COLUMN last_step INTEGER NOT NULL DEFAULT 1;
+    "#,
 ];
 
 /// The schema version of this build: the number of migrations. A database with a higher

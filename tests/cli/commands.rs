@@ -137,13 +137,27 @@ fn lifecycle_rename_duplicate_trash_versions() {
         ],
     );
     let id = id.trim();
-    ok(p, &["rename", id, "甲乡2023年政务公开工作总结（送审稿）"]);
-    assert!(ok(p, &["list"]).contains("（送审稿）"));
+    // 改名 names the report in the list; the printed title stays.
+    let title_before = ok(p, &["show", id])
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    ok(p, &["rename", id, "甲乡总结（送审稿）"]);
+    assert!(ok(p, &["list"]).contains("甲乡总结（送审稿）"));
+    assert!(ok(p, &["show", id]).starts_with(&title_before));
+    ok(p, &["retitle", id, "甲乡2023年政务公开工作总结（送审）"]);
+    assert!(ok(p, &["show", id]).starts_with("甲乡2023年政务公开工作总结（送审）"));
     let v = ok(p, &["save-version", id, "--name", "送审前"]);
-    assert!(ok(p, &["versions", id]).contains("送审前"));
-    ok(p, &["rename", id, "改名"]);
+    // Nothing changed since: no second version, the same id printed.
+    assert_eq!(ok(p, &["save-version", id]), v);
+    assert_eq!(ok(p, &["versions", id]).lines().count(), 1);
+    ok(p, &["rename-version", v.trim(), "送审前定稿"]);
+    assert!(ok(p, &["versions", id]).contains("送审前定稿"));
+    ok(p, &["retitle", id, "改过"]);
+    assert!(ok(p, &["show-version", v.trim()]).starts_with("甲乡2023年政务公开工作总结（送审）"));
     ok(p, &["restore-version", v.trim()]);
-    assert!(ok(p, &["list"]).contains("（送审稿）"));
+    assert!(ok(p, &["show", id]).starts_with("甲乡2023年政务公开工作总结（送审）"));
 
     let copy = ok(p, &["duplicate", id]);
     assert!(ok(p, &["list"]).contains("（副本）"));

@@ -3,9 +3,9 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontRow, ImportOptions, ImportResult, Line,
+  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontReport, ImportOptions, ImportResult, Line,
   PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template,
-  TreeOp, VersionInfo, WordList,
+  TreeOp, VersionInfo, VersionSaved, WordList,
 } from "./bindings";
 
 export const api = {
@@ -17,7 +17,11 @@ export const api = {
     invoke<number>("create_report", { kind, unit, year, period }),
   createFrom: (report: Report) => invoke<number>("create_from", { report }),
   loadReport: (id: number) => invoke<Report>("load_report", { id }),
-  renameReport: (id: number, title: string) => invoke<void>("rename_report", { id, title }),
+  /** The list line of one report: its list name and the step it was left at. */
+  reportSummary: (id: number) => invoke<ReportSummary>("report_summary", { id }),
+  /** 改名: the name the list shows; the printed title stays. */
+  renameReport: (id: number, name: string) => invoke<void>("rename_report", { id, name }),
+  setLastStep: (id: number, step: number) => invoke<void>("set_last_step", { id, step }),
   duplicateReport: (id: number) => invoke<number>("duplicate_report", { id }),
   trashReport: (id: number) => invoke<void>("trash_report", { id }),
   restoreReport: (id: number) => invoke<void>("restore_report", { id }),
@@ -31,7 +35,10 @@ export const api = {
   addSection: (id: number, parent: number | null, heading: string) =>
     invoke<Report>("add_section", { id, parent, heading }),
   treeOp: (id: number, node: number, op: TreeOp) => invoke<Report>("tree_op", { id, node, op }),
-  saveVersion: (id: number, name: string) => invoke<number>("save_version", { id, name }),
+  /** A new version only when the report changed since the newest one. */
+  saveVersion: (id: number, name: string) => invoke<VersionSaved>("save_version", { id, name }),
+  renameVersion: (version: number, name: string) => invoke<void>("rename_version", { version, name }),
+  versionText: (version: number) => invoke<string>("version_text", { version }),
   listVersions: (id: number) => invoke<VersionInfo[]>("list_versions", { id }),
   restoreVersion: (version: number) => invoke<number>("restore_version", { version }),
   runChecks: (id: number) => invoke<Finding[]>("run_checks", { id }),
@@ -51,13 +58,15 @@ export const api = {
   defaultPageNumbers: () => invoke<PageNumbers>("default_page_numbers"),
   setDefaultPageNumbers: (style: PageNumbers) => invoke<void>("set_default_page_numbers", { style }),
   previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
-  fontReport: () => invoke<FontRow[]>("font_report"),
-  importFont: (path: string) => invoke<FontRow[]>("import_font", { path }),
+  fontReport: () => invoke<FontReport>("font_report"),
+  importFont: (path: string) => invoke<FontReport>("import_font", { path }),
   /** Font names the DOCX gives 仿宋/楷体: "gb2312" = 仿宋_GB2312/楷体_GB2312, "plain" = 仿宋/楷体. */
   docxFontNames: () => invoke<DocxFontNames>("docx_font_names"),
   setDocxFontNames: (names: DocxFontNames) => invoke<void>("set_docx_font_names", { names }),
   exportDocx: (id: number, path: string) => invoke<void>("export_docx", { id, path }),
   exportPdf: (id: number, path: string) => invoke<void>("export_pdf", { id, path }),
+  /** The system's file manager on the folder of an exported file (a path chosen in the dialog). */
+  showInFolder: (path: string) => invoke<void>("show_in_folder", { path }),
   /** The native dialog, opened by the Rust side; only a path chosen there is accepted by the file commands. */
   chooseFile: (purpose: Purpose, name?: string) =>
     invoke<string | null>("choose_file", { purpose, name: name ?? null }),

@@ -4,7 +4,8 @@
 import { api } from "./api";
 import { Autosave, statusText } from "./autosave";
 import { STEPS, type EditorCtx, type Focus } from "./context";
-import { clear, h, modal, toast, toastError } from "./dom";
+import { clear, h, toast, toastError } from "./dom";
+import { saveVersion as saveVersionOf, showVersions } from "./versions";
 import { exportReport } from "./exporting";
 import { printReport } from "./printing";
 import { renderBasic } from "./steps/basic";
@@ -110,6 +111,8 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       toastError(e);
     }
     step = n;
+    // Where the report opens next time; not a change of the report, and not worth a message.
+    void api.setLastStep(id, n).catch(() => undefined);
     await render();
     if (focus) focusAt(focus);
   }
@@ -139,38 +142,8 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     if (range && "setSelectionRange" in el) el.setSelectionRange(range[0], range[1]);
   }
 
-  async function saveVersion(): Promise<void> {
-    await autosave.flushAll();
-    const now = new Date();
-    const name = `${now.getMonth() + 1}月${now.getDate()}日 ${String(now.getHours()).padStart(2, "0")}:${String(now.getMinutes()).padStart(2, "0")} 的版本`;
-    try {
-      await api.saveVersion(id, name);
-      toast(`已保存版本“${name}”。`);
-    } catch (e) {
-      toastError(e);
-    }
-  }
-
-  async function versions(): Promise<void> {
-    await autosave.flushAll();
-    let list;
-    try { list = await api.listVersions(id); } catch (e) { toastError(e); return; }
-    const body = h("div", { class: "versions" });
-    if (list.length === 0) body.append(h("p", { class: "muted" }, "还没有保存过版本。按 Ctrl+S 或“保存版本”保存当前内容。"));
-    for (const v of list) body.append(h("div", { class: "version" },
-      h("span", {}, v.name), h("small", {}, v.created),
-      h("button", { onclick: async () => {
-        try {
-          // The store keeps the current text as a version of its own before restoring.
-          await api.restoreVersion(v.id);
-          close();
-          toast(`已恢复“${v.name}”。`);
-          await show(step);
-        } catch (e) { toastError(e); }
-      } }, "恢复")));
-    body.append(h("div", { class: "actions" }, h("button", { onclick: () => close() }, "关闭")));
-    const close = modal("历史版本", body, "versions");
-  }
+  const saveVersion = () => saveVersionOf(id, autosave);
+  const versions = () => showVersions(id, autosave, () => show(step));
 
   async function doExport(kind: "docx" | "pdf"): Promise<void> {
     await autosave.flushAll();
@@ -201,6 +174,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       document.removeEventListener("keydown", keys);
     },
   };
-  await show(1);
+  // A reopened report starts at the step where it was left.
+  await show(await api.reportSummary(id).then((s) => s.last_step, () => 1));
   return editor;
 }

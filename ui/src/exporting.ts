@@ -2,7 +2,7 @@
 // with a proposed name 单位+年份+标题; the core writes the file atomically.
 
 import { api } from "./api";
-import { ask, toast, toastError } from "./dom";
+import { ask, h, toastError } from "./dom";
 import { proposedFileName } from "./text";
 import type { Report } from "./bindings";
 
@@ -11,13 +11,32 @@ export async function exportReport(id: number, report: Report, kind: "docx" | "p
     const findings = await api.runChecks(id);
     const errors = findings.filter((f) => f.severity === "error").length;
     if (errors > 0 && !(await ask(`质检发现 ${errors} 处错误（如未填的“X”）。仍要导出吗？`, "仍然导出", "先去修改"))) return;
-    const name = proposedFileName(report, kind);
+    // The name the clerk gave the report in the list, else 单位+年份+标题.
+    const listName = await api.reportSummary(id).then((s) => s.name, () => report.title);
+    const name = proposedFileName(report, kind, listName);
     const path = await api.chooseFile(kind, name);
     if (!path) return;
     if (kind === "docx") await api.exportDocx(id, path);
     else await api.exportPdf(id, path);
-    toast(`已导出：${path}`);
+    exported(path);
   } catch (e) {
     toastError(e, "导出失败：");
   }
+}
+
+let noticeTimer: ReturnType<typeof setTimeout> | null = null;
+
+/** A short message with the file's name (not its raw path) and 打开所在文件夹. */
+function exported(path: string): void {
+  document.getElementById("export-done")?.remove();
+  if (noticeTimer) clearTimeout(noticeTimer);
+  const file = path.split(/[\\/]/).pop() ?? path;
+  const notice = h("div", { class: "notice", id: "export-done", role: "status", title: path },
+    h("span", {}, `已导出“${file}”。`),
+    h("button", { id: "b-open-folder", onclick: async () => {
+      try { await api.showInFolder(path); notice.remove(); } catch (e) { toastError(e); }
+    } }, "打开所在文件夹"),
+    h("button", { class: "close", title: "关闭", "aria-label": "关闭", onclick: () => notice.remove() }, "×"));
+  document.body.append(notice);
+  noticeTimer = setTimeout(() => notice.remove(), 20000);
 }

@@ -8,10 +8,13 @@ export function yearAndPeriod(r: Pick<ReportSummary, "year" | "period">): string
   return `${r.year}年${periodInTitle(r.period)}`;
 }
 
-/** One line of the report list: title, then unit · year · status · last change. */
-export function summaryLine(r: ReportSummary): { title: string; detail: string } {
+/** One line of the report list: the list name, the printed title when it differs, and
+ *  unit · year · status · last change. */
+export function summaryLine(r: ReportSummary): { name: string; printedTitle: string | null; detail: string } {
+  const name = r.name || r.title || "（无标题）";
   return {
-    title: r.title || "（无标题）",
+    name,
+    printedTitle: r.title && r.title !== name ? r.title : null,
     detail: `${r.unit} · ${yearAndPeriod(r)} · ${STATUS_LABEL[r.status]} · ${r.updated}`,
   };
 }

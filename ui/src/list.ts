@@ -5,7 +5,7 @@ import { api, errText } from "./api";
 import { PERIODS, STATUS_LABEL, YEARS, type ReportSummary, type Template } from "./bindings";
 import { yearHint } from "./context";
 import { ask, clear, h, modal, toast, toastError } from "./dom";
-import { summaryLine, yearAndPeriod } from "./format";
+import { summaryLine } from "./format";
 import { showImport } from "./importing";
 
 export interface ListNav { open(id: number): void; settings(): void }
@@ -27,18 +27,24 @@ export async function showList(app: HTMLElement, templates: Template[], nav: Lis
   };
 
   const table = h("table", { class: "reports", id: "reports" },
-    h("thead", {}, h("tr", {}, h("th", {}, "标题"), h("th", {}, "单位"), h("th", {}, "年度"), h("th", {}, "状态"), h("th", {}, "最后修改"), h("th", {}, ""))));
+    h("thead", {}, h("tr", {}, h("th", {}, "名称"), h("th", {}, "单位"), h("th", {}, "年份"), h("th", {}, "期间"),
+      h("th", {}, "状态"), h("th", {}, "最后修改"), h("th", {}, ""))));
   const tbody = h("tbody");
   table.append(tbody);
   for (const r of reports) {
     const line = summaryLine(r);
     const titleCell = h("td", { class: "title" });
-    const titleLink = h("a", { href: "#", onclick: (e) => { e.preventDefault(); if (!trash) nav.open(r.id); } }, line.title);
+    const titleLink = h("a", { href: "#", title: trash ? "" : "打开（也可双击这一行）", onclick: (e) => { e.preventDefault(); if (!trash) nav.open(r.id); } }, line.name);
     titleCell.append(titleLink);
+    // The printed title under the list name when the clerk named the report otherwise.
+    if (line.printedTitle) titleCell.append(h("div", { class: "printed-title muted" }, `标题：${line.printedTitle}`));
     const rename = () => {
-      const input = h("input", { class: "wide", value: r.title });
+      const input = h("input", { class: "wide", id: `rename-${r.id}`, value: r.name });
+      let finished = false;
       const done = async (keep: boolean) => {
-        if (keep && input.value.trim() && input.value !== r.title) await act(() => api.renameReport(r.id, input.value.trim()), "已改名。");
+        if (finished) return;
+        finished = true;
+        if (keep && input.value.trim() && input.value.trim() !== r.name) await act(() => api.renameReport(r.id, input.value.trim()), "已改名。文中打印的标题没有改，要改标题请在“基本信息”中修改。");
         else refresh();
       };
       input.addEventListener("keydown", (e) => {
@@ -48,23 +54,36 @@ export async function showList(app: HTMLElement, templates: Template[], nav: Lis
       });
       input.addEventListener("blur", () => void done(true));
       clear(titleCell);
-      titleCell.append(input);
+      titleCell.append(input, h("div", { class: "muted printed-title" }, "只改列表中的名称和导出时建议的文件名，不改文中打印的标题。"));
       input.focus();
+      input.select();
     };
     const actions = trash
       ? [h("button", { onclick: () => void act(() => api.restoreReport(r.id), "已从回收站恢复。") }, "恢复"),
          h("button", { class: "danger", onclick: async () => {
-           if (await ask(`彻底删除“${line.title}”？此操作不能撤销。`, "彻底删除")) await act(() => api.purgeReport(r.id), "已彻底删除。");
+           if (await ask(`彻底删除“${line.name}”？此操作不能撤销。`, "彻底删除")) await act(() => api.purgeReport(r.id), "已彻底删除。");
          } }, "彻底删除")]
       : [h("button", { onclick: () => nav.open(r.id) }, "打开"),
-         h("button", { onclick: rename }, "改名"),
+         h("button", { class: "b-rename", title: "改列表中的名称（不改文中的标题）", onclick: rename }, "改名"),
          h("button", { onclick: () => void act(() => api.duplicateReport(r.id), "已复制一份。") }, "复制"),
-         h("button", { title: "以本报告为底稿新建下一年度的报告，其“下一步工作打算”成为对照清单", onclick: () => void act(() => api.newFromLastYear(r.id), `已新建 ${r.year + 1} 年度报告。`) }, "下一年度"),
+         h("button", { class: "b-next-year", title: "以本报告为底稿新建下一年度的报告并打开，其“下一步工作打算”成为对照清单", onclick: async () => {
+           try {
+             const id = await api.newFromLastYear(r.id);
+             toast(`已新建 ${r.year + 1} 年度报告。`);
+             nav.open(id);
+           } catch (e) { toastError(e); }
+         } }, "下一年度"),
          h("button", { class: "danger", onclick: () => void act(() => api.trashReport(r.id), "已移到回收站，可在回收站中恢复。") }, "删除")];
-    tbody.append(h("tr", { "data-id": r.id },
-      titleCell, h("td", {}, r.unit), h("td", {}, yearAndPeriod(r)),
-      h("td", {}, STATUS_LABEL[r.status]), h("td", { class: "muted" }, r.updated),
-      h("td", { class: "row-actions" }, ...actions)));
+    const row = h("tr", { "data-id": r.id },
+      titleCell, h("td", {}, r.unit), h("td", { class: "nowrap" }, `${r.year}年`), h("td", { class: "nowrap" }, r.period),
+      h("td", { class: "nowrap" }, STATUS_LABEL[r.status]), h("td", { class: "muted nowrap" }, r.updated),
+      h("td", { class: "row-actions" }, ...actions));
+    // Double-click anywhere on the line opens it (not in a field or on a button).
+    if (!trash) row.addEventListener("dblclick", (e) => {
+      if ((e.target as Element).closest("input, button")) return;
+      nav.open(r.id);
+    });
+    tbody.append(row);
   }
 
   app.append(h("div", { class: "list-page" },

@@ -1,14 +1,16 @@
 // 设置: the word list (易错词) the checks use, and which font each role resolves to.
 
 import { api, errText } from "./api";
-import type { DocxFontNames, FontRow } from "./bindings";
+import type { DocxFontNames, FontReport } from "./bindings";
 import { clear, h, toast, toastError } from "./dom";
 import { NATIONAL, pageNumberControls } from "./pagenumbers";
 
 export async function showSettings(app: HTMLElement, back: () => void): Promise<void> {
   clear(app);
   const words = h("tbody", { id: "words" });
-  const fonts = h("tbody", { id: "settings-fonts" });
+  const fonts = h("ul", { class: "font-roles", id: "settings-fonts" });
+  const fontAdvice = h("p", { class: "advice", id: "font-advice" });
+  const fontDetails = h("tbody", { id: "font-details-rows" });
   const importFont = async () => {
     try {
       const path = await api.chooseFile("font");
@@ -52,9 +54,12 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
     h("div", { class: "list-bar" }, h("h2", {}, "设置"), h("span", { class: "spacer" }), h("button", { id: "b-back", onclick: back }, "← 返回报告列表")),
     h("p", { class: "muted", id: "app-info" }),
     h("section", { class: "card" }, h("h3", {}, "字体"),
-      h("p", { class: "muted" }, "导出时每种用途所用的字体：先用本机安装的字体，其次用导入的字体，都没有时用程序自带的替代字体。"),
-      h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "用途与来源"), h("th", {}, "字体"), h("th", {}, "文件"))), fonts),
+      h("p", { class: "muted" }, "PDF 和预览中每个部分实际所用的字体：先用本机安装的，其次用导入的，都没有时用程序自带的替代字体。"),
+      fonts,
+      fontAdvice,
       h("div", { class: "actions-left" }, h("button", { id: "b-import-font", onclick: () => void importFont() }, "导入字体文件……")),
+      h("details", { id: "font-details" }, h("summary", {}, "详细信息"),
+        h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "用途"), h("th", {}, "字体自身的名称"), h("th", {}, "文件"))), fontDetails)),
       h("p", { class: "muted" }, "Word 文件中写入的字体名：收文单位多装有“仿宋_GB2312、楷体_GB2312”（只含 GB2312 的字，缺“堃、玥”等）；装有 Windows 的“仿宋、楷体”时可选后者。两者互为替代字体。"),
       h("label", {}, "Word 字体：", docxNames)),
     h("section", { class: "card" }, h("h3", {}, "页码"),
@@ -64,13 +69,18 @@ export async function showSettings(app: HTMLElement, back: () => void): Promise<
       h("p", { class: "muted" }, "质检时查找这些写法并提示改正。"),
       h("div", { class: "row" }, wrong, right, note, h("button", { id: "w-add", onclick: () => void add() }, "添加")),
       h("table", { class: "words" }, h("thead", {}, h("tr", {}, h("th", {}, "错误写法"), h("th", {}, "正确写法"), h("th", {}, "说明"), h("th", {}, "来源"), h("th", {}))), words))));
-  const showFonts = (list: FontRow[]) => {
+  const showFonts = (report: FontReport) => {
     clear(fonts);
-    for (const l of list) fonts.append(h("tr", {}, h("td", {}, l.summary), h("td", {}, l.font_name), h("td", { class: "muted path" }, l.path)));
+    clear(fontDetails);
+    for (const l of report.rows) {
+      fonts.append(h("li", { class: l.stand_in ? "stand-in" : "" }, l.summary));
+      fontDetails.append(h("tr", {}, h("td", {}, l.summary.split("：")[0]), h("td", {}, l.font_name), h("td", { class: "muted path" }, l.path)));
+    }
+    fontAdvice.textContent = report.advice ?? "";
   };
   try {
     showFonts(await api.fontReport());
-  } catch (e) { fonts.append(h("tr", {}, h("td", { class: "error" }, errText(e)))); }
+  } catch (e) { fonts.append(h("li", { class: "error" }, errText(e))); }
   const current = await api.defaultPageNumbers().catch((e) => { toastError(e); return NATIONAL; });
   pages.append(pageNumberControls("s-pn", current, async (p) => {
     try { await api.setDefaultPageNumbers(p); toast("已保存默认页码样式。"); } catch (e) { toastError(e); }

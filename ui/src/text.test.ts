@@ -1,6 +1,6 @@
 // The functions that mirror the core are checked against it in vectors.test.ts.
 import { flatten } from "./numbering";
-import { charToUtf16, paragraphRange, proposedFileName, stepOf, toParagraphs } from "./text";
+import { charToUtf16, paragraphRange, parseDateInput, proposedFileName, stepOf, toParagraphs } from "./text";
 
 test("flatten walks the tree in reading order with derived numbers", () => {
   interface N { heading: string; children: N[] }
@@ -30,4 +30,22 @@ test("proposed file name: 单位+年份+标题, never twice, no forbidden charac
 test("locations: the step that shows them", () => {
   expect(stepOf({ part: "paragraph", path: [0], index: 0 })).toBe(3);
   expect(stepOf({ part: "signature" })).toBe(4);
+});
+
+test("dates are read in the document's form whatever the locale, and impossible days refused", () => {
+  expect(parseDateInput("2024年12月20日")).toEqual({ iso: "2024-12-20" });
+  expect(parseDateInput(" 2024年1月5日 ")).toEqual({ iso: "2024-01-05" });
+  expect(parseDateInput("2024-12-20")).toEqual({ iso: "2024-12-20" });
+  expect(parseDateInput("2024.3.8")).toEqual({ iso: "2024-03-08" });
+  expect(parseDateInput("２０２４年１２月２０日")).toEqual({ iso: "2024-12-20" });
+  expect(parseDateInput("")).toEqual({ iso: null });
+  expect(parseDateInput("12/20/2024")).toHaveProperty("error");
+  expect(parseDateInput("2023年2月29日")).toHaveProperty("error");
+  expect(parseDateInput("2024年2月29日")).toEqual({ iso: "2024-02-29" });
+});
+
+test("a name given in the list is the proposed file name as it is", () => {
+  const r = { unit: "双河镇人民政府", year: 2024, title: "双河镇人民政府2024年政务公开工作总结" };
+  expect(proposedFileName(r, "docx", r.title)).toBe("双河镇人民政府2024年政务公开工作总结.docx");
+  expect(proposedFileName(r, "pdf", "送审稿/第二版")).toBe("送审稿第二版.pdf");
 });

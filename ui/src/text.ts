@@ -37,8 +37,11 @@ export function paragraphRange(paras: string[], index: number, start = 0, end?: 
   return [s, e];
 }
 
-/** 单位+年份+标题, as the clerk would name the file; characters Windows forbids dropped. */
-export function proposedFileName(r: Pick<Report, "unit" | "year" | "title">, ext: "docx" | "pdf"): string {
+/** 单位+年份+标题, as the clerk would name the file, or the name the clerk gave the report in
+ *  the list (`listName`, when it is not the title); characters Windows forbids dropped. */
+export function proposedFileName(r: Pick<Report, "unit" | "year" | "title">, ext: "docx" | "pdf", listName?: string): string {
+  const own = listName?.replace(/[\\/:*?"<>|\r\n\t]/g, "").trim();
+  if (own && listName!.trim() !== r.title.trim()) return `${own}.${ext}`;
   let title = r.title.trim();
   // A title usually already begins with unit and year; don't say them twice.
   const prefix = `${r.unit}${r.year}年`;
@@ -114,4 +117,19 @@ export function chineseDate(iso: string | null): string {
   t.setUTCFullYear(y, mo - 1, d);
   const real = y >= 1 && t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
   return real ? `${y}年${mo}月${d}日` : "";
+}
+
+/** What the clerk typed in a date field, read the same whatever the system's locale:
+ *  `2024年12月20日`, `2024-12-20`, `2024.12.20`, `2024/12/20` (full-width digits too) →
+ *  `{ iso: "2024-12-20" }`; an empty field → `{ iso: null }`; anything else, or a day that does
+ *  not exist (30 February) → `{ error }` with the sentence to show. */
+export function parseDateInput(text: string): { iso: string | null } | { error: string } {
+  const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
+  if (!t) return { iso: null };
+  const m = t.match(/^(\d{4})\s*[年\-./／\s]\s*(\d{1,2})\s*[月\-./／\s]\s*(\d{1,2})\s*日?$/);
+  const hint = "请按“2024年12月20日”的样子填写成文日期。";
+  if (!m) return { error: hint };
+  const pad = (n: string) => n.padStart(2, "0");
+  const iso = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;
+  return chineseDate(iso) ? { iso } : { error: `没有${Number(m[1])}年${Number(m[2])}月${Number(m[3])}日这一天，${hint}` };
 }

@@ -128,15 +128,9 @@ async fn import_fill_fix_next_year() -> Res<()> {
     app.wait("#reports").await?;
     app.click("#reports button[title^='以本报告为底稿']")
         .await?;
-    app.wait_text("#reports", "2024").await?;
-    let id = app
-        .js("return [...document.querySelectorAll('#reports tr[data-id]')].find(r=>r.textContent.includes('2024年')).dataset.id", vec![])
-        .await?;
-    app.click(&format!(
-        "#reports tr[data-id='{}'] td.title a",
-        id.as_str().unwrap()
-    ))
-    .await?;
+    // 下一年度 opens the new report.
+    app.wait("#step-body[data-step='1']").await?;
+    assert_eq!(app.value("#f-year").await?, "2024");
     app.step(3).await?;
     app.wait_text("#carry", "加强培训").await?;
     app.click("#carry input[type=checkbox]").await?;
@@ -211,7 +205,7 @@ async fn list_operations_and_word_list() -> Res<()> {
     app.shot("25-settings-words").await?;
     app.click("#b-back").await?;
     app.click("#reports tr[data-id] td.title a").await?;
-    app.wait("#step-body[data-step='1']").await?;
+    app.wait("#step-body[data-step]").await?;
     app.step(5).await?;
     app.wait_text("#findings", "村务公开栏目").await?;
     app.quit().await?;
@@ -353,8 +347,7 @@ async fn page_number_style_from_settings_to_the_report() -> Res<()> {
     // Reopened, the report keeps its own style.
     app.click("#b-back").await?;
     app.click("#reports tr[data-id] td.title a").await?;
-    app.wait("#step-body[data-step='1']").await?;
-    app.step(4).await?;
+    app.wait("#step-body[data-step='4']").await?;
     assert_eq!(app.value("#f-pn-dash").await?, "hyphen");
     assert_eq!(app.value("#f-pn-position").await?, "center");
     app.quit().await?;

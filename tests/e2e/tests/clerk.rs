@@ -136,7 +136,7 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
         vec![],
     )
     .await?;
-    app.wait_text("#toast", "已保存版本").await?;
+    app.wait_text("#toast", "已保存为版本").await?;
     app.quit().await?;
 
     // ---- second session: everything is there ---------------------------------------------
@@ -144,7 +144,9 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     app.wait_text("#reports", UNIT).await?;
     app.shot("08-list-after-relaunch").await?;
     app.click("#reports td.title a").await?;
-    app.wait("#step-body[data-step='1']").await?;
+    // It opens at the step where it was left.
+    app.wait("#step-body[data-step='5']").await?;
+    app.step(1).await?;
     assert!(app
         .value("#f-title")
         .await?
@@ -177,7 +179,8 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     assert_eq!(nodes[pos(SUB_A)], format!("{num_b}{SUB_A}|"));
     app.step(4).await?;
     assert_eq!(app.value("#f-signature").await?, UNIT);
-    assert_eq!(app.value("#f-date").await?, "2024-12-20");
+    // Shown in the document's form, whatever the system's locale.
+    assert_eq!(app.value("#f-date").await?, "2024年12月20日");
     app.click("#b-versions").await?;
     app.wait_text("#versions", "的版本").await?;
     app.click("#versions .actions button").await?;
@@ -199,7 +202,7 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
         app.shot("10-export-confirm").await?;
         app.click("#ask-yes").await?;
     }
-    app.wait_text("#toast", "已导出").await?;
+    app.wait_text("#export-done", "已导出").await?;
     // The proposed name is 单位+年份+标题 (the title already starts with unit and year).
     let name = format!("{title}.docx");
     let docx = wait_file(&save.path().join(&name)).await?;
@@ -217,7 +220,7 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     {
         app.click("#ask-yes").await?;
     }
-    app.wait_text("#toast", ".pdf").await?;
+    app.wait_text("#export-done", ".pdf").await?;
     let pdf = wait_file(&save.path().join(name.replace(".docx", ".pdf"))).await?;
     assert!(pdf.starts_with(b"%PDF-"), "not a PDF");
     // Opened by a real reader (poppler, installed by scripts/test).

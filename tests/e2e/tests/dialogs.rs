@@ -61,7 +61,7 @@ async fn export_through_the_real_save_dialog() -> Res<()> {
         .arg(&target)
         .status()?;
     Command::new("xdotool").args(["key", "Return"]).status()?;
-    app.wait_text("#toast", "已导出").await?;
+    app.wait_text("#export-done", "已导出").await?;
     let bytes = wait_file(&target).await?;
     assert!(bytes.starts_with(b"PK"), "not a DOCX package");
     assert_eq!(

@@ -67,7 +67,7 @@ async fn full_session(app: &App, save: &Path) -> Res<()> {
     // The font report: the exporter's fonts were found and read.
     wait_true(
         app,
-        "return document.querySelectorAll('#settings-fonts tr').length > 1",
+        "return document.querySelectorAll('#settings-fonts li').length > 1",
     )
     .await?;
     Ok(())

@@ -98,9 +98,12 @@ async fn tour_with_a_real_sample() -> Res<()> {
     app.click("#reports button[title^='以本报告为底稿']")
         .await?;
     app.wait_text("#toast", "年度报告").await?;
+    app.wait("#step-body[data-step='1']").await?;
+    app.click("#b-back").await?;
+    app.wait("#reports").await?;
     app.shot("tour-11-list").await?;
     app.click("#b-settings").await?;
-    app.wait("#settings-fonts tr").await?;
+    app.wait("#settings-fonts li").await?;
     app.shot("tour-12-settings").await?;
     app.quit().await?;
     Ok(())

@@ -5,14 +5,19 @@
  */
 export type FontRow = { 
 /**
- * `正文：仿宋（系统）`
+ * The role and the face that sets it, named in Chinese: `正文：仿宋_GB2312（系统）`,
+ * `正文：Fandol 仿宋（内置替代，非仿宋_GB2312）` ([`crate::fonts::RoleChoice::summary`]).
  */
 summary: string, 
 /**
- * The font's own name, e.g. `FangSong`.
+ * The font's own name, e.g. `FangSong` (details for the curious, not the summary).
  */
 font_name: string, 
 /**
  * The file it was read from.
  */
-path: string, };
+path: string, 
+/**
+ * A bundled stand-in sets the role, not the face GB/T 9704-2012 names.
+ */
+stand_in: boolean, };

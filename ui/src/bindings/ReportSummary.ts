@@ -26,9 +26,14 @@ year: number,
  */
 period: string, 
 /**
- * 标题.
+ * 标题, as printed at the head of the document.
  */
 title: string, 
+/**
+ * The name the list shows and the export proposes as the file name: the one the clerk
+ * gave with 改名 ([`Store::rename`]), else the title. Never printed in the document.
+ */
+name: string, 
 /**
  * 草稿 or 定稿.
  */
@@ -38,10 +43,16 @@ status: Status,
  */
 updated_at: number, 
 /**
- * Local time, `2024-12-20 16:05`.
+ * Local time in the document's date form, `2024年12月20日 16:05`, whatever the
+ * system's locale.
  */
 updated: string, 
 /**
  * Set when the report is in the 回收站.
  */
-trashed_at: number | null, };
+trashed_at: number | null, 
+/**
+ * The editor step (1–6: 基本信息 … 预览与导出) the clerk last had open, where the report
+ * opens again ([`Store::set_last_step`]).
+ */
+last_step: number, };

@@ -21,6 +21,7 @@ name: string,
  */
 created_at: number, 
 /**
- * Local time, `2024-12-20 16:05:09`.
+ * Local time in the document's date form, `2024年12月20日 16:05`, whatever the system's
+ * locale.
  */
 created: string, };

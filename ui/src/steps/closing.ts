@@ -1,4 +1,5 @@
-// Step 4 附件与落款: attachments, signing unit, date (a date picker), status, seal, page numbers.
+// Step 4 附件与落款: attachments, signing unit, date (typed as 2024年12月20日 whatever the system's
+// locale), status, seal, page numbers.
 
 import { api } from "../api";
 import { STATUS_LABEL } from "../bindings";
@@ -6,7 +7,7 @@ import { bindField } from "../autosave";
 import { metaOf, type EditorCtx } from "../context";
 import { h } from "../dom";
 import { NATIONAL, pageNumberControls } from "../pagenumbers";
-import { chineseDate, fromParagraphs, toParagraphs, today } from "../text";
+import { chineseDate, fromParagraphs, parseDateInput, toParagraphs, today } from "../text";
 
 export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   const r = ctx.report;
@@ -14,15 +15,21 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   const att = h("textarea", { id: "f-attachments", rows: 4, placeholder: "每个附件一行，不写“附件”二字和序号" });
   att.value = fromParagraphs(r.attachments);
   const sig = h("input", { id: "f-signature", class: "wide", value: r.signature, placeholder: r.unit });
-  const date = h("input", { id: "f-date", type: "date", value: r.date ?? "" });
-  const todayBtn = h("button", { type: "button", onclick: () => {
-    date.value = today();
+  // A text field in the document's own form: a date input would show the system locale's
+  // format (11/30/2026). The stored date changes only when what is typed is a real day.
+  const date = h("input", { id: "f-date", class: "date", value: chineseDate(r.date), placeholder: "例如 2024年12月20日", autocomplete: "off" });
+  const dateErr = h("span", { class: "field-error", id: "f-date-error", role: "alert" });
+  const todayBtn = h("button", { type: "button", id: "b-today", onclick: () => {
+    date.value = chineseDate(today());
     date.dispatchEvent(new Event("change"));
     void save.flush();
   } }, "今天");
-  // The picker shows the system's date format; the document's own form is shown beside it.
-  const dateCn = h("span", { class: "muted", id: "f-date-cn" }, chineseDate(r.date));
-  date.addEventListener("change", () => (dateCn.textContent = chineseDate(date.value || null)));
+  // Leaving the field writes a date typed as 2024-12-20 or 2024.12.20 in the document's form.
+  date.addEventListener("change", () => {
+    const p = parseDateInput(date.value);
+    dateErr.textContent = "error" in p ? p.error : "";
+    if (!("error" in p)) date.value = chineseDate(p.iso);
+  });
   const status = h("select", { id: "f-status" },
     ...(["draft", "final"] as const).map((s) => h("option", { value: s }, STATUS_LABEL[s])));
   status.value = r.status;
@@ -31,7 +38,8 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   const sync = () => {
     ctx.report.attachments = toParagraphs(att.value);
     ctx.report.signature = sig.value;
-    ctx.report.date = date.value || null;
+    const d = parseDateInput(date.value);
+    if (!("error" in d)) ctx.report.date = d.iso;
     ctx.report.status = status.value === "final" ? "final" : "draft";
     ctx.report.seal = seal.checked;
     ctx.report.note = note.value.trim() || null;
@@ -49,7 +57,8 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   root.append(h("div", { class: "form" },
     h("label", {}, "附件说明（每行一个）", att),
     h("label", {}, "落款单位", sig),
-    h("div", { class: "row" }, h("label", {}, "成文日期", h("span", { class: "row" }, date, todayBtn, dateCn)), h("label", {}, "状态", status)),
+    h("div", { class: "row" }, h("label", {}, "成文日期", h("span", { class: "row inline" }, date, todayBtn)), h("label", {}, "状态", status)),
+    dateErr,
     h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）"),
     h("label", {}, "附注（成文日期下一行，空二字，加圆括号）", note),
     pages));

@@ -22,12 +22,14 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
       info),
     pages);
   const fonts = h("ul", { class: "fonts", id: "font-report" });
+  const advice = h("p", { class: "advice", id: "preview-font-advice" });
   ctx.aside("预览", {
-    what: "这里显示的就是导出的 PDF，与打印、导出的文件完全一致。修改内容后回到本步骤会重新生成。",
+    what: "这里显示的就是导出的 PDF：导出的 PDF 和打印出来的与此完全相同。导出的 Word 文件按同样的版式排好，但在对方电脑上的字形、换行取决于那台电脑装的字体。修改内容后回到本步骤会重新生成。",
     example: "",
-  }, h("div", {}, h("h4", {}, "所用字体"), fonts));
-  api.fontReport().then((list) => {
-    for (const l of list) fonts.append(h("li", { title: `${l.font_name}  ${l.path}` }, l.summary));
+  }, h("div", {}, h("h4", {}, "所用字体"), fonts, advice));
+  api.fontReport().then((report) => {
+    for (const l of report.rows) fonts.append(h("li", { class: l.stand_in ? "stand-in" : "" }, l.summary));
+    advice.textContent = report.advice ?? "";
   }).catch((e) => fonts.append(h("li", { class: "error" }, errText(e))));
 
   let bytes: ArrayBuffer;
