@@ -159,7 +159,8 @@ export class Autosave {
     try {
       await save();
       this.inFlight--;
-      if (this.inFlight === 0) this.onState({ kind: "saved", at: new Date() });
+      // Typed on during the save: not everything is saved yet, and the status says so.
+      if (this.inFlight === 0) this.onState(this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date() });
     } catch (e) {
       this.inFlight--;
       this.onState({ kind: "error", message: errText(e), input: isInputError(e) });
