@@ -409,7 +409,7 @@ async fn placeholders_are_a_worklist_fixes_keep_the_place_and_export_leads_to_th
     app.wait_text("#placeholders h3", "待填项（2）").await?;
     wait_true(&app, "return document.activeElement.id === 'ph-0'").await?;
     let next = app.text("#ph-row-0 .context").await?;
-    assert!(next.contains("发布信息128条"), "{next}");
+    assert!(next.contains("128条，召开专题会议X次"), "{next}");
     let mark = app.text("#ph-row-0 mark").await?;
     assert_eq!(mark, "X");
     app.shot("56-worklist-next").await?;
