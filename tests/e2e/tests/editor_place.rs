@@ -16,6 +16,7 @@ const CTRL: &str = "\u{E009}";
 const SHIFT: &str = "\u{E008}";
 const UP: &str = "\u{E013}";
 const RIGHT: &str = "\u{E014}";
+const DELETE: &str = "\u{E017}";
 
 /// Where `#id` is on screen (px from the top of the scrolling form), the form's scroll position
 /// and the id of the focused element.
@@ -313,6 +314,25 @@ async fn structural_actions_keep_the_place_and_the_focus() -> Res<()> {
         "the view did not jump: {top4} → {top5}"
     );
     app.shot("53-body-new-sibling").await?;
+
+    // 删除 (Alt+Delete) of the empty new sibling: no question, the scroll position stays and the
+    // focus goes to the section that moved up into its place.
+    let (_, scroll6, _) = place(&app, &format!("n-{sib}")).await?;
+    let next = after.get(pos(&sib) + 1).cloned();
+    keys(&app, &format!("{ALT}{DELETE}")).await?;
+    wait_true(&app, &format!("return !document.getElementById('n-{sib}')")).await?;
+    let (_, scroll7, focus7) = place(&app, &format!("n-{x}")).await?;
+    assert!(
+        (scroll6 - scroll7).abs() <= 6.0,
+        "删除 keeps the scroll position: {scroll6} → {scroll7}"
+    );
+    if let Some(next) = next {
+        assert_eq!(
+            focus7,
+            format!("h-{next}"),
+            "the focus goes to the next section"
+        );
+    }
     app.saved().await?;
     app.quit().await
 }
