@@ -316,17 +316,20 @@ fn vectors() -> Vec<(&'static str, String)> {
     let all = templates::all();
     let mut lookups = Vec::new();
     for t in &all {
-        let mut paths = vec![vec![], vec![0, 0, 0, 0, 0]];
+        let mut paths = vec![vec![], vec![0, 0, 0, 0, 0], vec![0, 1, 3, 2]];
         paths_of(&t.sections, &[], &mut paths);
         for p in paths {
             let what = t.guidance_at(&p).map(|g| g.what.clone());
-            lookups.push(json!([t.id, p, what]));
+            let near = t.guidance_near(&p);
+            let (near_what, depth) = (near.map(|(g, _)| g.what.clone()), near.map(|(_, d)| d));
+            lookups.push(json!([t.id, p, what, near_what, depth]));
         }
     }
     let guidance = vector_file(
         &about(
-            "Template::guidance_at: `templates` as list_templates sends them; \
-             [template id, path, guidance.what or null].",
+            "Template::guidance_at and guidance_near: `templates` as list_templates sends \
+             them; [template id, path, guidance_at.what or null, guidance_near.what or null, \
+             guidance_near's depth or null].",
         ),
         &[
             (

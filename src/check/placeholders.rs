@@ -59,6 +59,10 @@ pub struct Placeholder {
     pub kind: PlaceholderKind,
     /// Up to 12 characters either side, for the list in the app.
     pub context: String,
+    /// Char (not byte) offset of the field inside `context`: the app marks
+    /// `context_at..context_at + (end - start)` there as the one being filled.
+    #[serde(default)]
+    pub context_at: usize,
 }
 
 /// Marks used in place of a number or a name.
@@ -247,6 +251,7 @@ pub fn placeholders(report: &Report) -> Vec<Placeholder> {
             out.push(Placeholder {
                 text: slice_chars(text, start, end).unwrap_or_default(),
                 context: context(text, start, end),
+                context_at: start - context_from(start),
                 location: loc.clone(),
                 start,
                 end,
@@ -257,8 +262,13 @@ pub fn placeholders(report: &Report) -> Vec<Placeholder> {
     out
 }
 
+/// Where the context of a field starting at char `start` begins: 12 chars before it.
+fn context_from(start: usize) -> usize {
+    start.saturating_sub(12)
+}
+
 fn context(text: &str, start: usize, end: usize) -> String {
-    let from = start.saturating_sub(12);
+    let from = context_from(start);
     let n = text.chars().count();
     let to = (end + 12).min(n);
     slice_chars(text, from, to).unwrap_or_default()
@@ -351,5 +361,27 @@ mod tests {
         assert_eq!(r.opening[0], "发布信息345条，公开12件。");
         assert!(fill_placeholder(&mut r, &ph[0], "1").is_err());
         assert!(placeholders(&r).is_empty());
+    }
+
+    #[test]
+    fn context_at_points_at_the_field_in_its_context() {
+        let mut r = Report::new("t", "甲乡", 2024, "年度");
+        r.opening = vec!["发布X条，全年共计召开各类政务公开专题会议XX场，受理申请X件。".into()];
+        let ph = placeholders(&r);
+        assert_eq!(ph.len(), 3);
+        for p in &ph {
+            let at: String = p
+                .context
+                .chars()
+                .skip(p.context_at)
+                .take(p.end - p.start)
+                .collect();
+            assert_eq!(at, p.text, "{p:?}");
+        }
+        // Near the start the context begins with the text; further on, 12 chars before.
+        assert_eq!(ph[0].context_at, 2);
+        assert_eq!(ph[1].context_at, 12);
+        // Two placeholders in one context: each knows which one is its own.
+        assert!(ph[2].context.contains("XX") && ph[2].context_at > 0);
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::check::{self, Finding};
 use crate::error::{Error, Result};
-use crate::model::Report;
+use crate::model::{Report, Section};
 use crate::store::Store;
 use crate::templates;
 use serde::{Deserialize, Serialize};
@@ -59,10 +59,14 @@ pub enum TreeOp {
     Indent,
     /// Become the next sibling of the parent (one level up).
     Outdent,
+    /// Insert a new section with an empty heading right after this one, at the same level
+    /// (under the same parent).
+    AddSibling,
 }
 
 /// Applies `op` to section `node` of report `id` (one transaction); returns the report as
-/// stored. A move that is not possible (the first item up) changes nothing.
+/// stored. A move that is not possible (the first item up) changes nothing. The section a
+/// [`TreeOp::AddSibling`] creates is the one after `node` in the returned report.
 ///
 /// Errors: `ErrorKind::NotFound` for an unknown node, `Input` when indenting would go deeper
 /// than four levels (GB/T 9704-2012 §7.3.3 numbers four), `Storage`.
@@ -73,12 +77,61 @@ pub fn tree_op(store: &mut Store, id: i64, node: i64, op: TreeOp) -> Result<Repo
         TreeOp::Down => store.move_down(node)?,
         TreeOp::Indent => store.indent(node)?,
         TreeOp::Outdent => store.outdent(node)?,
+        TreeOp::AddSibling => {
+            let (parent, index) = position(&store.load(id)?.sections, None, node)
+                .ok_or_else(|| Error::not_found(format!("找不到编号为 {node} 的小节。")))?;
+            store.add_section(id, parent, Some(index + 1), "")?;
+        }
     }
     store.load(id)
+}
+
+/// The parent (`None` at the top level) and 0-based index among its siblings of section
+/// `node` in `list`.
+fn position(list: &[Section], parent: Option<i64>, node: i64) -> Option<(Option<i64>, usize)> {
+    list.iter().enumerate().find_map(|(i, s)| {
+        if s.id == Some(node) {
+            Some((parent, i))
+        } else {
+            position(&s.children, s.id, node)
+        }
+    })
 }
 
 /// The pre-export findings for report `id`, checked against the clerk's word list.
 pub fn run_checks(store: &mut Store, id: i64) -> Result<Vec<Finding>> {
     let words = store.word_list()?;
     Ok(check::run(&store.load(id)?, &words))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(list: &[Section]) -> Vec<String> {
+        list.iter().map(|s| s.heading.clone()).collect()
+    }
+
+    #[test]
+    fn add_sibling_inserts_right_after_the_section_at_its_level() {
+        let d = tempfile::tempdir().unwrap();
+        let mut s = Store::open_dir(d.path()).unwrap();
+        let id =
+            create_from_template(&mut s, "township-zwgk", "双河镇", 2024, "年度", None).unwrap();
+        let before = s.load(id).unwrap();
+        let parent = &before.sections[0];
+        let first = parent.children[0].id.unwrap();
+        let r = tree_op(&mut s, id, first, TreeOp::AddSibling).unwrap();
+        let kids = &r.sections[0].children;
+        assert_eq!(kids.len(), parent.children.len() + 1);
+        assert_eq!(kids[0].id, Some(first));
+        assert!(kids[1].heading.is_empty() && kids[1].id.is_some());
+        assert_eq!(headings(&kids[2..]), headings(&parent.children[1..]));
+        // At the top level too: after the last section.
+        let last = before.sections.last().unwrap().id.unwrap();
+        let r = tree_op(&mut s, id, last, TreeOp::AddSibling).unwrap();
+        assert_eq!(r.sections.len(), before.sections.len() + 1);
+        assert!(r.sections.last().unwrap().heading.is_empty());
+        assert!(tree_op(&mut s, id, 999_999, TreeOp::AddSibling).is_err());
+    }
 }

@@ -117,6 +117,26 @@ impl Template {
         }
         Some(&cur.guidance)
     }
+
+    /// Guidance for a section at `path` that the template may not have (a sub-item the clerk
+    /// added, or one moved below the skeleton): the guidance of the deepest template section
+    /// along `path`, with how many leading indices of `path` it answers (`path.len()` when the
+    /// template has the section itself, less for an ancestor's). `None` when not even the
+    /// top-level section is in the template, or `path` is empty.
+    pub fn guidance_near(&self, path: &[usize]) -> Option<(&Guidance, usize)> {
+        let mut cur = self.sections.get(*path.first()?)?;
+        let mut depth = 1;
+        for i in &path[1..] {
+            match cur.children.get(*i) {
+                Some(c) => {
+                    cur = c;
+                    depth += 1;
+                }
+                None => break,
+            }
+        }
+        Some((&cur.guidance, depth))
+    }
 }
 
 #[cfg(test)]
@@ -153,6 +173,21 @@ mod tests {
             &t.sections[0].children[1].guidance
         );
         assert!(t.guidance_at(&[9]).is_none());
+        // A sub-item below the skeleton gets its nearest ancestor's guidance.
+        assert_eq!(
+            t.guidance_near(&[0, 1]),
+            Some((t.guidance_at(&[0, 1]).unwrap(), 2))
+        );
+        assert_eq!(
+            t.guidance_near(&[0, 1, 7, 2]),
+            Some((t.guidance_at(&[0, 1]).unwrap(), 2))
+        );
+        assert_eq!(
+            t.guidance_near(&[0, 99]),
+            Some((t.guidance_at(&[0]).unwrap(), 1))
+        );
+        assert!(t.guidance_near(&[9, 0]).is_none());
+        assert!(t.guidance_near(&[]).is_none());
     }
 
     #[test]

@@ -32,6 +32,25 @@ test("a change is saved within a second of the last keystroke, once", async () =
   expect(states[states.length - 1]?.kind).toBe("saved");
 });
 
+test("typing without a pause is still saved every few seconds, in order, with the latest text", async () => {
+  const { el, saved, states } = setup();
+  let text = "";
+  // 20 characters a second for 6 seconds: the debounce alone would never fire.
+  for (let i = 0; i < 120; i++) {
+    text += "政务公开"[i % 4];
+    type(el, text);
+    await vi.advanceTimersByTimeAsync(50);
+  }
+  expect(saved.length).toBeGreaterThanOrEqual(2);
+  expect(saved.length).toBeLessThanOrEqual(3);
+  // Each save is a prefix of the next: nothing saved twice or out of order.
+  saved.forEach((s, i) => expect(text.startsWith(s) && (i === 0 || s.length > saved[i - 1].length)).toBe(true));
+  await vi.advanceTimersByTimeAsync(900);
+  expect(saved[saved.length - 1]).toBe(text);
+  // The status line was told "pending" once per run of keystrokes, not once per keystroke.
+  expect(states.filter((s) => s.kind === "pending").length).toBeLessThanOrEqual(saved.length + 1);
+});
+
 test("nothing is saved while the IME composes; the committed text is saved after compositionend", async () => {
   const { el, saved } = setup();
   type(el, "已有");

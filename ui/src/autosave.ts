@@ -1,11 +1,15 @@
 // Autosave: every field saves within 1 s of its last change and at once when it loses focus or
-// the clerk leaves the step. While an input method is composing (拼音 → 汉字), nothing is
+// the clerk leaves the step; a clerk typing without a pause is saved at least every
+// SAVE_MAX_WAIT_MS all the same. While an input method is composing (拼音 → 汉字), nothing is
 // saved and no field is re-rendered: the half-typed pinyin is not text yet, and replacing the
 // DOM under an IME would drop or duplicate characters. Saving resumes at compositionend.
 
 import { errText, isInputError } from "./errors";
 
 export const SAVE_DELAY_MS = 800;
+/** The longest a change waits while the clerk keeps typing (the debounce alone would wait for
+ *  the first pause, which may be a minute away). */
+export const SAVE_MAX_WAIT_MS = 2500;
 
 export type SaveState =
   | { kind: "idle" }
@@ -29,6 +33,8 @@ const realTimers: Timers = {
 /** One field (or group of fields saved together) with its save function. */
 export class FieldSaver {
   private timer: unknown = null;
+  /** Started by the first change after a save; fires even if the typing goes on. */
+  private maxTimer: unknown = null;
   private dirty = false;
   composing = false;
   private running: Promise<void> | null = null;
@@ -48,7 +54,7 @@ export class FieldSaver {
 
   compositionStart(): void {
     this.composing = true;
-    this.cancel();
+    this.cancelAll();
   }
 
   compositionEnd(): void {
@@ -66,11 +72,23 @@ export class FieldSaver {
       this.timer = null;
       void this.flush();
     }, this.hub.delay);
+    if (this.maxTimer === null) {
+      this.maxTimer = this.hub.timers.set(() => {
+        this.maxTimer = null;
+        void this.flush();
+      }, this.hub.maxWait);
+    }
   }
 
   private cancel(): void {
     if (this.timer !== null) this.hub.timers.clear(this.timer);
     this.timer = null;
+  }
+
+  private cancelAll(): void {
+    this.cancel();
+    if (this.maxTimer !== null) this.hub.timers.clear(this.maxTimer);
+    this.maxTimer = null;
   }
 
   get isDirty(): boolean {
@@ -80,7 +98,7 @@ export class FieldSaver {
   /** Saves now if anything changed (leaving the field or the step). Saves run one at a time
    *  per field; a change made during a save is saved by a second run. */
   async flush(): Promise<void> {
-    this.cancel();
+    this.cancelAll();
     if (this.composing) return;
     while (this.running) await this.running;
     if (!this.dirty) return;
@@ -103,12 +121,22 @@ export class Autosave {
   private fields = new Set<FieldSaver>();
   private deferred: (() => void)[] = [];
   private inFlight = 0;
+  private last: SaveState["kind"] = "idle";
 
   constructor(
-    readonly onState: (s: SaveState) => void,
+    private readonly onStateRaw: (s: SaveState) => void,
     readonly timers: Timers = realTimers,
     readonly delay = SAVE_DELAY_MS,
+    readonly maxWait = SAVE_MAX_WAIT_MS,
   ) {}
+
+  /** Tells the status line; a keystroke after a keystroke changes nothing there, so it costs
+   *  nothing either (typing stays cheap). */
+  private onState(s: SaveState): void {
+    if (s.kind === "pending" && this.last === "pending") return;
+    this.last = s.kind;
+    this.onStateRaw(s);
+  }
 
   field(save: () => Promise<void>): FieldSaver {
     const f = new FieldSaver(this, save);
@@ -131,7 +159,8 @@ export class Autosave {
     try {
       await save();
       this.inFlight--;
-      if (this.inFlight === 0) this.onState({ kind: "saved", at: new Date() });
+      // Typed on during the save: not everything is saved yet, and the status says so.
+      if (this.inFlight === 0) this.onState(this.dirty ? { kind: "pending" } : { kind: "saved", at: new Date() });
     } catch (e) {
       this.inFlight--;
       this.onState({ kind: "error", message: errText(e), input: isInputError(e) });

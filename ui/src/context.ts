@@ -6,6 +6,17 @@ import type { Guidance, Location, Report, ReportMeta, Template } from "./binding
 
 export interface Focus { loc: Location; start?: number; end?: number }
 
+/** Where the clerk's place is after a step is drawn again (element ids). Without one, the
+ *  scroll position is kept and the element that had the focus gets it back. */
+export interface Place {
+  /** An element that stays at the same height on screen (the section that moved). */
+  anchor?: string;
+  /** An element scrolled into view (a new section). */
+  reveal?: string;
+  /** The element that gets the focus: the first of these that is there and not disabled. */
+  focus?: string | string[];
+}
+
 export interface EditorCtx {
   id: number;
   report: Report;
@@ -13,8 +24,9 @@ export interface EditorCtx {
   autosave: Autosave;
   /** Shows guidance (and anything else) beside the form. */
   aside(title: string, g?: Guidance, extra?: Node): void;
-  /** Takes a report returned by the store and re-renders the step (after any IME composition). */
-  replaced(r: Report): Promise<void>;
+  /** Takes a report returned by the store and re-renders the step (after any IME composition),
+   *  keeping the clerk's place (`place`, or the scroll position and focus as they were). */
+  replaced(r: Report, place?: Place): Promise<void>;
   go(step: number, focus?: Focus): Promise<void>;
 }
 

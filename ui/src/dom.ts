@@ -24,17 +24,22 @@ export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
 }
 
-/** A calm in-window question (WebKitGTK's window.confirm is not reliable in a Tauri view). */
-export function ask(message: string, yes = "确定", no = "取消"): Promise<boolean> {
+/** A calm in-window question (WebKitGTK's window.confirm is not reliable in a Tauri view).
+ *  `safe: "no"` makes the answer `no` the highlighted default that has the focus (Enter
+ *  chooses it), for questions where going ahead is the risky answer. */
+export function ask(message: string, yes = "确定", no = "取消", opts: { safe?: "no" } = {}): Promise<boolean> {
   return new Promise((resolve) => {
     const close = (v: boolean) => { overlay.remove(); resolve(v); };
+    const safeNo = opts.safe === "no";
+    const noBtn = h("button", { id: "ask-no", class: safeNo ? "primary" : undefined, onclick: () => close(false) }, no);
+    const yesBtn = h("button", { id: "ask-yes", class: safeNo ? undefined : "primary", onclick: () => close(true) }, yes);
     const overlay = h("div", { class: "overlay" },
       h("div", { class: "dialog", role: "dialog" },
         h("p", {}, message),
-        h("div", { class: "actions" },
-          h("button", { id: "ask-no", onclick: () => close(false) }, no),
-          h("button", { class: "primary", id: "ask-yes", onclick: () => close(true) }, yes))));
+        h("div", { class: "actions" }, ...(safeNo ? [yesBtn, noBtn] : [noBtn, yesBtn]))));
+    if (safeNo) overlay.addEventListener("keydown", (e) => { if (e.key === "Escape") close(false); });
     document.body.append(overlay);
+    if (safeNo) noBtn.focus();
   });
 }
 
@@ -65,12 +70,36 @@ export function toastError(e: unknown, prefix = ""): void {
   toast(`${prefix}${errText(e)}`, isInputError(e) ? "warn" : "error");
 }
 
-/** Grows a textarea with its text so that a long section reads as a page, not a slot. */
+/** Height a textarea needs for its text (px), at least a few lines. */
+function neededHeight(ta: HTMLTextAreaElement): number {
+  return Math.max(ta.scrollHeight + 2, 72);
+}
+
+/** Grows a textarea with its text so that a long section reads as a page, not a slot. While
+ *  the clerk types, it only grows (one layout read per keystroke); it shrinks again when text
+ *  is deleted. */
 export function autosize(ta: HTMLTextAreaElement): void {
-  const fit = () => {
+  ta.classList.add("autosize");
+  ta.addEventListener("input", (e) => {
+    const type = (e as InputEvent).inputType ?? "";
+    if (type.startsWith("delete") || type === "") {
+      ta.style.height = "auto";
+      ta.style.height = `${neededHeight(ta)}px`;
+    } else if (ta.scrollHeight > ta.clientHeight) {
+      ta.style.height = `${neededHeight(ta)}px`;
+    }
+  });
+  requestAnimationFrame(() => {
     ta.style.height = "auto";
-    ta.style.height = `${Math.max(ta.scrollHeight + 2, 72)}px`;
-  };
-  ta.addEventListener("input", fit);
-  requestAnimationFrame(fit);
+    ta.style.height = `${neededHeight(ta)}px`;
+  });
+}
+
+/** Sizes every autosized textarea under `root` at once (two layouts, not two per field), so
+ *  that a redrawn step has its final height before the scroll position is put back. */
+export function fitAll(root: ParentNode): void {
+  const all = [...root.querySelectorAll<HTMLTextAreaElement>("textarea.autosize")];
+  for (const ta of all) ta.style.height = "auto";
+  const heights = all.map(neededHeight);
+  all.forEach((ta, i) => (ta.style.height = `${heights[i]}px`));
 }

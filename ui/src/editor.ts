@@ -3,19 +3,19 @@
 
 import { api } from "./api";
 import { Autosave, statusText } from "./autosave";
-import { STEPS, type EditorCtx, type Focus } from "./context";
-import { clear, h, toast, toastError } from "./dom";
+import { STEPS, type EditorCtx, type Focus, type Place } from "./context";
+import { clear, fitAll, h, toast, toastError } from "./dom";
 import { saveVersion as saveVersionOf, showVersions } from "./versions";
 import { exportReport } from "./exporting";
 import { printReport } from "./printing";
 import { renderBasic } from "./steps/basic";
 import { renderBody } from "./steps/body";
-import { renderCheck } from "./steps/check";
+import { focusFinding, renderCheck } from "./steps/check";
 import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
 import { paragraphRange, stepOf } from "./text";
-import type { Report, Template } from "./bindings";
+import type { Finding, Report, Template } from "./bindings";
 import { flatten } from "./numbering";
 
 export interface Editor { autosave: Autosave; close(): Promise<void> }
@@ -59,10 +59,10 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       if (g?.example) aside.append(h("div", { class: "example" }, h("b", {}, "示例："), g.example));
       if (extra) aside.append(extra);
     },
-    replaced(r: Report) {
+    replaced(r: Report, place?: Place) {
       ctx.report = r;
       titleEl.textContent = r.title;
-      return new Promise((done) => autosave.whenNotComposing(() => void render().then(done)));
+      return new Promise((done) => autosave.whenNotComposing(() => void redraw(place).then(done)));
     },
     async go(n: number, focus?: Focus) {
       await show(n === 0 && focus ? stepOf(focus.loc) : n, focus);
@@ -77,24 +77,68 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     }, h("span", { class: "n" }, String(i + 1)), name)));
   };
 
+  // While a step is being drawn again, its old fields are no longer saved: nothing may be typed
+  // into them (the redraw takes a few milliseconds; a keyboard shortcut can start it mid-typing).
+  let drawing = false;
+  main.addEventListener("beforeinput", (e) => { if (drawing) e.preventDefault(); }, true);
+
   async function render(): Promise<void> {
     autosave.clear();
-    clear(main);
-    main.append(h("h2", {}, `${step} ${STEPS[step - 1]}`));
+    drawing = true;
+    // The step is drawn off screen and swapped in at once, so that it never shows empty and
+    // the scroll position can be put back (the preview draws its pages as they come).
+    const stage = h("section");
+    stage.append(h("h2", {}, `${step} ${STEPS[step - 1]}`));
     renderNav();
-    switch (step) {
-      case 1: renderBasic(ctx, main); break;
-      case 2: renderOpening(ctx, main); break;
-      case 3: await renderBody(ctx, main); break;
-      case 4: renderClosing(ctx, main); break;
-      case 5: await renderCheck(ctx, main); break;
-      case 6: await renderPreview(ctx, main, {
-        exportDocx: () => void doExport("docx"),
-        exportPdf: () => void doExport("pdf"),
-        print: () => void doPrint(),
-      }); break;
+    try {
+      switch (step) {
+        case 1: renderBasic(ctx, stage); break;
+        case 2: renderOpening(ctx, stage); break;
+        case 3: await renderBody(ctx, stage); break;
+        case 4: renderClosing(ctx, stage); break;
+        case 5: await renderCheck(ctx, stage); break;
+      }
+      main.replaceChildren(...stage.childNodes);
+      if (step === 6) {
+        drawing = false;
+        await renderPreview(ctx, main, {
+          exportDocx: () => void doExport("docx"),
+          exportPdf: () => void doExport("pdf"),
+          print: () => void doPrint(),
+        });
+      }
+    } finally {
+      drawing = false;
     }
     main.setAttribute("data-step", String(step));
+  }
+
+  /** Draws the step again after the report changed, keeping the clerk's place: the scroll
+   *  position (or `place.anchor` at the same height on screen) and the focus with its
+   *  selection (or `place.focus`). */
+  async function redraw(place?: Place): Promise<void> {
+    const active = document.activeElement instanceof HTMLElement && main.contains(document.activeElement)
+      ? document.activeElement : null;
+    const sel = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement
+      ? [active.selectionStart ?? 0, active.selectionEnd ?? 0, active.selectionDirection ?? "none"] as const : null;
+    const anchorId = place?.anchor ?? active?.closest(".node")?.id;
+    const anchorTop = anchorId ? document.getElementById(anchorId)?.getBoundingClientRect().top : undefined;
+    const scroll = main.scrollTop;
+    await render();
+    fitAll(main);
+    main.scrollTop = scroll;
+    const anchor = anchorId ? document.getElementById(anchorId) : null;
+    if (anchor && anchorTop !== undefined) main.scrollTop += anchor.getBoundingClientRect().top - anchorTop;
+    if (place?.reveal) document.getElementById(place.reveal)?.scrollIntoView({ block: "nearest" });
+    const wanted = place?.focus === undefined ? [active?.id ?? ""] : [place.focus].flat();
+    const el = wanted.map((id) => (id ? document.getElementById(id) : null))
+      .find((e): e is HTMLElement => !!e && !(e as HTMLButtonElement).disabled);
+    if (!el) return;
+    el.focus({ preventScroll: true });
+    if (sel && el.id === active?.id && (el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement)) {
+      el.setSelectionRange(sel[0], sel[1], sel[2]);
+    }
+    el.scrollIntoView({ block: "nearest" });
   }
 
   async function show(n: number, focus?: Focus): Promise<void> {
@@ -147,7 +191,11 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
 
   async function doExport(kind: "docx" | "pdf"): Promise<void> {
     await autosave.flushAll();
-    await exportReport(id, ctx.report, kind);
+    // 先去修改 opens 检查 on the first error.
+    await exportReport(id, ctx.report, kind, async (first: Finding) => {
+      await show(5);
+      if (step === 5) focusFinding(first);
+    });
   }
   async function doPrint(): Promise<void> {
     await autosave.flushAll();

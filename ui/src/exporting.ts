@@ -4,13 +4,18 @@
 import { api } from "./api";
 import { ask, h, toastError } from "./dom";
 import { proposedFileName } from "./text";
-import type { Report } from "./bindings";
+import type { Finding, Report } from "./bindings";
 
-export async function exportReport(id: number, report: Report, kind: "docx" | "pdf"): Promise<void> {
+/** Exports report `id`. With errors found, asks first; 先去修改 (the default) calls `fix` with
+ *  the first error instead of exporting. */
+export async function exportReport(id: number, report: Report, kind: "docx" | "pdf", fix?: (first: Finding) => Promise<void>): Promise<void> {
   try {
     const findings = await api.runChecks(id);
-    const errors = findings.filter((f) => f.severity === "error").length;
-    if (errors > 0 && !(await ask(`质检发现 ${errors} 处错误（如未填的“X”）。仍要导出吗？`, "仍然导出", "先去修改"))) return;
+    const errors = findings.filter((f) => f.severity === "error");
+    if (errors.length > 0 && !(await ask(`质检发现 ${errors.length} 处错误（如未填的“X”）。仍要导出吗？`, "仍然导出", "先去修改", { safe: "no" }))) {
+      await fix?.(errors[0]);
+      return;
+    }
     // The name the clerk gave the report in the list, else 单位+年份+标题.
     const listName = await api.reportSummary(id).then((s) => s.name, () => report.title);
     const name = proposedFileName(report, kind, listName);

@@ -6,10 +6,12 @@ import { api, errText } from "./api";
 import { h, toast } from "./dom";
 import { openEditor, type Editor } from "./editor";
 import { showList } from "./list";
+import { installInputTiming } from "./perf";
 import { showSettings } from "./settings";
 import type { Template } from "./bindings";
 
 const app = document.getElementById("app")!;
+installInputTiming();
 let editor: Editor | null = null;
 let templates: Template[] = [];
 

@@ -99,6 +99,22 @@ export function guidanceAt(t: Template | undefined, path: number[]): Guidance | 
   return cur?.guidance;
 }
 
+/** Guidance for a section the template may not have (as Template::guidance_near): that of the
+ *  deepest template section along `path`, and how many leading indices of `path` it answers. */
+export function guidanceNear(t: Template | undefined, path: number[]): { guidance: Guidance; depth: number } | undefined {
+  if (!t || path.length === 0) return undefined;
+  let cur = t.sections[path[0]];
+  if (!cur) return undefined;
+  let depth = 1;
+  for (const i of path.slice(1)) {
+    const next = cur.children[i];
+    if (!next) break;
+    cur = next;
+    depth++;
+  }
+  return { guidance: cur.guidance, depth };
+}
+
 export function today(): string {
   const d = new Date();
   const pad = (n: number) => String(n).padStart(2, "0");

@@ -9,7 +9,7 @@ import numbering from "../../tests/vectors/numbering.json";
 import titles from "../../tests/vectors/titles.json";
 import type { Location, Template } from "./bindings";
 import { chineseNumeral, headingNumber, pathNumber } from "./numbering";
-import { chineseDate, describe, guidanceAt, periodInTitle } from "./text";
+import { chineseDate, describe, guidanceAt, guidanceNear, periodInTitle } from "./text";
 
 // JSON arrays read as arrays of unions; the files' shapes are said here once.
 const files: Record<string, unknown> = { dates, guidance, numbering, titles };
@@ -53,11 +53,16 @@ test("the period after the year is the core's", () => {
 });
 
 test("guidance is looked up as the core looks it up", () => {
-  const v = vector<{ templates: Template[]; lookups: [string, number[], string | null][] }>("guidance");
+  type Lookup = [string, number[], string | null, string | null, number | null];
+  const v = vector<{ templates: Template[]; lookups: Lookup[] }>("guidance");
   expect(v.lookups.some(([, , what]) => what === null)).toBe(true);
-  const wrong = v.lookups.filter(([id, path, core]) => {
+  // Paths below the skeleton get an ancestor's guidance.
+  expect(v.lookups.some(([, path, what, near]) => what === null && near !== null && path.length > 1)).toBe(true);
+  const wrong = v.lookups.filter(([id, path, core, near, depth]) => {
     const t = v.templates.find((x) => x.id === id);
-    return (guidanceAt(t, path)?.what ?? null) !== core;
+    const mine = guidanceNear(t, path);
+    return (guidanceAt(t, path)?.what ?? null) !== core
+      || (mine?.guidance.what ?? null) !== near || (mine?.depth ?? null) !== depth;
   });
   expect(wrong).toEqual([]);
 });

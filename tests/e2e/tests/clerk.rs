@@ -69,22 +69,20 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
         .await?;
     let first = first.as_str().unwrap().to_string();
     app.type_into(&format!("#p-{first}"), BODY1).await?;
-    // ＋ adds a sub-item at the end of the first section and puts the cursor in its heading.
+    // 添加下级 adds a sub-item at the end of the first section and puts the cursor in its heading.
     let focused = "return document.activeElement.id.startsWith('h-') ? document.activeElement.id.slice(2) : ''";
     let count = |n: usize| format!("return document.querySelectorAll('.node').length === {n}");
     let before = app
         .js("return document.querySelectorAll('.node').length", vec![])
         .await?;
     let before = before.as_u64().unwrap() as usize;
-    app.click(&format!("#n-{first} button[title='添加子项']"))
-        .await?;
+    app.click(&format!("#b-child-{first}")).await?;
     wait_true(&app, &count(before + 1)).await?;
     wait_true(&app, "return document.activeElement.id.startsWith('h-')").await?;
     let a = app.js(focused, vec![]).await?.as_str().unwrap().to_string();
     assert!(!a.is_empty(), "the new sub-item's heading has the focus");
     app.type_into(&format!("#h-{a}"), SUB_A).await?;
-    app.click(&format!("#n-{first} button[title='添加子项']"))
-        .await?;
+    app.click(&format!("#b-child-{first}")).await?;
     wait_true(&app, &count(before + 2)).await?;
     wait_true(&app, &format!("return document.activeElement.id.startsWith('h-') && document.activeElement.id !== 'h-{a}'")).await?;
     let b = app.js(focused, vec![]).await?.as_str().unwrap().to_string();
@@ -94,13 +92,12 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     let num_a = app.text(&format!("#num-{a}")).await?;
     let num_b = app.text(&format!("#num-{b}")).await?;
     app.saved().await?;
-    app.click(&format!("#n-{b} button[title='上移']")).await?;
+    app.click(&format!("#b-up-{b}")).await?;
     // Move 完善公开制度 above 强化组织领导: the numbers follow the position.
     app.wait_text(&format!("#num-{b}"), &num_a).await?;
     assert_eq!(app.text(&format!("#num-{a}")).await?, num_b);
     // Indent: 强化组织领导 becomes item 1. under 完善公开制度; outdent puts it back.
-    app.click(&format!("#n-{a} button[title^='降一级']"))
-        .await?;
+    app.click(&format!("#b-indent-{a}")).await?;
     app.wait_text(&format!("#num-{a}"), "1.").await?;
     app.js(
         &format!("document.getElementById('n-{b}').scrollIntoView()"),
@@ -108,7 +105,7 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
     )
     .await?;
     app.shot("05-step3-body-indented").await?;
-    app.click(&format!("#n-{a} button[title='升一级']")).await?;
+    app.click(&format!("#b-outdent-{a}")).await?;
     app.wait_text(&format!("#num-{a}"), &num_b).await?;
     app.js(
         &format!("document.getElementById('n-{b}').scrollIntoView()"),

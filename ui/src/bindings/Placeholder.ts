@@ -29,4 +29,9 @@ kind: PlaceholderKind,
 /**
  * Up to 12 characters either side, for the list in the app.
  */
-context: string, };
+context: string, 
+/**
+ * Char (not byte) offset of the field inside `context`: the app marks
+ * `context_at..context_at + (end - start)` there as the one being filled.
+ */
+context_at: number, };

@@ -3,4 +3,4 @@
 /**
  * One change to the section tree, as the editor's buttons offer it.
  */
-export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent";
+export type TreeOp = "remove" | "up" | "down" | "indent" | "outdent" | "add_sibling";

@@ -1,14 +1,19 @@
 // Step 3 正文: the section tree. Numbers are derived from position and shown live; the clerk
 // types only heading text and paragraphs. Last year's plans (new from last year) sit beside it.
+//
+// The editor keeps the clerk's place: every change to the tree goes through the core (tree_op,
+// add_section), and after the step is drawn again the section the clerk worked on stays where
+// it was on screen, with the focus where it was (a new section: scrolled into view, its heading
+// focused). Enter in a heading goes to its text; the buttons say what they do and have keys.
 
 import { api } from "../api";
 import { bindField } from "../autosave";
 import { MAX_LEVEL } from "../bindings";
-import type { EditorCtx } from "../context";
+import type { EditorCtx, Place } from "../context";
 import { ask, autosize, h, toastError } from "../dom";
-import { flatten } from "../numbering";
-import { fromParagraphs, guidanceAt, toParagraphs } from "../text";
-import type { CarryItem, Section, TreeOp } from "../bindings";
+import { flatten, type FlatNode } from "../numbering";
+import { fromParagraphs, guidanceNear, toParagraphs } from "../text";
+import type { CarryItem, Report, Section, TreeOp } from "../bindings";
 
 async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
   let items: CarryItem[];
@@ -28,41 +33,103 @@ async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
     }));
 }
 
+/** A tool of a section: what it does, its key (shown in the tooltip), and its button id. */
+interface Tool { id: string; label: string; key: string; what: string; match(e: KeyboardEvent): boolean }
+
+/** The section tools, in the order of their buttons. Keys act on the section whose heading,
+ *  text or button has the focus. */
+export const TOOLS: Record<"up" | "down" | "outdent" | "indent" | "sibling" | "child" | "remove", Tool> = {
+  up: { id: "up", label: "上移", key: "Alt+↑", what: "与上一项交换位置",
+    match: (e) => e.altKey && !e.ctrlKey && e.key === "ArrowUp" },
+  down: { id: "down", label: "下移", key: "Alt+↓", what: "与下一项交换位置",
+    match: (e) => e.altKey && !e.ctrlKey && e.key === "ArrowDown" },
+  outdent: { id: "outdent", label: "升级", key: "Alt+←", what: "升一级，成为上级标题的下一项",
+    match: (e) => e.altKey && !e.ctrlKey && e.key === "ArrowLeft" },
+  indent: { id: "indent", label: "降级", key: "Alt+→", what: "降一级，成为上一项的下级",
+    match: (e) => e.altKey && !e.ctrlKey && e.key === "ArrowRight" },
+  sibling: { id: "sibling", label: "添加同级", key: "Ctrl+Enter", what: "在这一项后面添加一个同级标题",
+    match: (e) => e.ctrlKey && !e.shiftKey && !e.altKey && e.key === "Enter" },
+  child: { id: "child", label: "添加下级", key: "Ctrl+Shift+Enter", what: "在这一项里添加一个下级标题",
+    match: (e) => e.ctrlKey && e.shiftKey && !e.altKey && e.key === "Enter" },
+  remove: { id: "remove", label: "删除", key: "Alt+Delete", what: "删除这一项及其下的文字和下级标题",
+    match: (e) => e.altKey && !e.ctrlKey && e.key === "Delete" },
+};
+
+/** Every section id of a report. */
+function ids(r: Report): Set<number> {
+  return new Set(flatten(r.sections).flatMap((f) => (f.node.id == null ? [] : [f.node.id])));
+}
+
 export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<void> {
   const extra = await checklist(ctx);
-  const showGuide = (path: number[], number: string, heading: string) =>
-    ctx.aside(`${number}${heading}`, guidanceAt(ctx.template, path), extra);
+  const flat = flatten(ctx.report.sections);
+  const showGuide = (f: FlatNode<Section>) => {
+    const near = guidanceNear(ctx.template, f.path);
+    const title = `${f.number}${f.node.heading || "（还没有小标题）"}`;
+    let note: Node | undefined;
+    if (near && near.depth < f.path.length) {
+      // A sub-item the template does not have: its nearest ancestor's guidance, said as such.
+      const owner = flat.find((x) => x.path.join(".") === f.path.slice(0, near.depth).join("."));
+      note = h("p", { class: "guide-note" },
+        `这是“${owner ? owner.number + owner.node.heading : "上级标题"}”下的一项，按上级的要求写，一项只写一件事或一个方面：`);
+    } else if (!near) {
+      note = h("p", { class: "guide-note" }, "先用一句话写明这一项的要点，再写具体做法和数字。");
+    }
+    const more = h("div", {}, note ?? "", extra ?? "");
+    ctx.aside(title, near?.guidance, more);
+  };
+
+  /** Runs a tree change through the core and redraws, keeping the clerk's place. */
+  const change = async (call: () => Promise<Report>, focusOf: (r: Report) => Place) => {
+    await ctx.autosave.flushAll();
+    try {
+      const r = await call();
+      await ctx.replaced(r, focusOf(r));
+    } catch (e) {
+      toastError(e);
+    }
+  };
 
   const op = async (node: Section, what: TreeOp) => {
+    const id = node.id!;
     if (what === "remove") {
       const hasText = node.paragraphs.length > 0 || node.children.length > 0;
       if (hasText && !(await ask(`删除“${node.heading || "（无标题）"}”及其下的文字和子项？删除前可先“保存版本”。`, "删除"))) return;
+      // The section after it moves up into its place (the scroll position stays) and gets the
+      // focus; after the last one, the one before.
+      const at = flat.findIndex((f) => f.node.id === id);
+      const next = flat.slice(at + 1).find((f) => !isUnder(f.path, flat[at].path)) ?? flat[at - 1];
+      await change(() => api.treeOp(ctx.id, id, what), () => ({
+        focus: next ? `h-${next.node.id}` : "b-add-top",
+      }));
+      return;
     }
-    await ctx.autosave.flushAll();
-    try {
-      await ctx.replaced(await api.treeOp(ctx.id, node.id!, what));
-    } catch (e) {
-      toastError(e);
-    }
+    const before = ids(ctx.report);
+    const active = document.activeElement?.id ?? "";
+    await change(() => api.treeOp(ctx.id, id, what), (r) => {
+      if (what === "add_sibling") {
+        const added = [...ids(r)].find((x) => !before.has(x));
+        return { anchor: `n-${id}`, reveal: `n-${added}`, focus: `h-${added}` };
+      }
+      // The moved section stays where it was on screen, the focus where it was in it (a
+      // button that can no longer act gives it to the heading).
+      const keep = active.endsWith(`-${id}`) ? active : `h-${id}`;
+      return { anchor: `n-${id}`, focus: [keep, `h-${id}`] };
+    });
   };
-  const add = async (parent: Section | null) => {
-    await ctx.autosave.flushAll();
-    try {
-      const r = await api.addSection(ctx.id, parent?.id ?? null, "");
-      await ctx.replaced(r);
-      // Focus the new heading: the last child of the parent (or the last top-level section).
-      const list = parent ? flatten(r.sections).find((f) => f.node.id === parent.id)?.node.children : r.sections;
-      const last = list?.[list.length - 1];
-      if (last?.id) (document.getElementById(`h-${last.id}`) as HTMLInputElement | null)?.focus();
-    } catch (e) {
-      toastError(e);
-    }
+
+  const addChild = async (parent: Section | null) => {
+    const before = ids(ctx.report);
+    await change(() => api.addSection(ctx.id, parent?.id ?? null, ""), (r) => {
+      const added = [...ids(r)].find((x) => !before.has(x));
+      return { anchor: parent ? `n-${parent.id}` : undefined, reveal: `n-${added}`, focus: `h-${added}` };
+    });
   };
 
   const tree = h("div", { class: "tree", id: "tree" });
-  for (const f of flatten(ctx.report.sections)) {
+  for (const f of flat) {
     const s = f.node;
-    const heading = h("input", { id: `h-${s.id}`, class: "heading", value: s.heading, placeholder: "小标题", "data-path": f.path.join(".") });
+    const heading = h("input", { id: `h-${s.id}`, class: "heading", value: s.heading, placeholder: "小标题（按 Enter 转到正文）", "data-path": f.path.join(".") });
     const runIn = h("input", { type: "checkbox", id: `r-${s.id}`, checked: s.run_in });
     const body = h("textarea", { id: `p-${s.id}`, rows: Math.max(3, s.paragraphs.length + 1), placeholder: "正文，每段一行", "data-path": f.path.join(".") });
     body.value = fromParagraphs(s.paragraphs);
@@ -80,26 +147,88 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     bindField(runIn, saveHead);
     bindField(body, saveBody);
     autosize(body);
-    for (const el of [heading, body]) el.addEventListener("focus", () => showGuide(f.path, f.number, s.heading));
-    const btn = (label: string, title: string, fn: () => void, disabled = false) =>
-      h("button", { type: "button", class: "tool", title, "aria-label": title, disabled, onclick: fn }, label);
-    tree.append(h("div", { class: `node level-${f.level}`, id: `n-${s.id}` },
+    for (const el of [heading, body]) el.addEventListener("focus", () => showGuide(f));
+    heading.addEventListener("input", () => {
+      // The guidance title follows the heading as it is typed.
+      const t = document.querySelector("#guide h3");
+      if (t && document.activeElement === heading) t.textContent = `${f.number}${heading.value.trim() || "（还没有小标题）"}`;
+    });
+    // Enter (and Tab) in a heading go on to the section's text, the caret at its end.
+    heading.addEventListener("keydown", (e) => {
+      if (e.isComposing || e.altKey || e.ctrlKey || e.metaKey) return;
+      if (e.key === "Enter" || (e.key === "Tab" && !e.shiftKey)) {
+        e.preventDefault();
+        body.focus();
+        body.setSelectionRange(body.value.length, body.value.length);
+      }
+    });
+
+    // Buttons that could change nothing are off (the core refuses what goes too deep).
+    const index = f.path[f.path.length - 1];
+    const can: Record<keyof typeof TOOLS, boolean> = {
+      up: index > 0,
+      down: index < siblingsOf(ctx.report.sections, f.path).length - 1,
+      outdent: f.level > 1,
+      indent: f.level < MAX_LEVEL && index > 0,
+      sibling: true,
+      child: f.level < MAX_LEVEL,
+      remove: true,
+    };
+    const run: Record<keyof typeof TOOLS, () => void> = {
+      up: () => void op(s, "up"),
+      down: () => void op(s, "down"),
+      outdent: () => void op(s, "outdent"),
+      indent: () => void op(s, "indent"),
+      sibling: () => void op(s, "add_sibling"),
+      child: () => void addChild(s),
+      remove: () => void op(s, "remove"),
+    };
+    const tools = (Object.keys(TOOLS) as (keyof typeof TOOLS)[]).map((k) => {
+      const t = TOOLS[k];
+      return h("button", {
+        type: "button", class: `tool t-${t.id}${k === "remove" ? " danger" : ""}`, id: `b-${t.id}-${s.id}`,
+        title: `${t.what}（${t.key}）`, "aria-keyshortcuts": t.key.replace("↑", "ArrowUp").replace("↓", "ArrowDown").replace("←", "ArrowLeft").replace("→", "ArrowRight"),
+        disabled: !can[k], onclick: run[k],
+      }, t.label);
+    });
+    const node = h("div", { class: `node level-${f.level}`, id: `n-${s.id}`, "data-path": f.path.join(".") },
       h("div", { class: "node-head" },
         h("span", { class: "number", id: `num-${s.id}` }, f.number),
-        heading,
-        h("label", { class: "check small", title: "标题句与第一段合为一段（标题句后接正文）" }, runIn, "接排"),
-        h("span", { class: "tools" },
-          btn("↑", "上移", () => void op(s, "up")),
-          btn("↓", "下移", () => void op(s, "down")),
-          btn("→", "降一级（成为上一项的子项）", () => void op(s, "indent"), f.level >= MAX_LEVEL),
-          btn("←", "升一级", () => void op(s, "outdent"), f.level === 1),
-          btn("＋", "添加子项", () => void add(s), f.level >= MAX_LEVEL),
-          btn("删", "删除此项", () => void op(s, "remove")))),
-      body));
+        heading),
+      body,
+      h("div", { class: "node-foot" },
+        h("label", { class: "check small run-in", title: "例如：“（一）健全工作机制。镇里成立了……”，小标题和正文排在同一段里。" },
+          runIn, "标题与正文同段",
+          h("span", { class: "hint" }, "勾选后，小标题后面直接接正文，不单独成行")),
+        h("span", { class: "tools" }, ...tools)));
+    node.addEventListener("keydown", (e) => {
+      if (e.isComposing) return;
+      for (const k of Object.keys(TOOLS) as (keyof typeof TOOLS)[]) {
+        if (TOOLS[k].match(e)) {
+          e.preventDefault();
+          e.stopPropagation();
+          if (can[k]) run[k]();
+          return;
+        }
+      }
+    });
+    tree.append(node);
   }
   root.append(tree, h("div", { class: "actions-left" },
-    h("button", { type: "button", id: "b-add-top", onclick: () => void add(null) }, "＋ 添加一级标题")));
-  const first = flatten(ctx.report.sections)[0];
-  if (first) showGuide(first.path, first.number, first.node.heading);
+    h("button", { type: "button", id: "b-add-top", onclick: () => void addChild(null) }, "＋ 添加一级标题")));
+  const first = flat[0];
+  if (first) showGuide(first);
   else ctx.aside("正文", undefined, extra);
+}
+
+/** Whether `path` is `top` or lies under it. */
+function isUnder(path: number[], top: number[]): boolean {
+  return top.every((v, i) => path[i] === v);
+}
+
+/** The list a section at `path` is one of (the top level, or its parent's sub-items). */
+function siblingsOf(sections: Section[], path: number[]): Section[] {
+  let list = sections;
+  for (const i of path.slice(0, -1)) list = list[i]?.children ?? [];
+  return list;
 }
