@@ -1,6 +1,7 @@
 //! Plain-text renderings for the terminal.
 
 use gongwen::model::{body_blocks, Block, Report};
+use gongwen::spec::Spec;
 use gongwen::store::ReportSummary;
 
 pub fn print_list(list: &[ReportSummary]) {
@@ -23,8 +24,12 @@ pub fn print_list(list: &[ReportSummary]) {
 
 /// The report as readable text, numbers derived as in the exported documents.
 pub fn render_text(r: &Report) -> String {
+    let spec = Spec::official();
     let mut out = String::new();
     out.push_str(&format!("{}\n", r.title));
+    if let Some(s) = r.subtitle.as_deref().and_then(|s| spec.subtitle_text(s)) {
+        out.push_str(&format!("{s}\n"));
+    }
     out.push_str(&format!(
         "（{} · {}年 · {} · {}）\n\n",
         r.unit,
@@ -32,6 +37,9 @@ pub fn render_text(r: &Report) -> String {
         r.period,
         r.status.label()
     ));
+    if let Some(a) = r.addressee.as_deref().and_then(|a| spec.addressee_text(a)) {
+        out.push_str(&format!("{a}\n"));
+    }
     for b in body_blocks(r) {
         match b {
             Block::Paragraph(t) => out.push_str(&format!("　　{t}\n")),
@@ -56,11 +64,14 @@ pub fn render_text(r: &Report) -> String {
         }
     }
     out.push('\n');
-    if !r.signature.is_empty() {
-        out.push_str(&format!("{}\n", r.signature));
+    for organ in spec.signature_organs(&r.signature) {
+        out.push_str(&format!("{organ}\n"));
     }
     if let Some(d) = r.date {
         out.push_str(&format!("{}\n", d.to_chinese()));
+    }
+    if let Some(n) = r.note.as_deref().and_then(|n| spec.note_text(n)) {
+        out.push_str(&format!("　　{n}\n"));
     }
     out
 }

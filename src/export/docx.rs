@@ -8,6 +8,7 @@
 mod body;
 mod footer;
 mod package;
+mod parts;
 mod schema_order;
 mod styles;
 mod text;
