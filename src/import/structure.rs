@@ -299,20 +299,24 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
     let n = l.len();
     // Markdown headings: the first may be the title; every other one starts the text at the
     // latest, numbered or not.
+    // A `#` title is the title: what stands above it (a chat assistant's "好的，以下是…：") is
+    // not the text.
     let mut md = markdown_depths(&l, &log.markdown_headings);
+    let mut md_title = None;
     if let Some(first) = md.iter().position(Option::is_some) {
         let depth = md[first].unwrap_or(1);
         if markdown_title(&l, &md, first, depth) {
             md[first] = None;
+            md_title = Some(first);
         }
     }
-    let b = (0..n)
+    let b = (md_title.map_or(0, |t| t + 1)..n)
         .find(|&k| !l[k].is_empty() && (body_starts(&l[k]) || md[k].is_some()))
         .unwrap_or(n);
 
     // Title block: the last title before the text starts.
-    let mut title_range: Option<(usize, usize)> = None;
-    for j in (0..b).rev() {
+    let mut title_range: Option<(usize, usize)> = md_title.map(|t| (t, t));
+    for j in (0..b).rev().filter(|_| md_title.is_none()) {
         let flat = &l[j];
         if flat.is_empty() || !title_ish(flat) {
             continue;
@@ -879,6 +883,24 @@ mod tests {
             flat(&p),
             ["1主要做法", "2强化组织领导", "2拓展公开载体", "1下步打算"]
         );
+    }
+
+    #[test]
+    fn a_markdown_title_below_a_chat_preamble_is_the_title() {
+        let mut log = Log {
+            markdown_headings: vec![(1, "青山镇政务公开这一年".into()), (2, "主要做法".into())],
+            ..Log::default()
+        };
+        let p = build(
+            &lines("好的，以下是为您撰写的一篇工作总结：\n青山镇政务公开这一年\n2024年，我镇认真落实上级部署，现总结如下。\n主要做法\n做了很多工作。"),
+            &mut log,
+        );
+        assert_eq!(p.title, "青山镇政务公开这一年");
+        assert_eq!(flat(&p), ["1主要做法"]);
+        assert!(log
+            .removed
+            .iter()
+            .any(|r| r.text.starts_with("好的") && r.restorable));
     }
 
     #[test]

@@ -327,7 +327,8 @@ fn subtitle_addressee_joint_signature_and_note_sit_alike_in_pdf_and_docx() {
     // keeps two characters on its right (the other case is the single unit's, above).
     r.signature = "中共双河镇委员会宣传统战办公室\u{3000}双河镇人民政府".into();
     r.note = Some("联系人：郑某，联系电话：0793-1234567".into());
-    let ours = our_pdf(&r, dir.path(), "parts.pdf");
+    // Not `parts.pdf`: LibreOffice writes its PDF of `parts.docx` under that name.
+    let ours = our_pdf(&r, dir.path(), "parts-ours.pdf");
     let lo = libreoffice_pdf(&r, dir.path(), "parts.docx");
     assert_eq!(page_count(&ours), page_count(&lo), "page counts");
 
