@@ -5,6 +5,13 @@
 //! organs, `附件：` and its items), and the body: headings accepted as a sequence per level,
 //! label lines (`存在问题：`) heading their own list, tables pasted one cell per line kept
 //! together, the rest paragraphs.
+//!
+//! Markdown headings (from [`super::Log::markdown_headings`]): the first is the title when it
+//! reads like one and is shallower than the others (or alone ends like a summary's title);
+//! lines above it are not the text. Every other Markdown heading starts the text at the
+//! latest, and one without a typed number is a heading whose level is its depth's rank among
+//! the body's heading depths (`##` → 1, `###` → 2 …); a typed number (`一、`, `（一）`) keeps
+//! deciding the level of its own line.
 
 use super::clean::TITLE_END_WORDS;
 use super::{Log, NoteKind};
@@ -521,6 +528,7 @@ fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &
     let mut paths: Vec<Vec<usize>> = Vec::new();
     let mut table: Vec<String> = Vec::new();
     let mut renumbered = false;
+    let mut markdown_count = 0;
     let flush_table = |table: &mut Vec<String>,
                        parts: &mut Parts,
                        paths: &[Vec<usize>],
@@ -563,6 +571,7 @@ fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &
                 None => (stack.iter().take_while(|(k, _)| *k < key).count(), 1),
             };
             from_markdown = true;
+            markdown_count += 1;
             accepted = Some((
                 p,
                 key,
@@ -662,6 +671,13 @@ fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &
         paths.push(path);
     }
     flush_table(&mut table, parts, &paths, log);
+    if markdown_count > 0 {
+        log.note(
+            NoteKind::Markdown,
+            format!("有{markdown_count}个没有序号的 Markdown 标题（#）按其层级作为小标题，序号导出时自动编排"),
+            "",
+        );
+    }
     if renumbered {
         log.note(
             NoteKind::Renumbered,
