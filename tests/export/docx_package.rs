@@ -324,7 +324,8 @@ fn subtitle_addressee_joint_signature_and_note_in_the_package() {
     let mut r = sample_report(1);
     r.subtitle = Some("——以公开促落实".into());
     r.addressee = Some("县政务公开办".into());
-    r.signature = "中共双河镇委员会\u{3000}双河镇人民政府".into();
+    // Organs separated by a line break (U+3000 is the other separator, in closing_pages.rs).
+    r.signature = "中共双河镇委员会\n双河镇人民政府".into();
     r.note = Some("此件公开发布".into());
     r.seal = true;
     let p = export(&r, dir.path(), "parts.docx");
@@ -357,7 +358,7 @@ fn subtitle_addressee_joint_signature_and_note_in_the_package() {
         assert!(doc.contains(text), "{text}");
     }
     assert!(
-        !doc.contains("\u{3000}双河镇人民政府"),
+        !doc.contains("委员会双河镇") && doc.contains(">双河镇人民政府<"),
         "one organ per paragraph"
     );
     let style = |id: &str| -> String {

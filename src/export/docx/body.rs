@@ -163,8 +163,15 @@ pub fn signature_indents(spec: &Spec, unit: &str, date: &str, sealed: bool) -> (
 /// One paragraph per organ of the signature, the date, then the note; indents from
 /// [`Spec::joint_signature_place`] (GB/T 9704-2012 §7.3.5, §7.3.6).
 fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
-    let signature = sanitize(&report.signature);
-    let organs = spec.signature_organs(&signature);
+    // Split before sanitising: a line break between organs is a control character that
+    // sanitising would drop, gluing the organs together.
+    let organs: Vec<String> = spec
+        .signature_organs(&report.signature)
+        .into_iter()
+        .map(sanitize)
+        .filter(|o| !o.is_empty())
+        .collect();
+    let organs: Vec<&str> = organs.iter().map(String::as_str).collect();
     let date = report.date.map(|x| x.to_chinese()).unwrap_or_default();
     let has_note = report
         .note
