@@ -35,10 +35,6 @@ pub struct Parts {
     pub blank_lines_before_note: u32,
     /// The brackets round the note: full-width `（` and `）` (加圆括号, §7.3.6).
     pub note_brackets: (char, char),
-    /// What separates the organs of a joint signature in the report's one `signature` string:
-    /// U+3000 IDEOGRAPHIC SPACE (what import writes and the JSON exchange documents) or a line
-    /// break. Each organ is printed on its own line (§7.3.5).
-    pub organ_separators: [char; 2],
 }
 
 impl Parts {
@@ -54,7 +50,6 @@ impl Parts {
             note_wrap_indent_chars: 0,
             blank_lines_before_note: 0,
             note_brackets: ('（', '）'),
-            organ_separators: ['\u{3000}', '\n'],
         }
     }
 }
@@ -129,14 +124,12 @@ impl Spec {
     }
 
     /// The organs of a signature, one per printed line (§7.3.5: 联合行文 puts the leading
-    /// organ first and the others below it): split at [`Parts::organ_separators`], trimmed,
-    /// empty pieces dropped.
+    /// organ first and the others below it). The report keeps the signature as one string; its
+    /// organs are separated by white space: U+3000 (what import writes and the JSON exchange
+    /// documents), a line break, or the space a clerk types between two names. An organ's
+    /// name has no space in it, so a space is never part of a name.
     pub fn signature_organs<'a>(&self, signature: &'a str) -> Vec<&'a str> {
-        signature
-            .split(&self.parts.organ_separators[..])
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect()
+        signature.split_whitespace().collect()
     }
 
     /// Where the organs of a signature and the date end, given their widths in pt. The organs
@@ -236,15 +229,15 @@ mod tests {
     }
 
     #[test]
-    fn organs_split_at_ideographic_space_or_line_break() {
+    fn organs_split_at_white_space() {
         let s = Spec::official();
         assert_eq!(
             s.signature_organs("中共某镇委员会\u{3000}某镇人民政府"),
             ["中共某镇委员会", "某镇人民政府"]
         );
         assert_eq!(
-            s.signature_organs("甲局\n乙局\u{3000}\u{3000}丙局 "),
-            ["甲局", "乙局", "丙局"]
+            s.signature_organs("甲局\n乙局\u{3000}\u{3000}丙局 丁局"),
+            ["甲局", "乙局", "丙局", "丁局"]
         );
         assert_eq!(s.signature_organs("某镇人民政府"), ["某镇人民政府"]);
         assert!(s.signature_organs(" \u{3000} ").is_empty());
