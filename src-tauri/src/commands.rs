@@ -240,7 +240,7 @@ pub fn rename_version(state: State<AppState>, version: i64, name: String) -> Res
 /// The text of a version, to read before 恢复.
 #[tauri::command]
 pub fn version_text(state: State<AppState>, version: i64) -> Res<String> {
-    state.with(|s| Ok(gongwen::model::plain_text(&s.version_report(version)?.1)))
+    state.with(|s| Ok(gongwen::ops::plain_text(&s.version_report(version)?.1)))
 }
 
 #[tauri::command]

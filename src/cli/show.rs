@@ -21,7 +21,7 @@ pub fn print_list(list: &[ReportSummary]) {
     }
 }
 
-/// The report as readable text (`model::plain_text`).
+/// The report as readable text (`ops::plain_text`).
 pub fn render_text(r: &Report) -> String {
-    gongwen::model::plain_text(r)
+    gongwen::ops::plain_text(r)
 }

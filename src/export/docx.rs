@@ -9,6 +9,7 @@ mod body;
 mod footer;
 mod keep;
 mod package;
+mod parts;
 mod schema_order;
 mod styles;
 mod text;

@@ -41,6 +41,7 @@ fn role_index(role: Role) -> usize {
         Role::Heading3 => 4,
         Role::Heading4 => 5,
         Role::PageNumber => 6,
+        Role::Subtitle => 7,
     }
 }
 

@@ -4,7 +4,9 @@
 //! CommonMark leaves as text next to CJK brackets (`**《…》**和`, `**（一）…。**镇`, whose
 //! closing `**` is not right-flanking) are removed too.
 //!
-//! Everything removed is Markdown syntax, logged as one non-restorable entry.
+//! Everything removed is Markdown syntax, logged as one non-restorable entry. The headings'
+//! depths (`#` = 1, `##` = 2 …) are kept in [`Log::markdown_headings`] for stage "blocks",
+//! which gives a heading without a typed number (`## 主要做法`) its level from them.
 
 use super::Log;
 use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
@@ -15,6 +17,7 @@ pub fn to_lines(text: &str, log: &mut Log) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     let mut cur = String::new();
     let mut lists: Vec<Option<u64>> = Vec::new();
+    let mut heading_depth: Option<u8> = None;
     let flush = |cur: &mut String, out: &mut Vec<String>| {
         if !cur.trim().is_empty() {
             for l in cur.split('\n') {
@@ -26,7 +29,18 @@ pub fn to_lines(text: &str, log: &mut Log) -> Vec<String> {
     };
     for ev in Parser::new_ext(text, Options::empty()) {
         match ev {
-            Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) => {
+            Event::Start(Tag::Heading { level, .. }) => {
+                flush(&mut cur, &mut out);
+                heading_depth = Some(level as u8);
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let line = strip_stray_bold(cur.trim());
+                if let Some(depth) = heading_depth.take().filter(|_| !line.trim().is_empty()) {
+                    log.markdown_headings.push((depth, line.trim().to_string()));
+                }
+                flush(&mut cur, &mut out)
+            }
+            Event::Start(Tag::Paragraph) => {
                 // A loose list item's paragraph continues after its number.
                 let only_number = !cur.is_empty()
                     && cur.ends_with('.')
@@ -35,9 +49,7 @@ pub fn to_lines(text: &str, log: &mut Log) -> Vec<String> {
                     flush(&mut cur, &mut out);
                 }
             }
-            Event::End(TagEnd::Heading(_)) | Event::End(TagEnd::Paragraph) => {
-                flush(&mut cur, &mut out)
-            }
+            Event::End(TagEnd::Paragraph) => flush(&mut cur, &mut out),
             Event::Start(Tag::List(start)) => {
                 flush(&mut cur, &mut out);
                 lists.push(start);
@@ -151,6 +163,23 @@ mod tests {
                 "专栏没有断档；",
                 "计划于年底前完成。",
                 "青山镇人民政府",
+            ]
+        );
+    }
+
+    #[test]
+    fn heading_depths_are_kept_for_the_blocks_stage() {
+        let mut log = Log::default();
+        to_lines(
+            "# 青山镇2024年工作总结\n\n导语。\n\n## 主要做法\n\n### **强化组织领导**\n\n正文。\n",
+            &mut log,
+        );
+        assert_eq!(
+            log.markdown_headings,
+            [
+                (1, "青山镇2024年工作总结".to_string()),
+                (2, "主要做法".to_string()),
+                (3, "强化组织领导".to_string()),
             ]
         );
     }

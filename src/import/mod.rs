@@ -187,6 +187,10 @@ pub struct Log {
     pub inserted: Vec<String>,
     /// The stage now running; notes and removals are tagged with it.
     pub stage: Stage,
+    /// The headings the Markdown syntax marked (`#` … `######`), in document order: the depth
+    /// (1 for `#`) and the heading's text as the Markdown stage wrote its line. Stage "blocks"
+    /// gives a heading without a typed number its level from this depth.
+    pub markdown_headings: Vec<(u8, String)>,
 }
 
 impl Log {

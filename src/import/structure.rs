@@ -5,6 +5,13 @@
 //! organs, `附件：` and its items), and the body: headings accepted as a sequence per level,
 //! label lines (`存在问题：`) heading their own list, tables pasted one cell per line kept
 //! together, the rest paragraphs.
+//!
+//! Markdown headings (from [`super::Log::markdown_headings`]): the first is the title when it
+//! reads like one and is shallower than the others (or alone ends like a summary's title);
+//! lines above it are not the text. Every other Markdown heading starts the text at the
+//! latest, and one without a typed number is a heading whose level is its depth's rank among
+//! the body's heading depths (`##` → 1, `###` → 2 …); a typed number (`一、`, `（一）`) keeps
+//! deciding the level of its own line.
 
 use super::clean::TITLE_END_WORDS;
 use super::{Log, NoteKind};
@@ -237,17 +244,86 @@ fn accept(
     Some(stack.iter().take_while(|(k, _)| *k < key).count())
 }
 
+/// Non-space characters of `s` (to find a Markdown heading's line after later stages changed
+/// its spacing).
+fn squashed(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// The Markdown depth (`#` = 1) of each line that a Markdown heading became, matched in order
+/// by text ([`Log::markdown_headings`]); `None` for other lines. A heading whose line a later
+/// stage changed beyond spacing is not found and stays a plain line.
+fn markdown_depths(l: &[String], headings: &[(u8, String)]) -> Vec<Option<u8>> {
+    let mut out = vec![None; l.len()];
+    let mut from = 0;
+    for (depth, text) in headings {
+        let want = squashed(text);
+        if let Some(k) = (from..l.len()).find(|&k| !want.is_empty() && squashed(&l[k]) == want) {
+            out[k] = Some(*depth);
+            from = k + 1;
+        }
+    }
+    out
+}
+
+/// Whether the first Markdown heading (line `first`, of `depth`) is the document's title rather
+/// than its first section: it reads like a title, and it is shallower than every other heading
+/// (`# 标题` over `##` sections), or it alone ends like a summary's title (`…工作总结`) where all
+/// headings have one depth.
+fn markdown_title(l: &[String], depths: &[Option<u8>], first: usize, depth: u8) -> bool {
+    if !title_ish(&l[first]) {
+        return false;
+    }
+    let others: Vec<(usize, u8)> = depths
+        .iter()
+        .enumerate()
+        .filter_map(|(k, d)| d.map(|d| (k, d)))
+        .filter(|(k, _)| *k != first)
+        .collect();
+    let summary = |t: &str| ["总结", "报告", "汇报"].iter().any(|w| t.ends_with(w));
+    others.iter().all(|(_, d)| *d > depth)
+        || (summary(&l[first]) && others.iter().all(|(k, _)| !summary(&l[*k])))
+}
+
+/// Heading levels (1–4) of the Markdown depths of the body's headings: the shallowest depth
+/// used in the body is level 1, the next level 2, and so on (deeper ones level 4).
+fn markdown_levels(depths: &[Option<u8>]) -> Vec<Option<u8>> {
+    let mut used: Vec<u8> = depths.iter().flatten().copied().collect();
+    used.sort_unstable();
+    used.dedup();
+    depths
+        .iter()
+        .map(|d| {
+            d.and_then(|d| used.iter().position(|u| *u == d))
+                .map(|rank| (rank as u8 + 1).min(MAX_LEVEL))
+        })
+        .collect()
+}
+
 pub fn build(lines: &[String], log: &mut Log) -> Parts {
     let mut parts = Parts::default();
     let l: Vec<String> = lines.iter().map(|x| x.trim().to_string()).collect();
     let n = l.len();
-    let b = (0..n)
-        .find(|&k| !l[k].is_empty() && body_starts(&l[k]))
+    // Markdown headings: the first may be the title; every other one starts the text at the
+    // latest, numbered or not.
+    // A `#` title is the title: what stands above it (a chat assistant's "好的，以下是…：") is
+    // not the text.
+    let mut md = markdown_depths(&l, &log.markdown_headings);
+    let mut md_title = None;
+    if let Some(first) = md.iter().position(Option::is_some) {
+        let depth = md[first].unwrap_or(1);
+        if markdown_title(&l, &md, first, depth) {
+            md[first] = None;
+            md_title = Some(first);
+        }
+    }
+    let b = (md_title.map_or(0, |t| t + 1)..n)
+        .find(|&k| !l[k].is_empty() && (body_starts(&l[k]) || md[k].is_some()))
         .unwrap_or(n);
 
     // Title block: the last title before the text starts.
-    let mut title_range: Option<(usize, usize)> = None;
-    for j in (0..b).rev() {
+    let mut title_range: Option<(usize, usize)> = md_title.map(|t| (t, t));
+    for j in (0..b).rev().filter(|_| md_title.is_none()) {
         let flat = &l[j];
         if flat.is_empty() || !title_ish(flat) {
             continue;
@@ -412,18 +488,21 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
     }
 
     // The body.
-    let body: Vec<&str> = l[b..end.max(b)]
+    let levels = markdown_levels(&md[b..end.max(b)]);
+    let (body, levels): (Vec<&str>, Vec<Option<u8>>) = l[b..end.max(b)]
         .iter()
-        .map(String::as_str)
-        .filter(|x| !x.is_empty())
-        .collect();
+        .zip(levels)
+        .filter(|(x, _)| !x.is_empty())
+        .map(|(x, d)| (x.as_str(), d))
+        .unzip();
     parts.opening.extend(pre_opening);
-    build_body(&body, &mut parts, log);
+    build_body(&body, &levels, &mut parts, log);
     parts
 }
 
-/// Headings by the sequence rule, tables, paragraphs.
-fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
+/// Headings by the sequence rule, tables, paragraphs. `md_levels[k]` is the level the Markdown
+/// syntax gives line `k` (a heading without a typed number takes it; a typed number wins).
+fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &mut Log) {
     let m = body.len();
     // Runs of table cells: four or more cell-like lines in a row, two of them numbers.
     let mut run_id = vec![None; m];
@@ -449,6 +528,7 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
     let mut paths: Vec<Vec<usize>> = Vec::new();
     let mut table: Vec<String> = Vec::new();
     let mut renumbered = false;
+    let mut markdown_count = 0;
     let flush_table = |table: &mut Vec<String>,
                        parts: &mut Parts,
                        paths: &[Vec<usize>],
@@ -480,7 +560,28 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
             .and_then(|x| parse_marker(&chars(x)))
             .filter(|m| m.ordinal == 1);
         let mut accepted: Option<(usize, u8, Marker)> = None;
-        if let Some(mk) = marker {
+        let md_level = md_levels.get(k).copied().flatten();
+        let mut from_markdown = false;
+        if let (None, Some(level)) = (marker, md_level) {
+            // A Markdown heading without a typed number: its depth gives the level; it
+            // follows a sibling at that level or opens the level below the open ones.
+            let key = level * 2;
+            let (p, ordinal) = match stack.iter().position(|(k, _)| *k == key) {
+                Some(p) => (p, stack[p].1 + 1),
+                None => (stack.iter().take_while(|(k, _)| *k < key).count(), 1),
+            };
+            from_markdown = true;
+            markdown_count += 1;
+            accepted = Some((
+                p,
+                key,
+                Marker {
+                    level,
+                    ordinal,
+                    len: 0,
+                },
+            ));
+        } else if let Some(mk) = marker {
             let rest: String = c[mk.len..].iter().collect();
             let short = rest.chars().count() <= 25 && !has_sentence_punct(&rest);
             if let Some(p) = accept(
@@ -519,7 +620,9 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
         stack.truncate(p);
         paths.truncate(p);
         stack.push((key, mk.ordinal));
-        let (heading, body_text, run_in) = if mk.len == 0 {
+        let (heading, body_text, run_in) = if from_markdown {
+            (line.trim().to_string(), None, false)
+        } else if mk.len == 0 {
             // A label: its text without the colon.
             log.removed("：", "标签后的冒号（作为小标题导出）", false);
             (line.trim_end_matches(['：', ':']).to_string(), None, false)
@@ -568,6 +671,13 @@ fn build_body(body: &[&str], parts: &mut Parts, log: &mut Log) {
         paths.push(path);
     }
     flush_table(&mut table, parts, &paths, log);
+    if markdown_count > 0 {
+        log.note(
+            NoteKind::Markdown,
+            format!("有{markdown_count}个没有序号的 Markdown 标题（#）按其层级作为小标题，序号导出时自动编排"),
+            "",
+        );
+    }
     if renumbered {
         log.note(
             NoteKind::Renumbered,
@@ -726,5 +836,115 @@ mod tests {
             split_heading("公布法规；", 3, &mut log),
             ("公布法规；".into(), None, false)
         );
+    }
+
+    fn md_build(lines_text: &str, md: &[(u8, &str)]) -> Parts {
+        let mut log = Log {
+            markdown_headings: md.iter().map(|(d, t)| (*d, t.to_string())).collect(),
+            ..Log::default()
+        };
+        build(&lines(lines_text), &mut log)
+    }
+
+    fn flat(p: &Parts) -> Vec<String> {
+        headings(p)
+            .into_iter()
+            .map(|(d, t)| format!("{d}{t}"))
+            .collect()
+    }
+
+    #[test]
+    fn markdown_headings_without_numbers_take_their_depth() {
+        // `# 标题`, then `##`/`###` sections without typed numbers (an AI chat answer).
+        let p = md_build(
+            "青山镇2024年政务公开工作总结\n\n2024年，我镇认真落实上级部署，现将有关情况总结如下。\n\n主要做法\n\n强化组织领导\n\n镇里成立了领导小组，定期研究工作。\n\n拓展公开载体\n\n各村更新了公开栏。\n\n存在问题\n\n个别村更新偏慢。\n\n青山镇人民政府\n2024年12月18日",
+            &[
+                (1, "青山镇2024年政务公开工作总结"),
+                (2, "主要做法"),
+                (3, "强化组织领导"),
+                (3, "拓展公开载体"),
+                (2, "存在问题"),
+            ],
+        );
+        assert_eq!(p.title, "青山镇2024年政务公开工作总结");
+        assert_eq!(
+            flat(&p),
+            ["1主要做法", "2强化组织领导", "2拓展公开载体", "1存在问题"]
+        );
+        assert_eq!(
+            p.opening,
+            ["2024年，我镇认真落实上级部署，现将有关情况总结如下。"]
+        );
+        assert_eq!(
+            p.sections[0].children[0].paragraphs,
+            ["镇里成立了领导小组，定期研究工作。"]
+        );
+        assert_eq!(p.signature, "青山镇人民政府");
+    }
+
+    #[test]
+    fn typed_numbers_win_and_unnumbered_ones_fit_between() {
+        // `## 一、…` typed, `### 强化组织领导` not: level 2 under it; `（二）` typed follows it.
+        let p = md_build(
+            "某镇2024年工作总结\n一、主要做法\n强化组织领导\n成立了领导小组，定期研究工作。\n（二）拓展公开载体\n各村更新了公开栏。\n二、下步打算\n继续做好工作。",
+            &[
+                (1, "某镇2024年工作总结"),
+                (2, "一、主要做法"),
+                (3, "强化组织领导"),
+                (3, "（二）拓展公开载体"),
+                (2, "二、下步打算"),
+            ],
+        );
+        assert_eq!(
+            flat(&p),
+            ["1主要做法", "2强化组织领导", "2拓展公开载体", "1下步打算"]
+        );
+    }
+
+    #[test]
+    fn a_markdown_title_below_a_chat_preamble_is_the_title() {
+        let mut log = Log {
+            markdown_headings: vec![(1, "青山镇政务公开这一年".into()), (2, "主要做法".into())],
+            ..Log::default()
+        };
+        let p = build(
+            &lines("好的，以下是为您撰写的一篇工作总结：\n青山镇政务公开这一年\n2024年，我镇认真落实上级部署，现总结如下。\n主要做法\n做了很多工作。"),
+            &mut log,
+        );
+        assert_eq!(p.title, "青山镇政务公开这一年");
+        assert_eq!(flat(&p), ["1主要做法"]);
+        assert!(log
+            .removed
+            .iter()
+            .any(|r| r.text.starts_with("好的") && r.restorable));
+    }
+
+    #[test]
+    fn all_headings_of_one_depth_and_no_title_heading() {
+        // No `#` title: the plain first line is the title; every `##` is level 1.
+        let p = md_build(
+            "某镇2024年工作总结\n今年以来，我镇扎实推进各项工作，现总结如下。\n主要做法\n做了很多工作。\n明年打算\n继续努力。",
+            &[(2, "主要做法"), (2, "明年打算")],
+        );
+        assert_eq!(p.title, "某镇2024年工作总结");
+        assert_eq!(flat(&p), ["1主要做法", "1明年打算"]);
+        // `#` everywhere: the first, ending like a summary's title, is the title.
+        let p = md_build(
+            "某镇2024年工作总结\n主要做法\n做了很多工作。\n明年打算\n继续努力。",
+            &[(1, "某镇2024年工作总结"), (1, "主要做法"), (1, "明年打算")],
+        );
+        assert_eq!(p.title, "某镇2024年工作总结");
+        assert_eq!(flat(&p), ["1主要做法", "1明年打算"]);
+    }
+
+    #[test]
+    fn plain_text_lines_like_headings_stay_body_without_markdown() {
+        // The same words without Markdown: not headings (no number, no syntax).
+        let p = md_build(
+            "某镇2024年工作总结\n今年以来，我镇扎实推进各项工作，现总结如下。\n主要做法\n做了很多工作。",
+            &[],
+        );
+        assert!(p.sections.is_empty());
+        assert!(p.opening.contains(&"主要做法".to_string()));
     }
 }

@@ -96,53 +96,6 @@ fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
     }
 }
 
-/// The report as plain text, numbers derived as in the exported documents: the title, a line
-/// with unit · year · period · status, the body (each paragraph after two full-width spaces),
-/// the attachments, the 落款 and the 成文日期 in its Chinese form. For reading on screen (a
-/// version before 恢复, `gongwen show`), not for printing.
-pub fn plain_text(r: &Report) -> String {
-    let mut out = String::new();
-    out.push_str(&format!("{}\n", r.title));
-    out.push_str(&format!(
-        "（{} · {}年 · {} · {}）\n\n",
-        r.unit,
-        r.year,
-        r.period,
-        r.status.label()
-    ));
-    for b in body_blocks(r) {
-        match b {
-            Block::Paragraph(t) => out.push_str(&format!("　　{t}\n")),
-            Block::Heading { number, text, .. } => out.push_str(&format!("　　{number}{text}\n")),
-            Block::RunIn {
-                number,
-                heading,
-                body,
-                ..
-            } => out.push_str(&format!("　　{number}{heading}{body}\n")),
-        }
-    }
-    if !r.attachments.is_empty() {
-        out.push('\n');
-        for (i, a) in r.attachments.iter().enumerate() {
-            let label = if i == 0 { "附件：" } else { "　　　" };
-            if r.attachments.len() == 1 {
-                out.push_str(&format!("　　附件：{a}\n"));
-            } else {
-                out.push_str(&format!("　　{label}{}.{a}\n", i + 1));
-            }
-        }
-    }
-    out.push('\n');
-    if !r.signature.is_empty() {
-        out.push_str(&format!("{}\n", r.signature));
-    }
-    if let Some(d) = r.date {
-        out.push_str(&format!("{}\n", d.to_chinese()));
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -13,7 +13,7 @@ pub mod numbering;
 mod page_numbers;
 mod wordlist;
 
-pub use blocks::{body_blocks, plain_text, Block};
+pub use blocks::{body_blocks, Block};
 pub use date::Date;
 pub use docx_fonts::DocxFontNames;
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};

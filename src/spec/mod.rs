@@ -7,6 +7,7 @@
 pub mod closing;
 pub mod docx;
 pub mod latin;
+pub mod parts;
 
 pub use crate::model::DocxFontNames;
 use serde::Serialize;
@@ -46,12 +47,14 @@ pub enum Role {
     Heading4,
     /// 页码: 4号 宋体.
     PageNumber,
+    /// 副标题: 3号 楷体_GB2312 (common practice; GB/T 9704-2012 has no subtitle).
+    Subtitle,
 }
 
 impl Role {
-    /// Every role, in a fixed order (title, body, headings 1–4, page number) that per-role tables
-    /// index by.
-    pub const ALL: [Role; 7] = [
+    /// Every role, in a fixed order (title, body, headings 1–4, page number, subtitle) that
+    /// per-role tables index by.
+    pub const ALL: [Role; 8] = [
         Role::Title,
         Role::Body,
         Role::Heading1,
@@ -59,6 +62,7 @@ impl Role {
         Role::Heading3,
         Role::Heading4,
         Role::PageNumber,
+        Role::Subtitle,
     ];
 
     /// The role of a heading of `level` 1–4 (GB/T 9704-2012 §7.3.3); a deeper level is set as
@@ -82,6 +86,7 @@ impl Role {
             Role::Heading3 => "三级标题",
             Role::Heading4 => "四级标题",
             Role::PageNumber => "页码",
+            Role::Subtitle => "副标题",
         }
     }
 }
@@ -170,6 +175,9 @@ pub struct Fonts {
     pub heading: [FontSpec; 4],
     /// 页码: 4号 (14 pt) 宋体 (§7.5).
     pub page_number: FontSpec,
+    /// 副标题: 3号 (16 pt) 楷体. The standard has no subtitle; 3号楷体 centred below the title is
+    /// the usual practice (`docs/format.md` §4).
+    pub subtitle: FontSpec,
     /// Digits and Latin letters in every role but the page number.
     pub latin: &'static str,
 }
@@ -237,6 +245,9 @@ pub struct Spec {
     /// Outline stroke of synthetic bold (a bold role whose face has no bold), as a fraction of
     /// the font size: about as heavy as Word's fake bold.
     pub synthetic_bold_stroke: f32,
+    /// Where the subtitle, the addressee (主送机关), a joint signature and the note (附注)
+    /// go (GB/T 9704-2012 §7.3.2, §7.3.5, §7.3.6; see [`parts`]).
+    pub parts: parts::Parts,
 }
 
 impl Spec {
@@ -275,6 +286,7 @@ impl Spec {
                 f("仿宋_GB2312", Family::FangSong, body_size, false),
             ],
             page_number: f("宋体", Family::Song, 14.0, false),
+            subtitle: f("楷体_GB2312", Family::Kai, body_size, false),
             latin: "Times New Roman",
         };
         Spec {
@@ -301,6 +313,7 @@ impl Spec {
             em_ascent: 0.88,
             tab_stop_chars: 2,
             synthetic_bold_stroke: 0.025,
+            parts: parts::Parts::official(),
             grid,
         }
     }
@@ -308,9 +321,14 @@ impl Spec {
     /// This layout with the 仿宋/楷体 roles named as `names` asks (DOCX only).
     pub fn with_docx_font_names(mut self, names: DocxFontNames) -> Spec {
         let fonts = &mut self.fonts;
-        for f in [&mut fonts.title, &mut fonts.body, &mut fonts.page_number]
-            .into_iter()
-            .chain(fonts.heading.iter_mut())
+        for f in [
+            &mut fonts.title,
+            &mut fonts.body,
+            &mut fonts.page_number,
+            &mut fonts.subtitle,
+        ]
+        .into_iter()
+        .chain(fonts.heading.iter_mut())
         {
             f.east_asian = match f.family {
                 Family::FangSong => names.fang_song(),
@@ -331,6 +349,7 @@ impl Spec {
             Role::Heading3 => &self.fonts.heading[2],
             Role::Heading4 => &self.fonts.heading[3],
             Role::PageNumber => &self.fonts.page_number,
+            Role::Subtitle => &self.fonts.subtitle,
         }
     }
 }

@@ -236,7 +236,7 @@ mod tests {
         let v2 = second.id;
         assert_eq!(s.list_versions(id).unwrap().len(), 2);
         let (_, r) = s.version_report(v2).unwrap();
-        assert!(crate::model::plain_text(&r).contains("130条"));
+        assert!(serde_json::to_string(&r).unwrap().contains("130条"));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The parts after the body: the attachments note (附件说明), the signing unit and date
-//! (署名、成文日期) by the two-character rules, and the page number.
+//! (署名、成文日期) by the two-character rules with the note (附注) below, and the page number.
 
 use super::breaking::{self, Measure};
 use super::{Chunk, Ctx, LineKind, Run};
@@ -62,34 +62,41 @@ pub fn attachments(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
     chunks.push(Chunk::para(lines));
 }
 
-/// The signing unit and the date where [`crate::spec::Spec::signature_place`] puts them.
+/// The signing unit (one line per organ of a joint signature) and the date where
+/// [`crate::spec::Spec::joint_signature_place`] puts them, and the note (附注) below the date;
+/// all kept together.
 pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
-    let unit = report.signature.trim();
+    let organs = cx.spec.signature_organs(&report.signature);
     let date = report.date.map(|d| d.to_chinese()).unwrap_or_default();
-    if unit.is_empty() && date.is_empty() {
+    let mut note = super::parts::note_lines(cx, report);
+    if organs.is_empty() && date.is_empty() && note.is_empty() {
         return;
     }
     for _ in 0..cx.spec.blank_lines_before_signature {
         chunks.push(cx.blank());
     }
     let right = cx.left() + cx.width();
-    let (uw, dw) = (
-        text_width(cx, unit, Role::Body),
-        text_width(cx, &date, Role::Body),
-    );
-    let place = cx.spec.signature_place(uw, dw, report.seal);
-    // A text wider than the block starts at its left edge and wraps.
-    let ux = (right - place.unit_right - uw).max(cx.left());
-    let dx = (right - place.date_right - dw).max(cx.left());
+    let widths: Vec<f32> = organs
+        .iter()
+        .map(|o| text_width(cx, o, Role::Body))
+        .collect();
+    let dw = text_width(cx, &date, Role::Body);
+    let place = cx.spec.joint_signature_place(&widths, dw, report.seal);
+    let mut placed: Vec<(LineKind, &str, f32, f32)> = organs
+        .iter()
+        .zip(&widths)
+        .zip(&place.organ_right)
+        .map(|((o, &w), &r)| (LineKind::Signature, *o, r, w))
+        .collect();
+    placed.push((LineKind::Date, date.as_str(), place.date_right, dw));
 
     let mut lines = Vec::new();
-    for (kind, text, x, w) in [
-        (LineKind::Signature, unit, ux, uw),
-        (LineKind::Date, date.as_str(), dx, dw),
-    ] {
+    for (kind, text, from_right, w) in placed {
         if text.is_empty() {
             continue;
         }
+        // A text wider than the block starts at its left edge and wraps.
+        let x = (right - from_right - w).max(cx.left());
         let width = w.min(right - x);
         let mut set = cx.paragraph(kind, &[(text, cx.style(Role::Body))], &move |_| Measure {
             x,
@@ -99,9 +106,11 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
         // and the rest below it, all inside the block.
         lines.append(&mut set);
     }
+    let note_count = note.iter().filter(|l| l.kind == LineKind::Note).count() as u32;
+    lines.append(&mut note);
     if report.seal {
-        // Room for the seal's lower edge, on the same page.
-        for _ in 0..cx.spec.seal_lines_below_date {
+        // Room for the seal's lower edge, on the same page (a note's lines count).
+        for _ in 0..cx.spec.seal_blank_lines(note_count) {
             lines.append(&mut cx.blank().lines);
         }
     }

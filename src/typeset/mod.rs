@@ -9,6 +9,7 @@
 mod breaking;
 mod closing;
 mod paginate;
+mod parts;
 mod title;
 
 pub use paginate::{Keep, KeepFrom};
@@ -45,6 +46,11 @@ impl Metrics for FixedMetrics {
 pub enum LineKind {
     /// A line of the title (标题, GB/T 9704-2012 §7.3.1), centred, in 2号 小标宋.
     Title,
+    /// A line of the subtitle (副标题), centred below the title, in 3号 楷体 (common practice).
+    Subtitle,
+    /// A line of the addressee (主送机关, GB/T 9704-2012 §7.3.2), flush left, after the title
+    /// block.
+    Addressee,
     /// An empty grid line between parts (after the title, before the attachments note or the
     /// signature); it has no runs.
     Blank,
@@ -60,6 +66,8 @@ pub enum LineKind {
     Signature,
     /// The date (成文日期, GB/T 9704-2012 §7.3.5).
     Date,
+    /// A line of the note (附注, GB/T 9704-2012 §7.3.6), below the date.
+    Note,
 }
 
 /// Text in one font role, size and script, with the position of every character's glyph.
@@ -284,11 +292,15 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
 
     let title = report.title.trim();
     if !title.is_empty() {
-        chunks.push(title_chunk(&cx, title));
+        chunks.push(centred_chunk(&cx, title, Role::Title, LineKind::Title));
+    }
+    let subtitle = parts::subtitle(&cx, report, &mut chunks);
+    if !title.is_empty() || subtitle {
         for _ in 0..spec.blank_lines_after_title {
             chunks.push(cx.blank());
         }
     }
+    parts::addressee(&cx, report, &mut chunks);
 
     // Body blocks are chunks[body_start..closing_start], one each (paginate::paginate_report).
     let body_start = chunks.len();
@@ -383,9 +395,11 @@ fn place(spec: &Spec, slot: u32, top: f32, mut line: Line) -> Line {
     line
 }
 
-fn title_chunk(cx: &Ctx, title: &str) -> Chunk {
-    let st = cx.style(Role::Title);
-    let items = breaking::items(&[(title, st)], cx.metrics);
+/// A title-like part (the title, the subtitle): centred lines in `role`'s font, broken into a
+/// trapezoid where it does not fit, kept together and with what follows.
+pub(crate) fn centred_chunk(cx: &Ctx, text: &str, role: Role, kind: LineKind) -> Chunk {
+    let st = cx.style(role);
+    let items = breaking::items(&[(text, st)], cx.metrics);
     let allowed = breaking::opportunities(&items);
     let ranges = title::break_title(&items, &allowed, cx.width());
     let lines = ranges
@@ -402,7 +416,7 @@ fn title_chunk(cx: &Ctx, title: &str) -> Chunk {
                 true,
                 0.0,
             );
-            cx.line(LineKind::Title, set)
+            cx.line(kind, set)
         })
         .collect();
     Chunk {

@@ -349,3 +349,94 @@ fn page_number_style_travels_through_the_json_exchange_and_both_exports() {
     let err = fails(p, &["import", file.to_str().unwrap()]);
     assert!(err.contains("position"), "{err}");
 }
+
+/// The JSON exchange names the optional parts exactly `subtitle`, `addressee` and `note`, each
+/// a string or null: through `import` (JSON and text), `show --json` and `export FILE.json`,
+/// which prints them where GB/T 9704-2012 puts them (with the colon and the parentheses).
+#[test]
+fn subtitle_addressee_and_note_travel_through_the_json_exchange() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let keys = |v: &Value| -> Vec<Value> {
+        ["subtitle", "addressee", "note"]
+            .iter()
+            .map(|k| {
+                let obj = v.as_object().unwrap();
+                assert!(obj.contains_key(*k), "{k} missing: {v}");
+                obj[*k].clone()
+            })
+            .collect()
+    };
+    // Without them: null, never left out, never "".
+    let plain: Value = serde_json::to_value(gongwen::fixtures::sample_report(1)).unwrap();
+    let file = p.join("plain.json");
+    std::fs::write(&file, plain.to_string()).unwrap();
+    let id = ok(p, &["import", file.to_str().unwrap()]);
+    let shown: Value = serde_json::from_str(&ok(p, &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(keys(&shown), [Value::Null, Value::Null, Value::Null]);
+
+    // With them: strings, unchanged by the store.
+    let mut json = plain.clone();
+    json["subtitle"] = "——以公开促落实".into();
+    json["addressee"] = "县政务公开办".into();
+    json["note"] = "此件公开发布".into();
+    let file = p.join("parts.json");
+    std::fs::write(&file, json.to_string()).unwrap();
+    let printed: Value =
+        serde_json::from_str(&ok(p, &["import", file.to_str().unwrap(), "--json"])).unwrap();
+    let want: Vec<Value> = vec![
+        "——以公开促落实".into(),
+        "县政务公开办".into(),
+        "此件公开发布".into(),
+    ];
+    assert_eq!(keys(&printed), want);
+    let id = ok(p, &["import", file.to_str().unwrap()]);
+    let shown: Value = serde_json::from_str(&ok(p, &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(keys(&shown), want);
+    let text = ok(p, &["show", id.trim()]);
+    for part in ["——以公开促落实", "县政务公开办：", "（此件公开发布）"] {
+        assert!(text.contains(part), "{part} in {text}");
+    }
+
+    // Exported from the JSON file: the PDF prints the colon and the parentheses.
+    let pdf = p.join("parts.pdf");
+    ok(
+        p,
+        &[
+            "export",
+            file.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let out = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let pdf_text: String = String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for part in ["——以公开促落实", "县政务公开办：", "（此件公开发布）"] {
+        assert!(pdf_text.contains(part), "{part} in the PDF");
+    }
+
+    // A pasted text: the import recognises them and the JSON carries them.
+    let txt = p.join("paste.txt");
+    std::fs::write(
+        &txt,
+        "青山镇2024年政务公开工作总结\n——以公开促落实\n县政务公开办：\n2024年，我镇认真落实上级部署，现将有关情况报告如下。\n一、主要做法\n做了很多工作。\n青山镇人民政府\n2024年12月27日\n（此件公开发布）\n",
+    )
+    .unwrap();
+    let printed: Value =
+        serde_json::from_str(&ok(p, &["import", txt.to_str().unwrap(), "--json"])).unwrap();
+    assert_eq!(
+        keys(&printed),
+        [
+            Value::from("——以公开促落实"),
+            Value::from("县政务公开办"),
+            Value::from("（此件公开发布）")
+        ]
+    );
+}

@@ -345,3 +345,60 @@ fn odd_input_never_panics() {
     let empty = layout(&Report::new("x", "", 2024, "年度"));
     assert_eq!(empty.pages.len(), 1);
 }
+
+/// The optional parts with the bundled fonts' real metrics (docs/format.md §15): the subtitle
+/// on the grid line below the title in the 楷体 role, the addressee flush left on the line
+/// after the blank line, organs one per line, the note two cells in on the line below the date,
+/// the note's parentheses and the addressee's colon added; every line inside the block.
+#[test]
+fn subtitle_addressee_joint_signature_and_note_on_the_grid() {
+    let spec = Spec::official();
+    let c = spec.grid.char_pitch;
+    let left = spec.page.margin_left;
+    let mut r = sample_report(1);
+    r.subtitle = Some("——以公开促规范".into());
+    r.addressee = Some("县政务公开办".into());
+    r.signature = "中共双河镇委员会\u{3000}双河镇人民政府".into();
+    r.note = Some("(此件公开发布)".into());
+    let l = layout(&r);
+    let first = &l.pages[0].lines;
+    let kinds: Vec<(u32, LineKind)> = first[..4].iter().map(|l| (l.slot, l.kind)).collect();
+    assert_eq!(
+        kinds,
+        [
+            (0, LineKind::Title),
+            (1, LineKind::Subtitle),
+            (2, LineKind::Blank),
+            (3, LineKind::Addressee)
+        ]
+    );
+    assert!(first[1].runs.iter().all(|r| r.role == Role::Subtitle));
+    assert_eq!(spec.font(Role::Subtitle).east_asian, "楷体_GB2312");
+    assert_eq!(first[3].text(), "县政务公开办：");
+    assert!((first[3].left - left).abs() < EPS);
+    let last = &l.pages.last().unwrap().lines;
+    let k = last
+        .iter()
+        .position(|l| l.kind == LineKind::Signature)
+        .unwrap();
+    let tail: Vec<(u32, LineKind, String)> = last[k..]
+        .iter()
+        .map(|l| (l.slot, l.kind, l.text()))
+        .collect();
+    let s = last[k].slot;
+    assert_eq!(
+        tail,
+        [
+            (s, LineKind::Signature, "中共双河镇委员会".to_string()),
+            (s + 1, LineKind::Signature, "双河镇人民政府".to_string()),
+            (s + 2, LineKind::Date, "2024年12月20日".to_string()),
+            (s + 3, LineKind::Note, "（此件公开发布）".to_string()),
+        ]
+    );
+    // Organs right-aligned together; the note two cells in.
+    assert!((last[k].right - last[k + 1].right).abs() < EPS);
+    assert!((last[k + 3].left - (left + 2.0 * c)).abs() < EPS);
+    for line in l.pages.iter().flat_map(|p| &p.lines) {
+        assert!(line.cells(&spec) <= 28.0 + EPS, "{}", line.text());
+    }
+}

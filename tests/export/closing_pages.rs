@@ -306,3 +306,123 @@ fn the_seal_keeps_a_line_below_the_date_in_both_exporters() {
     let lo = page_count(&libreoffice_pdf(&r, dir.path(), "plain.docx"));
     assert_eq!(lo, plain);
 }
+
+/// Where a line with `text` is: (1-based page, its box), first match in the document.
+fn locate(pdf: &Path, text: &str) -> (usize, TextBox) {
+    for page in 1..=page_count(pdf) {
+        if let Some(b) = text_boxes(pdf, page).into_iter().find(|b| b.text == text) {
+            return (page, b);
+        }
+    }
+    panic!("no line “{text}” in {}", pdf.display())
+}
+
+/// The subtitle, the addressee (wrapped), a joint signature and the note where both exporters
+/// put them: on the same page, on the same line (within half a line pitch), at the same x
+/// within 0.5 mm, and where the rules of `spec::parts` say; the page counts equal.
+#[test]
+fn subtitle_addressee_joint_signature_and_note_sit_alike_in_pdf_and_docx() {
+    let spec = Spec::official();
+    let left = pt_to_mm(spec.page.margin_left);
+    let width = pt_to_mm(spec.page.text_width());
+    let cell = pt_to_mm(spec.grid.char_pitch);
+    let pitch = pt_to_mm(spec.grid.line_pitch);
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = closing_report(false);
+    r.subtitle = Some("——以公开促规范".into());
+    // Long enough to wrap: both lines flush left, the colon added at the end.
+    r.addressee = Some(
+        "县委办公室、县政府办公室、县政务服务和数据管理局、县司法局、县财政局、县档案馆".into(),
+    );
+    // The first organ longer than the date by more than two characters: the organs' block
+    // keeps two characters on its right (the other case is the single unit's, above).
+    r.signature = "中共双河镇委员会宣传统战办公室\u{3000}双河镇人民政府".into();
+    r.note = Some("联系人：郑某，联系电话：0793-1234567".into());
+    // Not `parts.pdf`: LibreOffice writes its PDF of `parts.docx` under that name.
+    let ours = our_pdf(&r, dir.path(), "parts-ours.pdf");
+    let lo = libreoffice_pdf(&r, dir.path(), "parts.docx");
+    assert_eq!(page_count(&ours), page_count(&lo), "page counts");
+
+    let addressee = spec
+        .addressee_text(r.addressee.as_deref().unwrap())
+        .unwrap();
+    let page1 = text_lines(&ours, 1);
+    let k = page1
+        .iter()
+        .position(|l| addressee.starts_with(&l.2))
+        .expect("the addressee's first line on page 1");
+    let (a1, a2) = (page1[k].2.clone(), page1[k + 1].2.clone());
+    assert_eq!(format!("{a1}{a2}"), addressee, "two lines, nothing else");
+
+    // (text, compare the left end, compare the right end)
+    let lines = [
+        ("——以公开促规范", true, true),
+        (a1.as_str(), true, false),
+        (a2.as_str(), true, false),
+        ("中共双河镇委员会宣传统战办公室", true, true),
+        ("双河镇人民政府", true, true),
+        ("2024年12月20日", false, true),
+        ("（联系人：郑某，联系电话：0793-1234567）", true, false),
+    ];
+    let mut found = Vec::new();
+    for (text, left_end, right_end) in lines {
+        let (pa, a) = locate(&ours, text);
+        let (pb, b) = locate(&lo, text);
+        println!(
+            "{text}: PDF p{pa} {:.2}–{:.2} mm y {:.2}; DOCX p{pb} {:.2}–{:.2} mm y {:.2}",
+            a.x0, a.x1, a.y0, b.x0, b.x1, b.y0
+        );
+        assert_eq!(pa, pb, "“{text}” on page {pa} in the PDF, {pb} in the DOCX");
+        let (ya, yb) = ((a.y0 + a.y1) / 2.0, (b.y0 + b.y1) / 2.0);
+        assert!(
+            (ya - yb).abs() < pitch / 2.0,
+            "“{text}” on another line: {ya:.2} vs {yb:.2} mm"
+        );
+        assert!(
+            !left_end || (a.x0 - b.x0).abs() < TOL,
+            "“{text}” starts at {:.2} (PDF) vs {:.2} mm (DOCX)",
+            a.x0,
+            b.x0
+        );
+        assert!(
+            !right_end || (a.x1 - b.x1).abs() < TOL,
+            "“{text}” ends at {:.2} (PDF) vs {:.2} mm (DOCX)",
+            a.x1,
+            b.x1
+        );
+        found.push((pa, a));
+    }
+    // The rules, on our PDF.
+    let (_, sub) = &found[0];
+    assert!(
+        ((sub.x0 + sub.x1) / 2.0 - (left + width / 2.0)).abs() < TOL,
+        "subtitle centred"
+    );
+    for (_, a) in &found[1..3] {
+        assert!((a.x0 - left).abs() < TOL, "addressee flush left: {a:?}");
+    }
+    let right = left + width;
+    for (_, o) in &found[3..5] {
+        assert!(
+            (right - o.x1 - 2.0 * cell).abs() < TOL,
+            "organ 2 characters from the right: {o:?}"
+        );
+    }
+    let (_, note) = &found[6];
+    assert!(
+        (note.x0 - (left + 2.0 * cell)).abs() < TOL,
+        "note 2 characters in: {note:?}"
+    );
+    // One line after another: subtitle right below the title, the addressee two lines below
+    // the subtitle (one blank line), organs, date and note on consecutive lines.
+    let y = |i: usize| (found[i].1.y0 + found[i].1.y1) / 2.0;
+    assert!((y(1) - y(0) - 2.0 * pitch).abs() < 1.0, "{} {}", y(0), y(1));
+    for i in 3..6 {
+        assert!(
+            (y(i + 1) - y(i) - pitch).abs() < 1.0,
+            "line {i}: {} {}",
+            y(i),
+            y(i + 1)
+        );
+    }
+}

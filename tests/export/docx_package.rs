@@ -313,3 +313,65 @@ fn cli_exports_a_json_report() {
     );
     audit(&out);
 }
+
+/// A report with a subtitle, an addressee, a joint signature and a note: the package stays
+/// valid for openxml-audit, and the parts are paragraphs of their own styles in the order of
+/// GB/T 9704-2012 (title, subtitle, one blank line, addressee … organs, date, note), with the
+/// colon and the parentheses added.
+#[test]
+fn subtitle_addressee_joint_signature_and_note_in_the_package() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut r = sample_report(1);
+    r.subtitle = Some("——以公开促落实".into());
+    r.addressee = Some("县政务公开办".into());
+    // Organs separated by a line break (U+3000 is the other separator, in closing_pages.rs).
+    r.signature = "中共双河镇委员会\n双河镇人民政府".into();
+    r.note = Some("此件公开发布".into());
+    r.seal = true;
+    let p = export(&r, dir.path(), "parts.docx");
+    audit(&p);
+    let doc = zip_part(&p, "word/document.xml");
+    let styles = zip_part(&p, "word/styles.xml");
+    // Paragraph styles in document order.
+    let order: Vec<&str> = doc
+        .split(r#"<w:pStyle w:val=""#)
+        .skip(1)
+        .map(|s| s.split('"').next().unwrap())
+        .collect();
+    assert_eq!(
+        &order[..4],
+        ["Title", "Subtitle", "Normal", "Addressee"],
+        "{order:?}"
+    );
+    let tail = &order[order.len() - 4..];
+    assert_eq!(
+        tail,
+        ["Signature", "Signature", "Date", "Note"],
+        "{order:?}"
+    );
+    for text in [
+        "——以公开促落实",
+        "县政务公开办：",
+        "中共双河镇委员会",
+        "（此件公开发布）",
+    ] {
+        assert!(doc.contains(text), "{text}");
+    }
+    assert!(
+        !doc.contains("委员会双河镇") && doc.contains(">双河镇人民政府<"),
+        "one organ per paragraph"
+    );
+    let style = |id: &str| -> String {
+        let start = styles
+            .find(&format!(r#"w:styleId="{id}""#))
+            .unwrap_or_else(|| panic!("style {id} missing"));
+        let end = start + styles[start..].find("</w:style>").unwrap();
+        styles[start..end].to_string()
+    };
+    let sub = style("Subtitle");
+    assert!(sub.contains(r#"w:eastAsia="楷体_GB2312""#) && sub.contains(r#"<w:sz w:val="32"/>"#));
+    assert!(sub.contains(r#"<w:jc w:val="center"/>"#) && sub.contains("<w:keepNext/>"));
+    assert!(style("Addressee").contains(r#"<w:ind w:left="0" w:right="0" w:firstLine="0"/>"#));
+    let cells = 2 * Spec::official().docx().body_char;
+    assert!(style("Note").contains(&format!(r#"w:firstLine="{cells}""#)));
+}

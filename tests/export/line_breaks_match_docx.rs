@@ -60,7 +60,11 @@ fn starts_paragraph(spec: &Spec, prev: &Line, line: &Line) -> bool {
     let indented = line.left > spec.page.margin_left + spec.grid.char_pitch * 0.5;
     match line.kind {
         LineKind::Title => prev.kind != LineKind::Title,
-        LineKind::Paragraph | LineKind::Heading(_) | LineKind::RunIn(_) => indented,
+        LineKind::Subtitle => prev.kind != LineKind::Subtitle,
+        LineKind::Addressee => prev.kind != LineKind::Addressee,
+        LineKind::Paragraph | LineKind::Heading(_) | LineKind::RunIn(_) | LineKind::Note => {
+            indented
+        }
         LineKind::Attachment => {
             prev.kind != LineKind::Attachment
                 || line

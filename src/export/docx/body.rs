@@ -1,8 +1,10 @@
-//! The document body as docx-rs paragraphs: title, blank line, the blocks of
-//! [`body_blocks`], attachments note, signature and date. Paragraphs name a style of
+//! The document body as docx-rs paragraphs: title, subtitle, blank line, addressee, the
+//! blocks of [`body_blocks`], attachments note, signature, date and note (the optional parts
+//! in [`super::parts`]). Paragraphs name a style of
 //! [`super::styles`]; only indents that depend on the text (attachments, signature, date)
 //! are set on the paragraph.
 
+use super::parts;
 use super::styles;
 use super::text::{east_asian_runs, sanitize};
 use crate::model::{body_blocks, Block, Report};
@@ -37,13 +39,18 @@ fn runs(text: &str, style: Option<&str>, east_asian: &str) -> Vec<Run> {
 }
 
 /// `p` with the runs of `text` appended, in `role`'s East Asian face.
-fn with_text(p: Paragraph, text: &str, style: Option<&str>, east_asian: &str) -> Paragraph {
+pub(super) fn with_text(
+    p: Paragraph,
+    text: &str,
+    style: Option<&str>,
+    east_asian: &str,
+) -> Paragraph {
     runs(text, style, east_asian)
         .into_iter()
         .fold(p, |p, r| p.add_run(r))
 }
 
-fn blank() -> Paragraph {
+pub(super) fn blank() -> Paragraph {
     Paragraph::new().style(styles::NORMAL)
 }
 
@@ -57,10 +64,14 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
             None,
             spec.font(Role::Title).east_asian,
         ));
+    }
+    let subtitle = parts::subtitle(report, spec, &mut out);
+    if !title.is_empty() || subtitle {
         for _ in 0..spec.blank_lines_after_title {
             out.push(blank());
         }
     }
+    parts::addressee(report, spec, &mut out);
     let body_face = spec.font(Role::Body).east_asian;
     let body_start = out.len();
     for block in body_blocks(report) {
@@ -145,34 +156,44 @@ fn attachments(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
 }
 
 /// Right indents of the signing unit and the date, in twips from the DOCX text block's right
-/// edge, where [`Spec::signature_place`] puts them.
+/// edge, where [`Spec::signature_place`] puts them (a single organ; see
+/// [`parts::signature_indents`] for several).
 pub fn signature_indents(spec: &Spec, unit: &str, date: &str, sealed: bool) -> (i32, i32) {
-    let d = spec.docx();
-    let place = spec.signature_place(
-        spec.body_text_width(unit),
-        spec.body_text_width(date),
-        sealed,
-    );
-    (
-        twips(place.unit_right) + d.right_excess,
-        twips(place.date_right) + d.right_excess,
-    )
+    let (organs, date) = parts::signature_indents(spec, &[unit], date, sealed);
+    (organs[0], date)
 }
 
+/// One paragraph per organ of the signature, the date, then the note; indents from
+/// [`Spec::joint_signature_place`] (GB/T 9704-2012 §7.3.5, §7.3.6).
 fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
-    let unit = sanitize(report.signature.trim());
+    // Split before sanitising: a line break between organs is a control character that
+    // sanitising would drop, gluing the organs together.
+    let organs: Vec<String> = spec
+        .signature_organs(&report.signature)
+        .into_iter()
+        .map(sanitize)
+        .filter(|o| !o.is_empty())
+        .collect();
+    let organs: Vec<&str> = organs.iter().map(String::as_str).collect();
     let date = report.date.map(|x| x.to_chinese()).unwrap_or_default();
-    if unit.is_empty() && date.is_empty() {
+    let has_note = report
+        .note
+        .as_deref()
+        .and_then(|n| spec.note_text(n))
+        .is_some();
+    if organs.is_empty() && date.is_empty() && !has_note {
         return;
     }
     for _ in 0..spec.blank_lines_before_signature {
         out.push(blank());
     }
-    let (unit_right, date_right) = signature_indents(spec, &unit, &date, report.seal);
-    for (style, text, right) in [
-        (styles::SIGNATURE, &unit, unit_right),
-        (styles::DATE, &date, date_right),
-    ] {
+    let (organ_right, date_right) = parts::signature_indents(spec, &organs, &date, report.seal);
+    let lines = organs
+        .iter()
+        .zip(organ_right)
+        .map(|(o, r)| (styles::SIGNATURE, *o, r))
+        .chain([(styles::DATE, date.as_str(), date_right)]);
+    for (style, text, right) in lines {
         if !text.is_empty() {
             out.push(with_text(
                 Paragraph::new()
@@ -185,10 +206,11 @@ fn signature(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) {
             ));
         }
     }
+    let note_lines = u32::from(parts::note(report, spec, out));
     if report.seal {
         // Room for the seal's lower edge, kept with the date (its style keeps with the next
-        // paragraph), as the typesetter keeps it.
-        for _ in 0..spec.seal_lines_below_date {
+        // paragraph), as the typesetter keeps it; a note's line counts.
+        for _ in 0..spec.seal_blank_lines(note_lines) {
             out.push(blank());
         }
     }

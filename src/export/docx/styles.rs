@@ -58,7 +58,7 @@ fn bold(spec: &Spec, role: Role) -> &'static str {
 }
 
 /// `w:rPr` content for a role, in schema order (rFonts, b, spacing, sz).
-fn role_rpr(spec: &Spec, role: Role, d: &DocxLayout) -> String {
+pub fn role_rpr(spec: &Spec, role: Role, d: &DocxLayout) -> String {
     format!(
         r#"{}{}<w:spacing w:val="{}"/>{}"#,
         rfonts(spec, role),
@@ -68,7 +68,7 @@ fn role_rpr(spec: &Spec, role: Role, d: &DocxLayout) -> String {
     )
 }
 
-fn exact_line(pitch: i32) -> String {
+pub fn exact_line(pitch: i32) -> String {
     format!(r#"<w:spacing w:before="0" w:after="0" w:line="{pitch}" w:lineRule="exact"/>"#)
 }
 
@@ -141,6 +141,8 @@ pub fn styles_xml(spec: &Spec) -> String {
             no_indent()
         ));
     }
+    // Subtitle, addressee, note.
+    s.push_str(&super::parts::styles(spec, &d));
     // Footer: 4号 宋体, off the body grid.
     s.push_str(&format!(
         r#"<w:style w:type="paragraph" w:styleId="{FOOTER}"><w:name w:val="footer"/><w:basedOn w:val="{NORMAL}"/><w:uiPriority w:val="99"/><w:unhideWhenUsed/><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>{}</w:pPr><w:rPr>{}{}</w:rPr></w:style>"#,

@@ -56,7 +56,7 @@ export function renderClosing(ctx: EditorCtx, root: HTMLElement): void {
   });
   root.append(h("div", { class: "form" },
     h("label", {}, "附件说明（每行一个）", att),
-    h("label", {}, "落款单位", sig),
+    h("label", {}, "落款单位（联合行文：各机关之间空一格，导出时每个机关一行）", sig),
     h("div", { class: "row" }, h("label", {}, "成文日期", h("span", { class: "row inline" }, date, todayBtn)), h("label", {}, "状态", status)),
     dateErr,
     h("label", { class: "check" }, seal, " 加盖印章（成文日期右空四字）"),
