@@ -394,7 +394,8 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
             && !has_sentence_punct(t)
         {
             let name: String = t.trim_end_matches(['：', ':']).to_string();
-            log.removed("：", "主送机关后的冒号（导出时加上）", false);
+            // All the trailing colons go (`局::`), so all are listed as removed.
+            log.removed(&t[name.len()..], "主送机关后的冒号（导出时加上）", false);
             log.note(NoteKind::Part, "识别出主送机关", &name);
             parts.addressee = Some(name);
         } else {
