@@ -6,6 +6,7 @@
 
 pub mod closing;
 pub mod docx;
+pub mod formal;
 pub mod latin;
 
 pub use crate::model::DocxFontNames;
@@ -231,6 +232,8 @@ pub struct Spec {
     /// Outline stroke of synthetic bold (a bold role whose face has no bold), as a fraction of
     /// the font size: about as heavy as Word's fake bold.
     pub synthetic_bold_stroke: f32,
+    /// The 版头, 版记 and 附件 pages of a formal 报告 (GB/T 9704-2012 §7.2, §7.4, §7.3.7).
+    pub formal: formal::Formal,
 }
 
 impl Spec {
@@ -294,6 +297,7 @@ impl Spec {
             em_ascent: 0.88,
             tab_stop_chars: 2,
             synthetic_bold_stroke: 0.025,
+            formal: formal::Formal::official(grid.line_pitch),
             grid,
         }
     }

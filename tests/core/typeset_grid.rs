@@ -322,7 +322,7 @@ fn odd_input_never_panics() {
         " ".into(),
     ];
     r.sections.push(s);
-    r.attachments = vec!["  ".into(), "附件".repeat(40)];
+    r.attachments = vec!["  ".into(), "附件".repeat(40).into()];
     let l = layout(&r);
     assert!(!l.pages.is_empty());
     // A signing unit wider than the block wraps inside it; a sealed date without a unit.

@@ -161,7 +161,7 @@ prop_compose! {
             addressee,
             opening,
             sections,
-            attachments,
+            attachments: attachments.into_iter().map(Into::into).collect(),
             signature,
             date: date.and_then(|(y, m, d)| Date::new(y, m, d)),
             note,
@@ -172,6 +172,8 @@ prop_compose! {
                 dash: if pages.1 { PageNumberDash::Hyphen } else { PageNumberDash::Em },
                 first_page: pages.2,
             },
+            header: None,
+            record: None,
         }
     }
 }
@@ -285,7 +287,7 @@ fn edge_cases() -> Vec<(&'static str, Report)> {
     s.children[0].children[0].children = vec![Section::default()];
     r.sections = vec![s, Section::default()];
     r.opening = vec![String::new(), String::new()];
-    r.attachments = vec![String::new()];
+    r.attachments = vec![String::new().into()];
     out.push(("empty sections, paragraphs, attachments", r));
 
     let mut r = base();

@@ -48,7 +48,7 @@ fn blank() -> Paragraph {
 }
 
 pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+    let mut out = super::formal::header(report, spec);
     let title = report.title.trim();
     if !title.is_empty() {
         out.push(with_text(
@@ -93,6 +93,7 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
     }
     attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
+    out.extend(super::formal::attachment_pages(report, spec));
     out
 }
 
