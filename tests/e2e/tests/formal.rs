@@ -42,7 +42,14 @@ async fn clerk_sends_a_formal_report() -> Res<()> {
     )
     .await?;
     app.retype("#f-organ", "青石镇人民政府文件").await?;
-    app.type_into("#f-number", "青政〔2024〕12号").await?;
+    // A number in the wrong form first: the check names it.
+    app.type_into("#f-number", "青政(2024)第12号").await?;
+    app.saved().await?;
+    app.step(5).await?;
+    app.wait_text("#findings", "发文字号").await?;
+    app.shot("formal-02-step5-number-finding").await?;
+    app.step(4).await?;
+    app.retype("#f-number", "青政〔2024〕12号").await?;
     app.type_into("#f-signers", "王明远").await?;
     app.set_value("#f-cc", "县政府办公室\n县统计局").await?;
     app.type_into("#f-printed-by", "青石镇党政综合办公室")
@@ -67,6 +74,8 @@ async fn clerk_sends_a_formal_report() -> Res<()> {
 
     app.step(5).await?;
     app.wait("#findings").await?;
+    let findings = app.text("#findings").await?;
+    assert!(!findings.contains("发文字号"), "{findings}");
     app.shot("formal-02-step5-check").await?;
 
     app.step(6).await?;
