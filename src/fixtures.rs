@@ -2,7 +2,7 @@
 //! demos: every heading level, run-in headings, digits and Latin inside Chinese text,
 //! attachments, signature and date. Deterministic: the same size gives the same report.
 
-use crate::model::{Date, Report, Section, Status};
+use crate::model::{Attachment, Date, Header, Record, Report, Section, Status};
 
 /// Body sentences, our own. Digit runs and Latin are deliberate (typesetting must keep
 /// `482` together and set it in the Latin font).
@@ -100,12 +100,46 @@ pub fn sample_report(pages: usize) -> Report {
     r.sections.push(plan);
 
     r.attachments = vec![
-        "双河镇2024年政务公开工作台账".to_string(),
-        "双河镇2024年依申请公开办理情况统计表".to_string(),
+        "双河镇2024年政务公开工作台账".into(),
+        "双河镇2024年依申请公开办理情况统计表".into(),
     ];
     r.signature = "双河镇人民政府".to_string();
     r.date = Date::new(2024, 12, 20);
     r.status = Status::Final;
+    r
+}
+
+/// [`sample_report`] of `pages` pages sent upward as a formal 报告 (GB/T 9704-2012 §7.2,
+/// §7.4): a 版头 with two 签发人, a 主送机关, two attachments with text of their own (a few
+/// paragraphs each) and a 版记 with three 抄送 organs. Organs and names are invented.
+pub fn formal_report(pages: usize) -> Report {
+    let mut r = sample_report(pages);
+    r.addressee = Some("双河县人民政府".to_string());
+    r.header = Some(Header {
+        organ: "双河镇人民政府文件".to_string(),
+        number: "双政〔2024〕12号".to_string(),
+        signers: vec!["李明远".to_string(), "王建华".to_string()],
+    });
+    r.record = Some(Record {
+        cc: vec![
+            "县政务公开办".to_string(),
+            "县委办公室".to_string(),
+            "县政府办公室".to_string(),
+        ],
+        printed_by: "双河镇党政综合办公室".to_string(),
+        printed_on: Date::new(2024, 12, 21),
+    });
+    let texts = [paragraph(3, 2), paragraph(5, 3), paragraph(8, 2)];
+    r.attachments = vec![
+        Attachment {
+            name: "双河镇2024年政务公开工作台账".to_string(),
+            paragraphs: texts.to_vec(),
+        },
+        Attachment {
+            name: "双河镇2024年依申请公开办理情况统计表".to_string(),
+            paragraphs: texts[1..].to_vec(),
+        },
+    ];
     r
 }
 

@@ -41,6 +41,14 @@ pub enum Location {
         /// 0-based index into `Report::attachments`.
         index: usize,
     },
+    /// Paragraph `index` of attachment `attachment`'s own text (its pages, GB/T 9704-2012
+    /// §7.3.7).
+    AttachmentParagraph {
+        /// 0-based index into `Report::attachments`.
+        attachment: usize,
+        /// 0-based index into that attachment's `paragraphs`.
+        index: usize,
+    },
     /// 落款 (signing unit).
     Signature,
     /// 成文日期 (a typed field, not text).
@@ -49,6 +57,10 @@ pub enum Location {
     Note,
     /// The report as a whole or its metadata (year, unit).
     Report,
+    /// The 版头 (发文机关标志, 发文字号, 签发人; typed fields, not text).
+    Header,
+    /// The 版记 (抄送, 印发机关, 印发日期; typed fields, not text).
+    Record,
 }
 
 impl Location {
@@ -71,6 +83,11 @@ impl Location {
             Location::Heading { path } => format!("{}小标题", numbers(path)),
             Location::Paragraph { path, index } => format!("{}第{}段", numbers(path), index + 1),
             Location::Attachment { index } => format!("附件{}", index + 1),
+            Location::AttachmentParagraph { attachment, index } => {
+                format!("附件{}第{}段", attachment + 1, index + 1)
+            }
+            Location::Header => "版头".into(),
+            Location::Record => "版记".into(),
             Location::Signature => "落款".into(),
             Location::Date => "成文日期".into(),
             Location::Report => "报告信息".into(),
@@ -116,9 +133,13 @@ pub fn text_at<'a>(report: &'a Report, loc: &Location) -> Option<&'a String> {
         Location::Paragraph { path, index } => {
             section_at(report, path).and_then(|s| s.paragraphs.get(*index))
         }
-        Location::Attachment { index } => report.attachments.get(*index),
+        Location::Attachment { index } => report.attachments.get(*index).map(|a| &a.name),
+        Location::AttachmentParagraph { attachment, index } => report
+            .attachments
+            .get(*attachment)
+            .and_then(|a| a.paragraphs.get(*index)),
         Location::Signature => Some(&report.signature),
-        Location::Date | Location::Report => None,
+        Location::Date | Location::Report | Location::Header | Location::Record => None,
     }
 }
 
@@ -133,9 +154,13 @@ pub fn text_at_mut<'a>(report: &'a mut Report, loc: &Location) -> Option<&'a mut
         Location::Paragraph { path, index } => {
             section_at_mut(report, path).and_then(|s| s.paragraphs.get_mut(*index))
         }
-        Location::Attachment { index } => report.attachments.get_mut(*index),
+        Location::Attachment { index } => report.attachments.get_mut(*index).map(|a| &mut a.name),
+        Location::AttachmentParagraph { attachment, index } => report
+            .attachments
+            .get_mut(*attachment)
+            .and_then(|a| a.paragraphs.get_mut(*index)),
         Location::Signature => Some(&mut report.signature),
-        Location::Date | Location::Report => None,
+        Location::Date | Location::Report | Location::Header | Location::Record => None,
     }
 }
 
@@ -175,7 +200,18 @@ pub fn texts(report: &Report) -> Vec<(Location, &str)> {
     }
     walk(&report.sections, &mut Vec::new(), &mut out);
     for (i, a) in report.attachments.iter().enumerate() {
-        out.push((Location::Attachment { index: i }, a.as_str()));
+        out.push((Location::Attachment { index: i }, a.name.as_str()));
+    }
+    for (i, a) in report.attachments.iter().enumerate() {
+        for (j, p) in a.paragraphs.iter().enumerate() {
+            out.push((
+                Location::AttachmentParagraph {
+                    attachment: i,
+                    index: j,
+                },
+                p.as_str(),
+            ));
+        }
     }
     out.push((Location::Signature, report.signature.as_str()));
     if let Some(n) = &report.note {

@@ -16,6 +16,7 @@
 
 mod charset;
 mod dates;
+mod formal;
 mod keep;
 mod level;
 mod location;
@@ -113,6 +114,20 @@ pub mod codes {
     /// tighter line pitch nor carrying the last body paragraphs over can help
     /// (GB/T 9704-2012 §7.3.5); an error.
     pub const SIGNATURE_ALONE: &str = "signature_alone";
+    /// The 版头 has no 发文机关标志 (GB/T 9704-2012 §7.2.4); an error.
+    pub const FORMAL_HEADER: &str = "formal_header";
+    /// A 发文字号 not in the `X政〔2024〕12号` form (六角括号, no `第`, no leading zero;
+    /// GB/T 9704-2012 §7.2.5); an error.
+    pub const DOCUMENT_NUMBER: &str = "document_number";
+    /// A 报告 sent upward with a 版头 but no 签发人 (GB/T 9704-2012 §7.2.6); an error.
+    pub const MISSING_SIGNER: &str = "missing_signer";
+    /// A 抄送 item holding several organs or punctuation (the exporters separate the items
+    /// with `，` and end with `。`, GB/T 9704-2012 §7.4.2).
+    pub const CC_FORM: &str = "cc_form";
+    /// The 版记 lacks its 印发机关 or 印发日期 (GB/T 9704-2012 §7.4.3).
+    pub const FORMAL_RECORD: &str = "formal_record";
+    /// The 印发日期 is before the 成文日期; an error.
+    pub const PRINTED_BEFORE_DATE: &str = "printed_before_date";
 }
 
 /// One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message
@@ -269,6 +284,7 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     structure::check(report, &mut out);
     punctuation::check(report, &mut out);
     dates::check(report, &mut out);
+    formal::check(report, &mut out);
     repeats::check(report, &mut out);
     level::check(report, &mut out);
     structure::pasted_tables(report, &mut out);

@@ -7,6 +7,7 @@
 
 mod body;
 mod footer;
+mod formal;
 mod keep;
 mod package;
 mod parts;
@@ -61,10 +62,27 @@ pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
             .line_pitch(d.line_pitch as usize)
             .char_space(0),
     );
-    for p in body::paragraphs(report, spec) {
+    let mut paragraphs = body::paragraphs(report, spec);
+    // A 版记 after a blank page: those two pages form a section without page numbers
+    // (GB/T 9704-2012 §7.5).
+    let (record, number_free) = formal::record(report, spec);
+    if number_free {
+        if let Some(last) = paragraphs.pop() {
+            paragraphs.push(formal::number_free_section(
+                last,
+                &doc.document.section_property,
+            ));
+        }
+    }
+    paragraphs.extend(record);
+    for p in paragraphs {
         doc = doc.add_paragraph(p);
     }
-    let xml = doc.build();
+    let mut xml = doc.build();
+    if number_free {
+        xml.document =
+            formal::blank_footers_in_last_section(&xml.document, package::BLANK_FOOTER_ID);
+    }
     let fix = |part: &[u8]| schema_order::fix_part(part).map_err(internal);
     let parts = package::Parts {
         document: fix(&xml.document)?,
@@ -77,6 +95,7 @@ pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
         settings: styles::settings_xml(&d, footer::odd_and_even(&report.page_numbers)),
         font_table: styles::font_table_xml(spec),
         theme: theme::theme_xml(spec),
+        blank_footer: number_free.then(footer::blank_footer_xml),
         title: text::sanitize(report.title.trim()),
         creator: text::sanitize(report.unit.trim()),
     };

@@ -132,7 +132,29 @@ impl PdfExporter {
                     &mut missing,
                 );
             }
+            if !page.mark.is_empty() {
+                // The 发文机关标志 in red (GB/T 9704-2012 §7.2.4), then black again.
+                let [r, g, b] = self.spec.formal.red.map(|v| v as f32 / 255.0);
+                c.set_fill_rgb(r, g, b);
+                c.set_stroke_rgb(r, g, b);
+                for run in &page.mark {
+                    draw_run(
+                        &mut c,
+                        &mut pen,
+                        run,
+                        &self.spec,
+                        layout.height,
+                        &faces,
+                        &mut used,
+                        &mut by_file,
+                        &mut missing,
+                    );
+                }
+                c.set_fill_gray(0.0);
+                c.set_stroke_gray(0.0);
+            }
             c.end_text();
+            draw_rules(&mut c, &page.rules, &self.spec, layout.height);
             page_ids.push(alloc());
             contents.push((alloc(), embed::compress(&c.finish())));
         }
@@ -306,6 +328,27 @@ fn draw_run(
         }
         i = j;
     }
+}
+
+/// The 版头's red line and the 版记's rules as filled rectangles of their weight, so the
+/// stroke is exactly as thick as the spec says in every viewer.
+fn draw_rules(c: &mut Content, rules: &[crate::typeset::Rule], spec: &Spec, page_height: f32) {
+    for rule in rules {
+        if rule.red {
+            let [r, g, b] = spec.formal.red.map(|v| v as f32 / 255.0);
+            c.set_fill_rgb(r, g, b);
+        } else {
+            c.set_fill_gray(0.0);
+        }
+        c.rect(
+            round2(rule.x0),
+            round2(page_height - rule.y - rule.weight / 2.0),
+            round2(rule.x1 - rule.x0),
+            round2(rule.weight),
+        );
+        c.fill_nonzero();
+    }
+    c.set_fill_gray(0.0);
 }
 
 /// The PDF date of `t` in UTC (a time before 1970 or after 9999 is written as 1970-01-01).

@@ -145,4 +145,11 @@ impl Metrics for Faces<'_> {
     fn ink_middle(&self, role: Role, ch: char, latin: bool) -> Option<f32> {
         Faces::ink_middle(self, self.glyph(role, ch, latin))
     }
+
+    fn ink_top(&self, role: Role, ch: char) -> Option<f32> {
+        let g = self.glyph(role, ch, false);
+        let face = self.face(g.file)?;
+        let bbox = face.glyph_bounding_box(GlyphId(g.id))?;
+        Some(bbox.y_max as f32 / face.units_per_em() as f32)
+    }
 }

@@ -150,7 +150,7 @@ pub fn from_report(r: &Report, removed: &[Removed], normal: &str) -> Vec<Line> {
     }
     sections_to_lines(&r.sections, 1, &mut kept);
     for a in &r.attachments {
-        kept.push(Line::new(a, Role::Attachment));
+        kept.push(Line::new(&a.name, Role::Attachment));
     }
     for organ in r
         .signature

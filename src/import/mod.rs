@@ -648,7 +648,7 @@ fn assemble(
     r.addressee = parts.addressee;
     r.opening = parts.opening;
     r.sections = parts.sections;
-    r.attachments = parts.attachments;
+    r.attachments = parts.attachments.into_iter().map(Into::into).collect();
     r.signature = parts.signature;
     r.date = parts.date;
     r.note = parts.note;

@@ -8,6 +8,7 @@
 mod blocks;
 mod date;
 mod docx_fonts;
+mod formal;
 mod next_year;
 pub mod numbering;
 mod page_numbers;
@@ -16,6 +17,7 @@ mod wordlist;
 pub use blocks::{body_blocks, Block};
 pub use date::Date;
 pub use docx_fonts::DocxFontNames;
+pub use formal::{Attachment, Header, Record};
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};
 pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
 pub use wordlist::{parse_sensitive_tsv, WordEntry, WordList, NUMBER_TOKEN};
@@ -114,9 +116,10 @@ pub struct Report {
     /// Top-level nodes are level 1; children are one level deeper.
     #[serde(default)]
     pub sections: Vec<Section>,
-    /// 附件说明: attachment names, in order.
+    /// 附件说明: the attachments, in order; one with paragraphs also gets pages of its own
+    /// (GB/T 9704-2012 §7.3.7). JSON items are a name or `{"name", "paragraphs"}`.
     #[serde(default)]
-    pub attachments: Vec<String>,
+    pub attachments: Vec<Attachment>,
     /// 落款: the signing unit; a joint signature names its organs separated by one U+3000
     /// (`中共某镇委员会　某镇人民政府`), which keeps the JSON a plain string.
     #[serde(default)]
@@ -137,6 +140,12 @@ pub struct Report {
     /// 页码样式 (absent in JSON: the national style of GB/T 9704-2012 §7.5).
     #[serde(default)]
     pub page_numbers: PageNumbers,
+    /// 版头 of a formal 报告 (GB/T 9704-2012 §7.2); `null` for a summary sent as plain text.
+    #[serde(default)]
+    pub header: Option<Header>,
+    /// 版记 of a formal 报告 (GB/T 9704-2012 §7.4); `null` when there is none.
+    #[serde(default)]
+    pub record: Option<Record>,
 }
 
 fn default_period() -> String {
@@ -197,6 +206,8 @@ impl Report {
             status: Status::Draft,
             seal: false,
             page_numbers: PageNumbers::default(),
+            header: None,
+            record: None,
         };
         r.title = r.proposed_title("政务公开工作总结");
         r

@@ -134,7 +134,10 @@ pub fn next_year_copy(old: &Report) -> Report {
     r.attachments = old
         .attachments
         .iter()
-        .map(|a| bump_years(a, y0, y1))
+        .map(|a| super::Attachment {
+            name: bump_years(&a.name, y0, y1),
+            paragraphs: a.paragraphs.clone(),
+        })
         .collect();
     r.date = None;
     r.status = Status::Draft;

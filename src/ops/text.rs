@@ -42,9 +42,9 @@ pub fn plain_text(r: &Report) -> String {
         for (i, a) in r.attachments.iter().enumerate() {
             let label = if i == 0 { "附件：" } else { "　　　" };
             if r.attachments.len() == 1 {
-                out.push_str(&format!("　　附件：{a}\n"));
+                out.push_str(&format!("　　附件：{}\n", a.name));
             } else {
-                out.push_str(&format!("　　{label}{}.{a}\n", i + 1));
+                out.push_str(&format!("　　{label}{}.{}\n", i + 1, a.name));
             }
         }
     }

@@ -6,6 +6,7 @@
 
 pub mod closing;
 pub mod docx;
+pub mod formal;
 pub mod latin;
 pub mod parts;
 
@@ -248,6 +249,8 @@ pub struct Spec {
     /// Where the subtitle, the addressee (主送机关), a joint signature and the note (附注)
     /// go (GB/T 9704-2012 §7.3.2, §7.3.5, §7.3.6; see [`parts`]).
     pub parts: parts::Parts,
+    /// The 版头, 版记 and 附件 pages of a formal 报告 (GB/T 9704-2012 §7.2, §7.4, §7.3.7).
+    pub formal: formal::Formal,
 }
 
 impl Spec {
@@ -314,6 +317,7 @@ impl Spec {
             tab_stop_chars: 2,
             synthetic_bold_stroke: 0.025,
             parts: parts::Parts::official(),
+            formal: formal::Formal::official(grid.line_pitch),
             grid,
         }
     }

@@ -2,7 +2,7 @@
 
 use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
-use crate::model::{Date, PageNumbers, Report, Section, Status};
+use crate::model::{Attachment, Date, Header, PageNumbers, Record, Report, Section, Status};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -68,8 +68,9 @@ pub struct ReportMeta {
     pub status: Status,
     /// With a seal: the date 4 characters from the right (GB/T 9704-2012 §7.3.5.1).
     pub seal: bool,
-    /// 附件说明: the attachment names, in order.
-    pub attachments: Vec<String>,
+    /// 附件说明: the attachments, in order (names, and the text of those printed on pages
+    /// of their own); see [`Report::attachments`].
+    pub attachments: Vec<Attachment>,
     /// 页码样式 (absent in what an older UI sends: the national style).
     #[serde(default)]
     pub page_numbers: PageNumbers,
@@ -82,6 +83,12 @@ pub struct ReportMeta {
     /// 附注; see [`Report::note`].
     #[serde(default)]
     pub note: Option<String>,
+    /// 版头; see [`Report::header`].
+    #[serde(default)]
+    pub header: Option<Header>,
+    /// 版记; see [`Report::record`].
+    #[serde(default)]
+    pub record: Option<Record>,
 }
 
 impl ReportMeta {
@@ -102,6 +109,8 @@ impl ReportMeta {
             subtitle: r.subtitle.clone(),
             addressee: r.addressee.clone(),
             note: r.note.clone(),
+            header: r.header.clone(),
+            record: r.record.clone(),
         }
     }
 }
@@ -168,13 +177,28 @@ fn parse_page_numbers(id: i64, text: &str) -> Result<PageNumbers> {
     })
 }
 
+/// The JSON of a 版头 or 版记 for its column, `None` (NULL) when the report has none.
+fn formal_json<T: serde::Serialize>(v: &Option<T>) -> Option<String> {
+    v.as_ref().and_then(|v| serde_json::to_string(v).ok())
+}
+
+/// A stored 版头 or 版记 (NULL: none); the stored text when it cannot be read.
+fn parse_formal<T: serde::de::DeserializeOwned>(
+    text: Option<&str>,
+) -> std::result::Result<Option<T>, &str> {
+    match text {
+        None => Ok(None),
+        Some(t) => serde_json::from_str(t).map(Some).map_err(|_| t),
+    }
+}
+
 fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
     let attachments = serde_json::to_string(&m.attachments).unwrap_or_else(|_| "[]".into());
     let n = tx
         .execute(
             "UPDATE reports SET kind=?1, unit=?2, year=?3, period=?4, title=?5, signature=?6,
                  date=?7, status=?8, seal=?9, attachments=?10, updated_at=?11, page_numbers=?13,
-                 subtitle=?14, addressee=?15, note=?16 WHERE id=?12",
+                 subtitle=?14, addressee=?15, note=?16, header=?17, record=?18 WHERE id=?12",
             params![
                 m.kind,
                 m.unit,
@@ -191,7 +215,9 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
                 page_numbers_json(&m.page_numbers),
                 m.subtitle,
                 m.addressee,
-                m.note
+                m.note,
+                formal_json(&m.header),
+                formal_json(&m.record)
             ],
         )
         .map_err(|e| db_err("保存", e))?;
@@ -364,7 +390,7 @@ impl Store {
             .conn
             .query_row(
                 "SELECT kind, unit, year, period, title, signature, date, status, seal, attachments,
-                        page_numbers, subtitle, addressee, note
+                        page_numbers, subtitle, addressee, note, header, record
                  FROM reports WHERE id = ?1",
                 [id],
                 |r| {
@@ -384,26 +410,34 @@ impl Store {
                             subtitle: r.get(11)?,
                             addressee: r.get(12)?,
                             note: r.get(13)?,
+                            header: None,
+                            record: None,
                         },
                         r.get::<_, Option<String>>(6)?,
                         r.get::<_, String>(7)?,
                         r.get::<_, String>(9)?,
                         r.get::<_, String>(10)?,
+                        r.get::<_, Option<String>>(14)?,
+                        r.get::<_, Option<String>>(15)?,
                     ))
                 },
             )
             .optional()
             .map_err(|e| db_err("读取报告", e))?
             .ok_or_else(|| no_report(id))?;
-        let (m, date, status, attachments, page_numbers) = row;
+        let (m, date, status, attachments, page_numbers, header, record) = row;
         let bad = |what, field, value: &str| unreadable(id, &m.title, what, field, value);
         let status = parse_status(&status).ok_or_else(|| bad("状态", "status", &status))?;
         let date = match date {
             None => None,
             Some(d) => Some(d.parse().map_err(|_| bad("成文日期", "date", &d))?),
         };
-        let attachments: Vec<String> = serde_json::from_str(&attachments)
+        let attachments: Vec<Attachment> = serde_json::from_str(&attachments)
             .map_err(|_| bad("附件列表", "attachments", &attachments))?;
+        let header: Option<Header> =
+            parse_formal(header.as_deref()).map_err(|v| bad("版头", "header", v))?;
+        let record: Option<Record> =
+            parse_formal(record.as_deref()).map_err(|v| bad("版记", "record", v))?;
         let mut r = Report {
             id: Some(id),
             kind: m.kind,
@@ -422,6 +456,8 @@ impl Store {
             status,
             seal: m.seal,
             page_numbers: parse_page_numbers(id, &page_numbers)?,
+            header,
+            record,
         };
         self.load_content(id, &mut r)?;
         Ok(r)

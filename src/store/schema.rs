@@ -94,6 +94,14 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE reports ADD COLUMN list_name TEXT;
     ALTER TABLE reports ADD COLUMN last_step INTEGER NOT NULL DEFAULT 1;
     "#,
+    // 6: a formal 报告's 版头 and 版记 (GB/T 9704-2012 §7.2, §7.4) as the JSON objects of the
+    // exchange form, NULL = none. Attachments with their own text need no column: the
+    // `attachments` JSON list now holds `{"name", "paragraphs"}` objects (plain names, as
+    // written before, are still read).
+    r#"
+    ALTER TABLE reports ADD COLUMN header TEXT;
+    ALTER TABLE reports ADD COLUMN record TEXT;
+    "#,
 ];
 
 /// The schema version of this build: the number of migrations. A database with a higher

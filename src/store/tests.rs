@@ -485,3 +485,48 @@ fn reports_written_before_page_number_styles_get_the_national_style() {
     assert_eq!(r.title, "旧报告");
     assert_eq!(r.page_numbers, PageNumbers::default());
 }
+
+#[test]
+fn formal_parts_and_attachment_texts_round_trip() {
+    use crate::model::{Attachment, Header, Record};
+    let (_d, mut s) = temp_store();
+    let mut r = sample();
+    r.header = Some(Header {
+        organ: "双河镇人民政府文件".into(),
+        number: "双政〔2024〕12号".into(),
+        signers: vec!["李明远".into(), "王建华".into()],
+    });
+    r.record = Some(Record {
+        cc: vec!["县政务公开办".into()],
+        printed_by: "双河镇党政综合办公室".into(),
+        printed_on: Date::new(2024, 12, 21),
+    });
+    r.attachments = vec![Attachment {
+        name: "台账".into(),
+        paragraphs: vec!["第一段。".into()],
+    }];
+    let id = s.create(&r).unwrap();
+    let back = s.load(id).unwrap();
+    assert_eq!((&back.header, &back.record), (&r.header, &r.record));
+    assert_eq!(back.attachments, r.attachments);
+    // Turning the formal parts off stores NULL again.
+    let mut m = ReportMeta::of(&back);
+    m.header = None;
+    m.record = None;
+    s.update_meta(id, &m).unwrap();
+    let back = s.load(id).unwrap();
+    assert!(back.header.is_none() && back.record.is_none());
+    // An attachments list written before attachments had texts (plain names) still loads.
+    s.conn
+        .execute(
+            "UPDATE reports SET attachments='[\"台账\",\"名单\"]' WHERE id=?1",
+            [id],
+        )
+        .unwrap();
+    assert_eq!(s.load(id).unwrap().attachments, ["台账", "名单"]);
+    // A 版头 that cannot be read is an error naming it, not a report without one.
+    s.conn
+        .execute("UPDATE reports SET header='{' WHERE id=?1", [id])
+        .unwrap();
+    assert!(s.load(id).unwrap_err().message.contains("版头"));
+}

@@ -8,6 +8,7 @@
 
 mod breaking;
 mod closing;
+mod formal;
 mod paginate;
 mod parts;
 mod title;
@@ -29,7 +30,14 @@ pub trait Metrics {
     fn ink_middle(&self, _role: Role, _ch: char, _latin: bool) -> Option<f32> {
         None
     }
+    /// Top of the glyph's ink above the baseline, in em (places the 发文机关标志's ink
+    /// 35 mm below the text block); `None` when the font cannot tell.
+    fn ink_top(&self, _role: Role, _ch: char) -> Option<f32> {
+        None
+    }
 }
+
+pub use formal::attachment_label;
 
 /// Times New Roman widths without any font file (tests, estimates), from the one Latin table
 /// [`crate::spec::latin`].
@@ -68,6 +76,30 @@ pub enum LineKind {
     Date,
     /// A line of the note (附注, GB/T 9704-2012 §7.3.6), below the date.
     Note,
+    /// A 版头 line: 签发人 and, on the last, the 发文字号 (GB/T 9704-2012 §7.2.5, §7.2.6).
+    Header,
+    /// A 版记 line: 抄送 or 印发机关 and 印发日期, 4号 (GB/T 9704-2012 §7.4).
+    Record,
+    /// `附件1` on the first line of an attachment's first page (GB/T 9704-2012 §7.3.7).
+    AttachmentHead,
+    /// A line of an attachment's title on its first page (GB/T 9704-2012 §7.3.7).
+    AttachmentTitle,
+}
+
+/// A horizontal rule: the 版头's red separating line (GB/T 9704-2012 §7.2.7) or a 版记 rule
+/// (§7.4.1).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rule {
+    /// Left end, pt from the page's left edge.
+    pub x0: f32,
+    /// Right end, pt from the page's left edge.
+    pub x1: f32,
+    /// Centre of the stroke, pt from the page's top edge.
+    pub y: f32,
+    /// Stroke weight in pt.
+    pub weight: f32,
+    /// Red (`spec.formal.red`) rather than black.
+    pub red: bool,
 }
 
 /// Text in one font role, size and script, with the position of every character's glyph.
@@ -135,6 +167,11 @@ pub struct Page {
     /// `— N —` (or `- N -`): the dashes in the CJK face, the digits in the Latin face; empty
     /// on a page that shows no number.
     pub page_number: Vec<Run>,
+    /// The 发文机关标志 (page 1 of a formal 报告), drawn in red (GB/T 9704-2012 §7.2.4); its
+    /// runs lie off the grid. Empty on other pages.
+    pub mark: Vec<Run>,
+    /// Rules drawn on the page: the red line of the 版头, the 版记's rules.
+    pub rules: Vec<Rule>,
 }
 
 /// A typeset report: pages of positioned runs, independent of PDF. All positions in pt from the
@@ -290,6 +327,16 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
     let cx = Ctx { spec, metrics };
     let mut chunks: Vec<Chunk> = Vec::new();
 
+    // A formal 报告's 版头 fills page 1 down to the title's grid line.
+    let mut header = formal::header(&cx, report);
+    if let Some(h) = header.as_mut() {
+        chunks.push(Chunk {
+            lines: std::mem::take(&mut h.lines),
+            keep_with_next: false,
+            keep_together: true,
+            widow_control: false,
+        });
+    }
     let title = report.title.trim();
     if !title.is_empty() {
         chunks.push(centred_chunk(&cx, title, Role::Title, LineKind::Title));
@@ -348,8 +395,10 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
     closing::attachments(&cx, report, &mut chunks);
     closing::signature(&cx, report, &mut chunks);
 
-    let (pages, keep) = paginate::paginate_report(chunks, spec, body_start, closing_start);
-    let pages = pages
+    let (mut pages, keep) = paginate::paginate_report(chunks, spec, body_start, closing_start);
+    formal::attachment_pages(&cx, report, &mut pages);
+    let record = formal::record_pages(&cx, report, &mut pages);
+    let mut pages: Vec<Page> = pages
         .into_iter()
         .enumerate()
         .map(|(i, lines)| {
@@ -362,9 +411,12 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
                 number,
                 lines,
                 page_number: closing::page_number(&cx, &report.page_numbers, number),
+                mark: Vec::new(),
+                rules: Vec::new(),
             }
         })
         .collect();
+    formal::finish(&cx, report, header, record, &mut pages);
     Layout {
         width: spec.page.width,
         height: spec.page.height,

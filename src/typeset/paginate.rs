@@ -30,9 +30,8 @@ fn lead(chunks: &[Chunk], k: usize) -> usize {
     }
 }
 
-/// Pages as lists of (grid line, line).
-#[cfg(test)]
-fn paginate(chunks: Vec<Chunk>, per_page: usize) -> Vec<Vec<(u32, Line)>> {
+/// Pages as lists of (grid line, line), on the plain grid (attachment pages, tests).
+pub(crate) fn paginate(chunks: Vec<Chunk>, per_page: usize) -> Vec<Vec<(u32, Line)>> {
     paginate_ids(chunks, per_page)
         .into_iter()
         .map(|p| p.into_iter().map(|(slot, _, line)| (slot, line)).collect())

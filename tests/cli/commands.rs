@@ -60,10 +60,14 @@ fn new_list_show_round_trip() {
         "sections",
         "attachments",
         "signature",
+        "header",
+        "record",
     ] {
         assert!(r.get(key).is_some(), "missing {key}: {r}");
     }
     assert_eq!(r["period"], "年度");
+    // A summary sent as plain text: no 版头, no 版记 (issue 15's formal parts are opt-in).
+    assert_eq!((&r["header"], &r["record"]), (&Value::Null, &Value::Null));
     assert_eq!(r["date"], Value::Null);
     let first = &r["sections"][0];
     for key in ["heading", "run_in", "paragraphs", "children"] {
@@ -439,4 +443,60 @@ fn subtitle_addressee_and_note_travel_through_the_json_exchange() {
             Value::from("（此件公开发布）")
         ]
     );
+}
+
+/// A formal 报告 in the JSON exchange form (issue 15): `header`, `record` and attachments with
+/// text are read, kept by `import`, shown by `show --json` and exported by `export FILE.json`;
+/// an attachment may still be a plain name.
+#[test]
+fn formal_parts_in_the_json_exchange() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let json = p.join("formal.json");
+    std::fs::write(
+        &json,
+        r#"{"unit":"青石镇人民政府","year":2024,"title":"青石镇2024年工作总结",
+            "opening":["2024年，我镇各项工作稳步推进。"],
+            "attachments":["台账",{"name":"名单","paragraphs":["一、甲村。"]}],
+            "signature":"青石镇人民政府","date":"2024-12-20",
+            "header":{"organ":"青石镇人民政府文件","number":"青政〔2024〕12号","signers":["王某某"]},
+            "record":{"cc":["县政府办公室","县统计局"],"printed_by":"青石镇党政综合办公室","printed_on":"2024-12-21"}}"#,
+    )
+    .unwrap();
+    let id = ok(p, &["import", json.to_str().unwrap()]);
+    let id = id.trim();
+    let r: Value = serde_json::from_str(&ok(p, &["show", id, "--json"])).unwrap();
+    assert_eq!(r["header"]["number"], "青政〔2024〕12号");
+    assert_eq!(r["record"]["printed_on"], "2024-12-21");
+    assert_eq!(
+        r["attachments"],
+        serde_json::json!([{"name":"台账","paragraphs":[]},{"name":"名单","paragraphs":["一、甲村。"]}])
+    );
+    let pdf = p.join("formal.pdf");
+    ok(
+        p,
+        &[
+            "export",
+            json.to_str().unwrap(),
+            "--pdf",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let out = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext (poppler-utils)");
+    let text: String = String::from_utf8_lossy(&out.stdout)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    for want in [
+        "青政〔2024〕12号",
+        "县政府办公室，县统计局。",
+        "附件2",
+        "印发",
+    ] {
+        assert!(text.contains(want), "no {want} in {text}");
+    }
 }

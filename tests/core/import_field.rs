@@ -48,7 +48,7 @@ fn all_text(r: &Report) -> Vec<String> {
         }
     }
     walk(&r.sections, &mut out);
-    out.extend(r.attachments.iter().cloned());
+    out.extend(r.attachments.iter().map(|a| a.name.clone()));
     out.push(r.signature.clone());
     out.extend(r.note.clone());
     out

@@ -322,7 +322,7 @@ fn odd_input_never_panics() {
         " ".into(),
     ];
     r.sections.push(s);
-    r.attachments = vec!["  ".into(), "附件".repeat(40)];
+    r.attachments = vec!["  ".into(), "附件".repeat(40).into()];
     let l = layout(&r);
     assert!(!l.pages.is_empty());
     // A signing unit wider than the block wraps inside it; a sealed date without a unit.
@@ -401,4 +401,59 @@ fn subtitle_addressee_joint_signature_and_note_on_the_grid() {
     for line in l.pages.iter().flat_map(|p| &p.lines) {
         assert!(line.cells(&spec) <= 28.0 + EPS, "{}", line.text());
     }
+}
+
+/// Where the 版记 goes (GB/T 9704-2012 §7.4.1, §7.5): on the last page when it is even and has
+/// room; on a new even page after an odd one (numbered); after a blank page when an even page
+/// is too full (both unnumbered). The 版头 puts the title on grid line 10 of page 1.
+#[test]
+fn the_record_lands_on_an_even_last_page() {
+    use gongwen::fixtures::formal_report;
+    let placed = |r: &Report| {
+        let l = layout(r);
+        let n = l.pages.len();
+        let last = &l.pages[n - 1];
+        assert_eq!(n % 2, 0, "{n} pages");
+        let record: Vec<_> = last
+            .lines
+            .iter()
+            .filter(|x| x.kind == LineKind::Record)
+            .collect();
+        assert_eq!(record.last().map(|x| x.slot), Some(21));
+        let blank_before = l.pages[n - 2].lines.is_empty();
+        (
+            n,
+            blank_before,
+            last.page_number.is_empty(),
+            last.lines.iter().any(|x| x.kind != LineKind::Record),
+        )
+    };
+    let mut r = formal_report(1);
+    let l = layout(&r);
+    assert_eq!(
+        l.pages[0]
+            .lines
+            .iter()
+            .find(|x| x.kind == LineKind::Title)
+            .map(|x| x.slot),
+        Some(10)
+    );
+    r.attachments.iter_mut().for_each(|a| a.paragraphs.clear());
+    // Grow the body a line at a time: every case must keep the rules above.
+    let mut seen = std::collections::BTreeSet::new();
+    for k in 0..44 {
+        let (_, blank, unnumbered, shared) = placed(&r);
+        assert_eq!(
+            blank, unnumbered,
+            "§7.5: numbers only off after a blank page"
+        );
+        seen.insert((blank, shared));
+        r.opening.push(format!("补充第{k}项。"));
+    }
+    // Seen: on a page of its own, after a blank page, and sharing the last page.
+    assert!(
+        seen.contains(&(false, false)) && seen.contains(&(true, false)),
+        "{seen:?}"
+    );
+    assert!(seen.contains(&(false, true)), "{seen:?}");
 }

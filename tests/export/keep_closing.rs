@@ -159,7 +159,7 @@ fn a_closing_that_cannot_share_a_page_with_the_body_is_reported() {
         n += 1;
         assert!(n < 40, "never alone");
         r.attachments
-            .push(format!("双河镇2024年第{n}季度政务公开工作台账"));
+            .push(format!("双河镇2024年第{n}季度政务公开工作台账").into());
     }
     let f = alone(&r).expect("the finding");
     assert_eq!(f.severity, check::Severity::Error);

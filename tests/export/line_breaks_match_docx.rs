@@ -73,7 +73,13 @@ fn starts_paragraph(spec: &Spec, prev: &Line, line: &Line) -> bool {
                     .next()
                     .is_some_and(|c| c.is_ascii_digit())
         }
-        LineKind::Blank | LineKind::Signature | LineKind::Date => true,
+        LineKind::AttachmentTitle => prev.kind != LineKind::AttachmentTitle,
+        LineKind::Blank
+        | LineKind::Signature
+        | LineKind::Date
+        | LineKind::Header
+        | LineKind::Record
+        | LineKind::AttachmentHead => true,
     }
 }
 

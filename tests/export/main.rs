@@ -9,6 +9,7 @@ mod closing_pages;
 mod docx_east_asian_hint;
 mod docx_layout;
 mod docx_package;
+mod formal_pages;
 mod keep_closing;
 mod line_breaks_match_docx;
 mod pdf_export;

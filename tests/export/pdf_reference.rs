@@ -68,3 +68,35 @@ fn pages_match_their_reference_images() {
         );
     }
 }
+
+/// A formal 报告 with two attachments (版头, 附件 pages, 版记; GB/T 9704-2012 §7.2, §7.3.7,
+/// §7.4): page 1 (版头), the first attachment page and the last page (版记) against
+/// `tests/reference/formal1-page{N}.pgm`, updated like the above.
+#[test]
+fn formal_report_pages_match_their_reference_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("f.pdf");
+    let out = PdfExporter::new(FontSet::bundled_only().unwrap())
+        .export(&gongwen::fixtures::formal_report(1), &pdf)
+        .unwrap();
+    let update = std::env::var("GONGWEN_UPDATE_REFERENCES").is_ok_and(|v| v == "1");
+    // Six pages: body 1–3, 附件1 on 4, 附件2 on 5, the 版记 on 6.
+    assert_eq!(out.pages, 6);
+    for page in [1, 4, 6] {
+        let name = format!("formal1-page{page}.pgm");
+        let now = render(&pdf, page, &dir.path().join(format!("f{page}")));
+        if update {
+            std::fs::create_dir_all(reference("")).unwrap();
+            std::fs::write(reference(&name), &now).unwrap();
+            continue;
+        }
+        let want = std::fs::read(reference(&name))
+            .unwrap_or_else(|e| panic!("missing reference {name} ({e}); see this file's header"));
+        let d = difference(&want, &now);
+        assert!(
+            d < 0.002,
+            "page {page} differs from tests/reference/{name} in {:.2} % of pixels",
+            d * 100.0
+        );
+    }
+}

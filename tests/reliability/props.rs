@@ -134,7 +134,10 @@ prop_compose! {
         year in 1900i32..=2200,
         opening in prop::collection::vec(nasty_string(120), 0..3),
         sections in prop::collection::vec(section(3), 0..5),
-        attachments in prop::collection::vec(nasty_string(20), 0..3),
+        attachments in prop::collection::vec(
+            (nasty_string(20), prop::collection::vec(nasty_string(60), 0..2)),
+            0..3,
+        ),
         signature in nasty_string(15),
         date in proptest::option::of((1900i32..=2200, 1u8..=12, 1u8..=28)),
         seal in any::<bool>(),
@@ -143,9 +146,20 @@ prop_compose! {
         more in (
             (any::<bool>(), any::<bool>(), any::<bool>()),
             proptest::option::of((nasty_string(20), nasty_string(20), nasty_string(20))),
+            // 版头 and 版记 of a formal 报告 (issue 15).
+            proptest::option::of((
+                nasty_string(16),
+                nasty_string(16),
+                prop::collection::vec(nasty_string(6), 0..4),
+            )),
+            proptest::option::of((
+                prop::collection::vec(nasty_string(12), 0..4),
+                nasty_string(16),
+                any::<bool>(),
+            )),
         ),
     ) -> Report {
-        let (pages, extra) = more;
+        let (pages, extra, header, record) = more;
         let (subtitle, addressee, note) = match extra {
             Some((s, a, n)) => (Some(s), Some(a), Some(n)),
             None => (None, None, None),
@@ -161,7 +175,10 @@ prop_compose! {
             addressee,
             opening,
             sections,
-            attachments,
+            attachments: attachments
+                .into_iter()
+                .map(|(name, paragraphs)| gongwen::model::Attachment { name, paragraphs })
+                .collect(),
             signature,
             date: date.and_then(|(y, m, d)| Date::new(y, m, d)),
             note,
@@ -172,6 +189,16 @@ prop_compose! {
                 dash: if pages.1 { PageNumberDash::Hyphen } else { PageNumberDash::Em },
                 first_page: pages.2,
             },
+            header: header.map(|(organ, number, signers)| gongwen::model::Header {
+                organ,
+                number,
+                signers,
+            }),
+            record: record.map(|(cc, printed_by, dated)| gongwen::model::Record {
+                cc,
+                printed_by,
+                printed_on: if dated { Date::new(2024, 12, 21) } else { None },
+            }),
         }
     }
 }
@@ -285,7 +312,7 @@ fn edge_cases() -> Vec<(&'static str, Report)> {
     s.children[0].children[0].children = vec![Section::default()];
     r.sections = vec![s, Section::default()];
     r.opening = vec![String::new(), String::new()];
-    r.attachments = vec![String::new()];
+    r.attachments = vec![String::new().into()];
     out.push(("empty sections, paragraphs, attachments", r));
 
     let mut r = base();

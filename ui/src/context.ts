@@ -35,6 +35,7 @@ export function metaOf(r: Report): ReportMeta {
     kind: r.kind, unit: r.unit, year: r.year, period: r.period, title: r.title,
     signature: r.signature, date: r.date, status: r.status, seal: r.seal, attachments: r.attachments,
     page_numbers: r.page_numbers, subtitle: r.subtitle, addressee: r.addressee, note: r.note,
+    header: r.header, record: r.record,
   };
 }
 

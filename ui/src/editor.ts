@@ -177,7 +177,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       if (node) range = paragraphRange(node.paragraphs, loc.index, f.start, f.end);
     } else if (loc.part === "attachment") {
       el = document.getElementById("f-attachments") as HTMLTextAreaElement;
-      range = paragraphRange(ctx.report.attachments, loc.index, f.start, f.end);
+      range = paragraphRange(ctx.report.attachments.map((a) => a.name), loc.index, f.start, f.end);
     } else if (loc.part === "signature") el = document.getElementById("f-signature") as HTMLInputElement;
     else if (loc.part === "date") el = document.getElementById("f-date") as HTMLInputElement;
     if (!el) return;

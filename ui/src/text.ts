@@ -82,6 +82,9 @@ export function describe(loc: Location): string {
     case "heading": return `${pathNumber(loc.path)}小标题`;
     case "paragraph": return `${pathNumber(loc.path)}第${loc.index + 1}段`;
     case "attachment": return `附件${loc.index + 1}`;
+    case "attachment_paragraph": return `附件${loc.attachment + 1}第${loc.index + 1}段`;
+    case "header": return "版头";
+    case "record": return "版记";
     case "signature": return "落款";
     case "date": return "成文日期";
     default: return "报告信息";

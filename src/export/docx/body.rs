@@ -55,7 +55,7 @@ pub(super) fn blank() -> Paragraph {
 }
 
 pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
-    let mut out = Vec::new();
+    let mut out = super::formal::header(report, spec);
     let title = report.title.trim();
     if !title.is_empty() {
         out.push(with_text(
@@ -107,6 +107,7 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
     attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
     super::keep::keep_closing(report, spec, &mut out, body_start, closing_start);
+    out.extend(super::formal::attachment_pages(report, spec));
     out
 }
 

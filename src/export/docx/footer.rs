@@ -44,6 +44,15 @@ fn footer(spec: &Spec, style: &PageNumbers, odd: bool) -> Footer {
     Footer::new().add_paragraph(p)
 }
 
+/// An empty footer part (the pages GB/T 9704-2012 §7.5 leaves unnumbered).
+pub fn blank_footer_xml() -> Vec<u8> {
+    format!(
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:ftr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:p><w:pPr><w:pStyle w:val="{}"/></w:pPr></w:p></w:ftr>"#,
+        styles::FOOTER
+    )
+    .into_bytes()
+}
+
 /// Whether the style needs separate footers for odd and even pages (`w:evenAndOddHeaders`).
 pub fn odd_and_even(style: &PageNumbers) -> bool {
     style.position == PageNumberPosition::National

@@ -26,6 +26,10 @@ const R_PKG: &str = "http://schemas.openxmlformats.org/package/2006/relationship
 /// first page: at most three).
 pub const FOOTER_IDS: [&str; 3] = ["rIdFooter1", "rIdFooter2", "rIdFooter3"];
 
+/// Relationship id of the empty footer of the section §7.5 leaves unnumbered (GB/T 9704-2012:
+/// a blank page before the 版记 page, and that page).
+pub const BLANK_FOOTER_ID: &str = "rIdFooterBlank";
+
 pub struct Parts {
     pub document: Vec<u8>,
     pub styles: String,
@@ -33,11 +37,13 @@ pub struct Parts {
     pub font_table: String,
     pub theme: String,
     pub footers: Vec<Vec<u8>>,
+    /// The empty footer part, when a section needs one.
+    pub blank_footer: Option<Vec<u8>>,
     pub title: String,
     pub creator: String,
 }
 
-fn content_types(footers: usize) -> String {
+fn content_types(footers: usize, blank: bool) -> String {
     let mut s = String::from(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>"#,
     );
@@ -54,6 +60,9 @@ fn content_types(footers: usize) -> String {
     for i in 1..=footers {
         over(&format!("/word/footer{i}.xml"), CT_FOOTER);
     }
+    if blank {
+        over("/word/footerBlank.xml", CT_FOOTER);
+    }
     over("/docProps/core.xml", CT_CORE);
     over("/docProps/app.xml", CT_APP);
     s.push_str("</Types>");
@@ -66,7 +75,7 @@ fn package_rels() -> String {
     )
 }
 
-fn document_rels(footers: usize) -> String {
+fn document_rels(footers: usize, blank: bool) -> String {
     let mut s = format!(
         r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="{R_PKG}"><Relationship Id="rId1" Type="{R_DOC}/styles" Target="styles.xml"/><Relationship Id="rId2" Type="{R_DOC}/settings" Target="settings.xml"/><Relationship Id="rId3" Type="{R_DOC}/fontTable" Target="fontTable.xml"/><Relationship Id="rId4" Type="{R_DOC}/theme" Target="theme/theme1.xml"/>"#
     );
@@ -74,6 +83,11 @@ fn document_rels(footers: usize) -> String {
         s.push_str(&format!(
             r#"<Relationship Id="{id}" Type="{R_DOC}/footer" Target="footer{}.xml"/>"#,
             i + 1
+        ));
+    }
+    if blank {
+        s.push_str(&format!(
+            r#"<Relationship Id="{BLANK_FOOTER_ID}" Type="{R_DOC}/footer" Target="footerBlank.xml"/>"#
         ));
     }
     s.push_str("</Relationships>");
@@ -103,7 +117,10 @@ pub fn pack(parts: &Parts) -> zip::result::ZipResult<Vec<u8>> {
         Ok(())
     };
     // [Content_Types].xml first, as readers that stream the zip expect.
-    put("[Content_Types].xml", content_types(n).as_bytes())?;
+    put(
+        "[Content_Types].xml",
+        content_types(n, parts.blank_footer.is_some()).as_bytes(),
+    )?;
     put("_rels/.rels", package_rels().as_bytes())?;
     put(
         "docProps/core.xml",
@@ -111,13 +128,19 @@ pub fn pack(parts: &Parts) -> zip::result::ZipResult<Vec<u8>> {
     )?;
     put("docProps/app.xml", app().as_bytes())?;
     put("word/document.xml", &parts.document)?;
-    put("word/_rels/document.xml.rels", document_rels(n).as_bytes())?;
+    put(
+        "word/_rels/document.xml.rels",
+        document_rels(n, parts.blank_footer.is_some()).as_bytes(),
+    )?;
     put("word/styles.xml", parts.styles.as_bytes())?;
     put("word/settings.xml", parts.settings.as_bytes())?;
     put("word/fontTable.xml", parts.font_table.as_bytes())?;
     put("word/theme/theme1.xml", parts.theme.as_bytes())?;
     for (i, f) in parts.footers.iter().take(n).enumerate() {
         put(&format!("word/footer{}.xml", i + 1), f)?;
+    }
+    if let Some(f) = &parts.blank_footer {
+        put("word/footerBlank.xml", f)?;
     }
     Ok(zip.finish()?.into_inner())
 }

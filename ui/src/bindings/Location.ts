@@ -25,4 +25,12 @@ index: number, } | { "part": "attachment",
 /**
  * 0-based index into `Report::attachments`.
  */
-index: number, } | { "part": "signature" } | { "part": "date" } | { "part": "note" } | { "part": "report" };
+index: number, } | { "part": "attachment_paragraph", 
+/**
+ * 0-based index into `Report::attachments`.
+ */
+attachment: number, 
+/**
+ * 0-based index into that attachment's `paragraphs`.
+ */
+index: number, } | { "part": "signature" } | { "part": "date" } | { "part": "note" } | { "part": "report" } | { "part": "header" } | { "part": "record" };

@@ -1,6 +1,7 @@
 // Written by the gongwen-app test `contract` from the Rust types; do not edit.
 
 export type { AppInfo } from "./AppInfo";
+export type { Attachment } from "./Attachment";
 export type { CarryItem } from "./CarryItem";
 export type { DocxFontNames } from "./DocxFontNames";
 export type { ErrorKind } from "./ErrorKind";
@@ -11,6 +12,7 @@ export type { FixesApplied } from "./FixesApplied";
 export type { FontReport } from "./FontReport";
 export type { FontRow } from "./FontRow";
 export type { Guidance } from "./Guidance";
+export type { Header } from "./Header";
 export type { ImportNote } from "./ImportNote";
 export type { ImportOptions } from "./ImportOptions";
 export type { ImportResult } from "./ImportResult";
@@ -30,6 +32,7 @@ export type { PrintSetup } from "./PrintSetup";
 export type { Printer } from "./Printer";
 export type { Proposal } from "./Proposal";
 export type { Purpose } from "./Purpose";
+export type { Record } from "./Record";
 export type { Removed } from "./Removed";
 export type { Report } from "./Report";
 export type { ReportMeta } from "./ReportMeta";
