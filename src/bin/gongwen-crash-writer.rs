@@ -123,7 +123,7 @@ fn run() -> Result<(), gongwen::Error> {
             }
             (15..=16, Some(r), _) => {
                 say(&format!("BEGIN {n} title {r}"));
-                store.rename(r, &format!("T{n}"))?;
+                store.set_title(r, &format!("T{n}"))?;
                 say(&format!("SAVED {n} title {r}"));
             }
             (17, Some(r), _) => {

@@ -706,9 +706,13 @@ pub fn normalise_spaces(line: &str, log: &mut Log) -> String {
         }
         let prev = c[i - 1];
         let next = c[j];
+        // A blank before a measure word (`共 个村`) stands for a number. After 共/计/达/第/约/有
+        // it does only when it is wide (two spaces or an ideographic one): a single space there
+        // is where a PDF copy broke a line inside a word (`现将有 关情况`).
+        let wide = j - i >= 2 || c[i..j].contains(&'\u{3000}');
         let gap = is_cjk(prev)
             && is_cjk(next)
-            && (measure_word_at(&c, j).is_some() || "共计达第约有".contains(prev));
+            && (measure_word_at(&c, j).is_some() || (wide && "共计达第约有".contains(prev)));
         if gap {
             log.note(
                 NoteKind::Gap,
@@ -863,6 +867,24 @@ mod tests {
             "为决策提供参考。"
         );
         assert_eq!(n.notes.len(), 2);
+    }
+
+    #[test]
+    fn a_single_space_after_you_is_a_line_break_not_a_blank() {
+        let mut log = Log::default();
+        assert_eq!(
+            normalise_spaces("现将有 关情况总结如下", &mut log),
+            "现将有关情况总结如下"
+        );
+        assert_eq!(
+            normalise_spaces("全年共  个村参加", &mut log),
+            "全年共____个村参加"
+        );
+        // Wide after 有: still a blank for a number.
+        assert_eq!(
+            normalise_spaces("全镇有  家企业", &mut log),
+            "全镇有____家企业"
+        );
     }
 
     #[test]

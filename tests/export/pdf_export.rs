@@ -202,9 +202,15 @@ fn bundled_fonts_only_are_reported_as_substitutes() {
         assert_eq!(c.source, Source::Bundled);
     }
     let body = report.iter().find(|c| c.role_label == "正文").unwrap();
-    assert_eq!(body.summary(), "正文：仿宋（内置替代）");
+    assert_eq!(
+        body.summary(),
+        "正文：Fandol 仿宋（内置替代，非仿宋_GB2312）"
+    );
     let h2 = report.iter().find(|c| c.role_label == "二级标题").unwrap();
-    assert_eq!(h2.summary(), "二级标题：楷体（内置替代）");
+    assert_eq!(
+        h2.summary(),
+        "二级标题：Fandol 楷体（内置替代，非楷体_GB2312）"
+    );
     assert_eq!(h2.font_name, "FandolKai");
 }
 

@@ -109,6 +109,8 @@ fn the_daily_backup_holds_the_state_before_a_schema_upgrade() {
         "DROP TABLE carry_items; DROP TABLE wordlist; DROP TABLE settings;
          ALTER TABLE reports DROP COLUMN subtitle; ALTER TABLE reports DROP COLUMN addressee;
          ALTER TABLE reports DROP COLUMN note; ALTER TABLE reports DROP COLUMN page_numbers;
+         ALTER TABLE reports DROP COLUMN list_name; ALTER TABLE reports DROP COLUMN last_step;
+         ALTER TABLE reports DROP COLUMN header; ALTER TABLE reports DROP COLUMN record;
          PRAGMA user_version = 1;",
     )
     .unwrap();
