@@ -449,6 +449,20 @@ fn place(spec: &Spec, slot: u32, top: f32, mut line: Line) -> Line {
 
 /// A title-like part (the title, the subtitle): centred lines in `role`'s font, broken into a
 /// trapezoid where it does not fit, kept together and with what follows.
+/// The lines a centred title in `role` (the title, the subtitle, an attachment's title) is
+/// broken into, as the typesetter sets them: at meaningful points, upper lines no shorter
+/// than lower ones (GB/T 9704-2012 §7.3.1; [`title`]). The DOCX writes these breaks as line
+/// breaks (`w:br`), so Word, WPS and LibreOffice break a title where the PDF does instead of
+/// filling its first line (`…工作情` / `况的报告`). One string per line, without spaces added.
+pub fn title_lines(text: &str, role: Role, spec: &Spec, metrics: &dyn Metrics) -> Vec<String> {
+    let cx = Ctx { spec, metrics };
+    centred_chunk(&cx, text, role, LineKind::Title)
+        .lines
+        .iter()
+        .map(Line::text)
+        .collect()
+}
+
 pub(crate) fn centred_chunk(cx: &Ctx, text: &str, role: Role, kind: LineKind) -> Chunk {
     let st = cx.style(role);
     let items = breaking::items(&[(text, st)], cx.metrics);

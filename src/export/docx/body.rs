@@ -9,7 +9,8 @@ use super::styles;
 use super::text::{east_asian_runs, sanitize};
 use crate::model::{body_blocks, Block, Report};
 use crate::spec::{twips, Role, Spec};
-use docx_rs::{AlignmentType, Paragraph, Run, RunFonts, SpecialIndentType};
+use crate::typeset::{title_lines, FixedMetrics};
+use docx_rs::{AlignmentType, BreakType, Paragraph, Run, RunFonts, SpecialIndentType};
 
 /// The runs of one piece of text in one character style (`None`: the paragraph's), set in
 /// `east_asian` (the role's East Asian face): cut where Chinese punctuation needs the East
@@ -50,6 +51,23 @@ pub(super) fn with_text(
         .fold(p, |p, r| p.add_run(r))
 }
 
+/// A centred title's runs with the typesetter's line breaks (`typeset::title_lines`) as
+/// `w:br`, so every word processor breaks it where the PDF does (GB/T 9704-2012 §7.3.1).
+pub(super) fn title_paragraph(p: Paragraph, text: &str, role: Role, spec: &Spec) -> Paragraph {
+    let face = spec.font(role).east_asian;
+    title_lines(text, role, spec, &FixedMetrics)
+        .iter()
+        .enumerate()
+        .fold(p, |p, (i, line)| {
+            let p = if i > 0 {
+                p.add_run(Run::new().add_break(BreakType::TextWrapping))
+            } else {
+                p
+            };
+            with_text(p, line, None, face)
+        })
+}
+
 pub(super) fn blank() -> Paragraph {
     Paragraph::new().style(styles::NORMAL)
 }
@@ -58,11 +76,11 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
     let mut out = super::formal::header(report, spec);
     let title = report.title.trim();
     if !title.is_empty() {
-        out.push(with_text(
+        out.push(title_paragraph(
             Paragraph::new().style(styles::TITLE),
             title,
-            None,
-            spec.font(Role::Title).east_asian,
+            Role::Title,
+            spec,
         ));
     }
     let subtitle = parts::subtitle(report, spec, &mut out);
@@ -232,5 +250,29 @@ mod tests {
         // Sealed: the date 4 characters from the right.
         let (_, dr) = signature_indents(&s, "双河镇人民政府", "2024年12月20日", true);
         assert!((dr - d.right_excess - 4 * c).abs() <= 1, "{dr}");
+    }
+
+    #[test]
+    fn a_long_title_carries_the_typesetters_line_breaks() {
+        use docx_rs::BuildXML;
+        let s = Spec::official();
+        let title = "青石镇人民政府关于2025年政务公开工作情况的报告";
+        let lines = title_lines(title, Role::Title, &s, &FixedMetrics);
+        assert_eq!(lines.len(), 2, "{lines:?}");
+        let xml =
+            String::from_utf8(title_paragraph(Paragraph::new(), title, Role::Title, &s).build())
+                .unwrap();
+        let br = xml.find("<w:br").expect("a line break in the title");
+        // The first line's last character comes before the break, the second's first after it.
+        let last_of_first = lines[0].chars().last().unwrap().to_string();
+        let first_of_second = lines[1].chars().next().unwrap().to_string();
+        assert!(xml[..br].contains(&last_of_first), "{xml}");
+        assert!(xml[br..].contains(&first_of_second), "{xml}");
+        // A title that fits one line gets no break.
+        let short = String::from_utf8(
+            title_paragraph(Paragraph::new(), "青石镇2025年工作总结", Role::Title, &s).build(),
+        )
+        .unwrap();
+        assert!(!short.contains("<w:br"));
     }
 }

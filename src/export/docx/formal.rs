@@ -189,11 +189,12 @@ pub fn attachment_pages(report: &Report, spec: &Spec) -> Vec<Paragraph> {
         for _ in 1..spec.formal.attachment_title_slot {
             out.push(blank(spec).keep_next(true));
         }
-        out.push(Paragraph::new().style(styles::TITLE).add_run(run(
-            spec,
-            Role::Title,
+        out.push(super::body::title_paragraph(
+            Paragraph::new().style(styles::TITLE),
             a.name.trim(),
-        )));
+            Role::Title,
+            spec,
+        ));
         for _ in 0..spec.blank_lines_after_title {
             out.push(Paragraph::new().style(styles::NORMAL));
         }

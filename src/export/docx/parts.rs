@@ -65,11 +65,11 @@ pub fn subtitle(report: &Report, spec: &Spec, out: &mut Vec<Paragraph>) -> bool 
     for _ in 0..spec.parts.blank_lines_before_subtitle {
         out.push(blank());
     }
-    out.push(with_text(
+    out.push(super::body::title_paragraph(
         Paragraph::new().style(SUBTITLE),
         &text,
-        None,
-        spec.font(Role::Subtitle).east_asian,
+        Role::Subtitle,
+        spec,
     ));
     true
 }

@@ -91,7 +91,7 @@ async fn clerk_sends_a_formal_report() -> Res<()> {
         {
             app.click("#ask-yes").await?;
         }
-        app.wait_text("#toast", &format!(".{ext}")).await?;
+        app.wait_text("#export-done", &format!(".{ext}")).await?;
     }
     let docx = wait_file(&save.path().join(format!("{title}.docx"))).await?;
     let xml = docx_text(&docx)?;
