@@ -184,6 +184,10 @@ fn measure(name: &str, report: &Report, dir: &Path, rendering: Rendering) -> Mea
     let dir = dir.join(format!("{name}-{rendering:?}"));
     std::fs::create_dir_all(&dir).unwrap();
     let docx = export(report, &dir, &format!("{name}.docx"));
+    if std::env::var_os("GONGWEN_KEEP").is_some() {
+        // Our PDF beside LibreOffice's, to look at.
+        ex.export(report, &dir.join(format!("{name}-ours.pdf"))).unwrap();
+    }
     let lo_pdf = match rendering {
         Rendering::AsImported => to_pdf(&docx),
         Rendering::OwnLetterSpacing => to_pdf_without_autospace(&docx),
