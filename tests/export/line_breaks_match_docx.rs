@@ -186,7 +186,8 @@ fn measure(name: &str, report: &Report, dir: &Path, rendering: Rendering) -> Mea
     let docx = export(report, &dir, &format!("{name}.docx"));
     if std::env::var_os("GONGWEN_KEEP").is_some() {
         // Our PDF beside LibreOffice's, to look at.
-        ex.export(report, &dir.join(format!("{name}-ours.pdf"))).unwrap();
+        ex.export(report, &dir.join(format!("{name}-ours.pdf")))
+            .unwrap();
     }
     let lo_pdf = match rendering {
         Rendering::AsImported => to_pdf(&docx),

@@ -125,16 +125,28 @@ pub fn condense_by_size(xml: &str) -> String {
             out.push_str(&el);
             continue;
         }
-        let (Some(west), Some(asian)) = (attr(&el, "fo:font-size"), attr(&el, "style:font-size-asian"))
-        else {
+        let (Some(west), Some(asian)) = (
+            attr(&el, "fo:font-size"),
+            attr(&el, "style:font-size-asian"),
+        ) else {
             panic!("letter spacing without both font sizes beside it: {el}");
         };
         let set = |el: &mut String, name: &str, old: &str, new: String| {
             *el = el.replace(&format!(" {name}=\"{old}\""), &format!(" {name}=\"{new}\""));
         };
         set(&mut el, "fo:letter-spacing", &ls, "normal".into());
-        set(&mut el, "fo:font-size", &west, format!("{:.2}pt", pt(&west) + 2.0 * k));
-        set(&mut el, "style:font-size-asian", &asian, format!("{:.2}pt", pt(&asian) + k));
+        set(
+            &mut el,
+            "fo:font-size",
+            &west,
+            format!("{:.2}pt", pt(&west) + 2.0 * k),
+        );
+        set(
+            &mut el,
+            "style:font-size-asian",
+            &asian,
+            format!("{:.2}pt", pt(&asian) + k),
+        );
         out.push_str(&el);
     }
     out.push_str(rest);
