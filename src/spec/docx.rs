@@ -49,8 +49,13 @@ pub struct DocxLayout {
 /// box (pt). Measured: the first line's ink lands on the standard's 37 mm with this offset.
 const INK_OFFSET_IN_LINE: f32 = 11.3;
 
-/// Twips a line may hold beyond its cells: LibreOffice rounds glyph advances and needs about
-/// a point more than 28 cells (measured), far less than a 29th cell.
+/// Twips a line may hold beyond its cells, far less than a 29th cell. LibreOffice needs some:
+/// it leaves the last character of each text portion (a stretch of one script and one set of
+/// attributes, the last one on a line too) uncondensed by `w:spacing`, contrary to ISO/IEC
+/// 29500-1 §17.3.2.35 (measured on 7.4: +0.2 pt per portion), so without slack a line of 28
+/// Chinese characters would not fit there. Word and WPS condense every character and use the
+/// slack for wider lines of mixed text; the typesetter does the same
+/// ([`Spec::docx_line_slack`]).
 const LINE_SLACK: i32 = 30;
 
 /// Distance from the bottom of the footer paragraph's box up to the page number's dash (pt),
@@ -95,6 +100,19 @@ impl Spec {
             right_excess: text_width - twips(p.text_width()),
             default_tab_stop: self.tab_stop_chars as i32 * body_char,
         }
+    }
+}
+
+impl Spec {
+    /// How much more than its measure a line of the DOCX holds, in pt of the PDF's grid: the
+    /// DOCX text block is `chars_per_line` condensed cells plus `LINE_SLACK` (30) twips, and Word
+    /// and WPS keep on a line whatever fits that block (ISO/IEC 29500-1 §17.3.2.35: `w:spacing`
+    /// condenses *every* character, the last one on a line too). The typesetter lets a line hold
+    /// as much (and squeezes it into the standard's 156 mm), so that it breaks where they do.
+    /// Scaled from the DOCX cell (316 twips) to the grid's (15.79 pt): about 1.5 pt.
+    pub fn docx_line_slack(&self) -> f32 {
+        let d = self.docx();
+        LINE_SLACK as f32 / 20.0 * self.grid.char_pitch / (d.body_char as f32 / 20.0)
     }
 }
 

@@ -2,7 +2,9 @@
 //! (`unicode-linebreak`) tailored for Chinese, greedy filling where a line may take one more
 //! hanging mark (，。 and the other full-width 点号) by squeezing punctuation and tightening
 //! (where word-processors hang it beyond the edge), and justification of every line but the
-//! last.
+//! last. A line holds what the DOCX's line holds, which is a little wider than the standard's
+//! 28 cells (`Spec::docx_line_slack`, about 1.5 pt): a line of mixed text that Word keeps whole
+//! is kept here too and squeezed into the measure.
 
 use super::{Metrics, Run};
 use crate::spec::Role;
@@ -138,11 +140,15 @@ fn visible_width(items: &[Item]) -> f32 {
     width(&items[..items.len() - trailing_spaces(items)])
 }
 
-/// Splits the paragraph into lines; `measure(k)` gives line `k`'s space.
+/// Splits the paragraph into lines; `measure(k)` gives line `k`'s space. A line keeps what
+/// fits its measure plus `slack` (pt): the DOCX's line is that much wider than the standard's
+/// 28 cells (`Spec::docx_line_slack`), and Word and WPS keep on a line what fits it; such a line
+/// is squeezed into its measure when set ([`set_line`]), by at most `slack`.
 pub fn break_lines(
     items: &[Item],
     allowed: &[bool],
     measure: &dyn Fn(usize) -> Measure,
+    slack: f32,
 ) -> Vec<std::ops::Range<usize>> {
     let n = items.len();
     let mut lines = Vec::new();
@@ -155,7 +161,11 @@ pub fn break_lines(
         if start >= n {
             break;
         }
-        let avail = measure(lines.len()).width;
+        // The measure (what the PDF's line holds once squeezed) and what the DOCX's line holds.
+        let room = measure(lines.len()).width;
+        let avail = room + slack;
+        let squeezable =
+            |line: &[Item]| line.iter().map(|i| i.shrink).sum::<f32>() + tighten_room(line);
         let mut best: Option<usize> = None;
         // Natural width so far: once it is twice the measure, no later break can fit (squeezing
         // never halves a line), so the scan stops there. Without this bound a long run with no
@@ -171,23 +181,32 @@ pub fn break_lines(
             }
             let line = &items[start..e];
             let vis = visible_width(line);
-            if vis <= avail + EPS {
+            // Fits the measure, or fits the DOCX's line and squeezing its punctuation and
+            // tightening its gaps bring it back into the measure.
+            if vis <= room + EPS || (vis <= avail + EPS && vis - squeezable(line) <= room + EPS) {
                 best = Some(e);
                 continue;
+            }
+            if vis <= avail + EPS {
+                // Word keeps it but the PDF cannot squeeze it in (a line of one long word).
+                break;
             }
             // One more segment fits only if what overflows is a single hanging mark (，。、
             // and the other 点号 in full width) that squeezing the line's punctuation and
             // tightening its gaps make room for: word-processors hang exactly these marks
             // beyond the edge (we keep the ink inside the block). A closing bracket or
             // quotation mark, or a half-width mark after a number (`61.3%;`), does not hang
-            // there, so it moves to the next line with the character before it, as here.
+            // there, so it moves to the next line with the character before it, as here. Nor
+            // does a full-width mark right after digits or Latin (`92.3%，`): LibreOffice
+            // hangs a mark only inside a run of Chinese text (measured; Word not checked).
             let body = &line[..line.len() - trailing_spaces(line)];
-            let hangs = body
-                .last()
-                .is_some_and(|i| !i.latin && chars::may_hang(i.ch));
+            let after_chinese = body.len() < 2 || !body[body.len() - 2].latin;
+            let hangs = after_chinese
+                && body
+                    .last()
+                    .is_some_and(|i| !i.latin && chars::may_hang(i.ch));
             let core = &body[..body.len() - 1];
-            let squeezable: f32 = line.iter().map(|i| i.shrink).sum::<f32>() + tighten_room(line);
-            if hangs && width(core) <= avail + EPS && vis - squeezable <= avail + EPS {
+            if hangs && width(core) <= avail + EPS && vis - squeezable(line) <= room + EPS {
                 best = Some(e);
             }
             break;
@@ -199,7 +218,7 @@ pub fn break_lines(
                 // character that fits, at least one.
                 let mut e = start + 1;
                 let mut w = items[start].width;
-                while e < n && w + items[e].width <= avail + EPS {
+                while e < n && w + items[e].width <= room + EPS {
                     w += items[e].width;
                     e += 1;
                 }
@@ -336,7 +355,7 @@ mod tests {
             x: 0.0,
             width: 15.8 * cells as f32,
         };
-        break_lines(&it, &ok, &m)
+        break_lines(&it, &ok, &m, 0.0)
             .into_iter()
             .map(|r| it[r].iter().map(|i| i.ch).collect())
             .collect()
@@ -370,9 +389,13 @@ mod tests {
         // `？` has no blank half: tightening alone makes room on a full line.
         let text = format!("{}？后", "字".repeat(28));
         assert_eq!(lines_of(&text, 28)[1], "后");
-        // A half-width mark after a number does not hang either.
+        // A half-width mark after a number does not hang either, nor a full-width one.
         let text = format!("{}61.3%;后", "字".repeat(24));
         assert_eq!(lines_of(&text, 26)[1], "61.3%;后");
+        let text = format!("{}12，后", "字".repeat(25));
+        assert_eq!(lines_of(&text, 26)[1], "12，后");
+        let text = format!("{}二，后", "字".repeat(25));
+        assert_eq!(lines_of(&text, 26)[1], "后");
     }
 
     #[test]
@@ -386,6 +409,27 @@ mod tests {
     fn digits_stay_together() {
         let l = lines_of("一二三四482条", 5);
         assert_eq!(l, ["一二三四", "482条"]);
+    }
+
+    #[test]
+    fn a_line_holds_what_the_docx_line_holds_and_is_squeezed_into_the_measure() {
+        // 26 cells and `ABC` are 443.1 pt: 0.7 pt more than 28 cells, within the DOCX's
+        // slack, so Word keeps `ABC` on the line; the typesetter too, and tightens it.
+        let text = format!("{}ABC后", "字".repeat(26));
+        let it = items(&[(&text, st())], &FixedMetrics);
+        let ok = opportunities(&it);
+        let m = |_| Measure {
+            x: 0.0,
+            width: 15.8 * 28.0,
+        };
+        let lines = break_lines(&it, &ok, &m, 1.5);
+        assert_eq!(lines, [0..29, 29..30]);
+        let set = set_line(&it[lines[0].clone()], m(0), false, 0.0);
+        assert!(set.natural > 15.8 * 28.0 + 0.5);
+        assert!((set.right - 15.8 * 28.0).abs() < 0.02, "{}", set.right);
+        // Without the slack (or beyond it) `ABC` moves down.
+        assert_eq!(break_lines(&it, &ok, &m, 0.0), [0..26, 26..30]);
+        assert_eq!(break_lines(&it, &ok, &m, 0.5), [0..26, 26..30]);
     }
 
     #[test]

@@ -276,7 +276,7 @@ impl Ctx<'_> {
     ) -> Vec<Line> {
         let items = breaking::items(parts, self.metrics);
         let allowed = breaking::opportunities(&items);
-        let ranges = breaking::break_lines(&items, &allowed, measure);
+        let ranges = breaking::break_lines(&items, &allowed, measure, self.spec.docx_line_slack());
         let count = ranges.len();
         ranges
             .into_iter()

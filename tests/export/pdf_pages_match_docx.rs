@@ -3,8 +3,9 @@
 //! tests/fontconfig/fonts.conf). Needs LibreOffice and poppler (CI installs them).
 //!
 //! LibreOffice's DOCX import ignores `w:autoSpaceDE/DN="0"` (Word and WPS honour it) and puts
-//! about a quarter em between Chinese and digits/Latin; the comparison uses its rendering with
-//! that property restored (`to_pdf_word_like`).
+//! about a quarter em between Chinese and digits/Latin, and its letter spacing misses the last
+//! character of each script run; the comparison uses its rendering with both restored to what
+//! the DOCX asks (`to_pdf_word_like`).
 
 use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
