@@ -142,11 +142,11 @@ export function chineseDate(iso: string | null): string {
  *  `2024年12月20日`, `2024-12-20`, `2024.12.20`, `2024/12/20` (full-width digits too) →
  *  `{ iso: "2024-12-20" }`; an empty field → `{ iso: null }`; anything else, or a day that does
  *  not exist (30 February) → `{ error }` with the sentence to show. */
-export function parseDateInput(text: string): { iso: string | null } | { error: string } {
+export function parseDateInput(text: string, what = "成文日期"): { iso: string | null } | { error: string } {
   const t = text.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0)).trim();
   if (!t) return { iso: null };
   const m = t.match(/^(\d{4})\s*[年\-./／\s]\s*(\d{1,2})\s*[月\-./／\s]\s*(\d{1,2})\s*日?$/);
-  const hint = "请按“2024年12月20日”的样子填写成文日期。";
+  const hint = `请按“2024年12月20日”的样子填写${what}。`;
   if (!m) return { error: hint };
   const pad = (n: string) => n.padStart(2, "0");
   const iso = `${m[1]}-${pad(m[2])}-${pad(m[3])}`;

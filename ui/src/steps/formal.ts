@@ -6,7 +6,7 @@
 import type { Attachment, Header, Record as RecordPart } from "../bindings";
 import type { EditorCtx } from "../context";
 import { h } from "../dom";
-import { fromParagraphs, toParagraphs } from "../text";
+import { chineseDate, fromParagraphs, parseDateInput, toParagraphs } from "../text";
 
 /** Names typed with spaces, `、` or `，` between them. */
 export function splitNames(text: string): string[] {
@@ -42,12 +42,24 @@ export function formalPanel(ctx: EditorCtx, changed: () => void): HTMLElement {
   const cc = h("textarea", { id: "f-cc", rows: 3, placeholder: "每行一个机关，不加标点" });
   cc.value = fromParagraphs(record.cc);
   const by = h("input", { id: "f-printed-by", class: "wide", value: record.printed_by, placeholder: "如：青石镇党政综合办公室" });
-  const date = h("input", { id: "f-printed-on", type: "date", value: record.printed_on ?? "" });
+  // Typed as 2024年12月20日 whatever the system locale (a date input would show 12/20/2024).
+  const date = h("input", { id: "f-printed-on", class: "date", value: chineseDate(record.printed_on), placeholder: "例如 2024年12月21日", autocomplete: "off" });
+  const dateErr = h("span", { class: "field-error", id: "f-printed-on-error", role: "alert" });
+  let printedOn = record.printed_on ?? null;
+  date.addEventListener("change", () => {
+    const p = parseDateInput(date.value, "印发日期");
+    dateErr.textContent = "error" in p ? p.error : "";
+    if (!("error" in p)) {
+      printedOn = p.iso;
+      date.value = chineseDate(p.iso);
+    }
+  });
   const fields = h("div", { class: "form", id: "f-formal-fields" },
     h("label", {}, "发文机关标志（红色，居中）", organ),
     h("div", { class: "row" }, h("label", {}, "发文字号", number), h("label", {}, "签发人", signers)),
     h("label", {}, "抄送机关（每行一个）", cc),
-    h("div", { class: "row" }, h("label", {}, "印发机关", by), h("label", {}, "印发日期", date)));
+    h("div", { class: "row" }, h("label", {}, "印发机关", by), h("label", {}, "印发日期", date)),
+    dateErr);
   const show = () => { fields.hidden = !on.checked; };
   const sync = () => {
     if (!on.checked) {
@@ -55,7 +67,7 @@ export function formalPanel(ctx: EditorCtx, changed: () => void): HTMLElement {
       ctx.report.record = null;
     } else {
       ctx.report.header = { organ: organ.value.trim(), number: number.value.trim(), signers: splitNames(signers.value) };
-      ctx.report.record = { cc: toParagraphs(cc.value), printed_by: by.value.trim(), printed_on: date.value || null };
+      ctx.report.record = { cc: toParagraphs(cc.value), printed_by: by.value.trim(), printed_on: printedOn };
     }
     show();
     changed();
