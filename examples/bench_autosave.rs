@@ -38,7 +38,9 @@ fn run(dir: &std::path::Path, reports: usize, saves: usize) -> gongwen::Result<S
     let mut times = Vec::with_capacity(saves);
     for i in 0..saves {
         // A keystroke's worth of change in the first paragraph.
-        paras[0].push(if i % 2 == 0 { '字' } else { '。' });
+        if let gongwen::model::Item::Text(t) = &mut paras[0] {
+            t.push(if i % 2 == 0 { '字' } else { '。' });
+        }
         let t = Instant::now();
         store.set_section_paragraphs(node, &paras)?;
         times.push(t.elapsed().as_secs_f64() * 1000.0);

@@ -2,7 +2,7 @@
 //! demos: every heading level, run-in headings, digits and Latin inside Chinese text,
 //! attachments, signature and date. Deterministic: the same size gives the same report.
 
-use crate::model::{Attachment, Date, Header, Record, Report, Section, Status};
+use crate::model::{Attachment, Date, Header, Item, Record, Report, Section, Status};
 
 /// Body sentences, our own. Digit runs and Latin are deliberate (typesetting must keep
 /// `482` together and set it in the Latin font).
@@ -35,7 +35,7 @@ fn section(heading: &str, run_in: bool, paragraphs: Vec<String>) -> Section {
     Section {
         heading: heading.to_string(),
         run_in,
-        paragraphs,
+        paragraphs: paragraphs.into_iter().map(Item::from).collect(),
         ..Section::default()
     }
 }
@@ -133,11 +133,11 @@ pub fn formal_report(pages: usize) -> Report {
     r.attachments = vec![
         Attachment {
             name: "双河镇2024年政务公开工作台账".to_string(),
-            paragraphs: texts.to_vec(),
+            paragraphs: texts.iter().cloned().map(Item::from).collect(),
         },
         Attachment {
             name: "双河镇2024年依申请公开办理情况统计表".to_string(),
-            paragraphs: texts[1..].to_vec(),
+            paragraphs: texts[1..].iter().cloned().map(Item::from).collect(),
         },
     ];
     r

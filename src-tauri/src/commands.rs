@@ -202,7 +202,7 @@ pub async fn update_section(
 pub async fn set_paragraphs(
     state: State<'_, AppState>,
     node: i64,
-    paragraphs: Vec<String>,
+    paragraphs: Vec<gongwen::model::Item>,
 ) -> Res<()> {
     state.with(|s| s.set_section_paragraphs(node, &paragraphs).map(|_| ()))
 }

@@ -112,7 +112,9 @@ fn run() -> Result<(), gongwen::Error> {
                 // Up to 60 rows in one transaction: a wide window for a kill mid-commit.
                 let count = 1 + rng.below(60);
                 say(&format!("BEGIN {n} paras {node}"));
-                let paras: Vec<String> = (0..count).map(|i| format!("P{n}.{i}/{count}")).collect();
+                let paras: Vec<gongwen::model::Item> = (0..count)
+                    .map(|i| format!("P{n}.{i}/{count}").into())
+                    .collect();
                 store.set_section_paragraphs(node, &paras)?;
                 say(&format!("SAVED {n} paras {node}"));
             }

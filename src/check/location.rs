@@ -3,7 +3,7 @@
 //! second child of the first level-1 section).
 
 use crate::model::numbering::heading_number;
-use crate::model::{Report, Section};
+use crate::model::{Item, Report, Section};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -121,7 +121,21 @@ pub fn section_at_mut<'a>(report: &'a mut Report, path: &[usize]) -> Option<&'a 
     Some(cur)
 }
 
-/// The editable text at `loc`, if it exists.
+fn item_text(item: &Item) -> Option<&String> {
+    match item {
+        Item::Text(t) => Some(t),
+        Item::Table { .. } => None,
+    }
+}
+
+fn item_text_mut(item: &mut Item) -> Option<&mut String> {
+    match item {
+        Item::Text(t) => Some(t),
+        Item::Table { .. } => None,
+    }
+}
+
+/// The editable text at `loc`, if it exists (`None` for a table item).
 pub fn text_at<'a>(report: &'a Report, loc: &Location) -> Option<&'a String> {
     match loc {
         Location::Title => Some(&report.title),
@@ -131,13 +145,13 @@ pub fn text_at<'a>(report: &'a Report, loc: &Location) -> Option<&'a String> {
         Location::Opening { index } => report.opening.get(*index),
         Location::Heading { path } => section_at(report, path).map(|s| &s.heading),
         Location::Paragraph { path, index } => {
-            section_at(report, path).and_then(|s| s.paragraphs.get(*index))
+            section_at(report, path).and_then(|s| item_text(s.paragraphs.get(*index)?))
         }
         Location::Attachment { index } => report.attachments.get(*index).map(|a| &a.name),
         Location::AttachmentParagraph { attachment, index } => report
             .attachments
             .get(*attachment)
-            .and_then(|a| a.paragraphs.get(*index)),
+            .and_then(|a| item_text(a.paragraphs.get(*index)?)),
         Location::Signature => Some(&report.signature),
         Location::Date | Location::Report | Location::Header | Location::Record => None,
     }
@@ -152,13 +166,13 @@ pub fn text_at_mut<'a>(report: &'a mut Report, loc: &Location) -> Option<&'a mut
         Location::Opening { index } => report.opening.get_mut(*index),
         Location::Heading { path } => section_at_mut(report, path).map(|s| &mut s.heading),
         Location::Paragraph { path, index } => {
-            section_at_mut(report, path).and_then(|s| s.paragraphs.get_mut(*index))
+            section_at_mut(report, path).and_then(|s| item_text_mut(s.paragraphs.get_mut(*index)?))
         }
         Location::Attachment { index } => report.attachments.get_mut(*index).map(|a| &mut a.name),
         Location::AttachmentParagraph { attachment, index } => report
             .attachments
             .get_mut(*attachment)
-            .and_then(|a| a.paragraphs.get_mut(*index)),
+            .and_then(|a| item_text_mut(a.paragraphs.get_mut(*index)?)),
         Location::Signature => Some(&mut report.signature),
         Location::Date | Location::Report | Location::Header | Location::Record => None,
     }
@@ -186,12 +200,13 @@ pub fn texts(report: &Report) -> Vec<(Location, &str)> {
                 s.heading.as_str(),
             ));
             for (j, p) in s.paragraphs.iter().enumerate() {
+                let Some(p) = p.text() else { continue };
                 out.push((
                     Location::Paragraph {
                         path: prefix.clone(),
                         index: j,
                     },
-                    p.as_str(),
+                    p,
                 ));
             }
             walk(&s.children, prefix, out);
@@ -204,12 +219,13 @@ pub fn texts(report: &Report) -> Vec<(Location, &str)> {
     }
     for (i, a) in report.attachments.iter().enumerate() {
         for (j, p) in a.paragraphs.iter().enumerate() {
+            let Some(p) = p.text() else { continue };
             out.push((
                 Location::AttachmentParagraph {
                     attachment: i,
                     index: j,
                 },
-                p.as_str(),
+                p,
             ));
         }
     }

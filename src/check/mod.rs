@@ -396,18 +396,23 @@ pub fn apply_fix(report: &mut Report, fix: &Fix) -> Result<()> {
             Ok(())
         }
         FixAction::RemoveParagraph { expected } => {
-            let list = match &fix.location {
-                Location::Opening { index } => Some((&mut report.opening, *index)),
-                Location::Paragraph { path, index } => {
-                    section_at_mut(report, path).map(|s| (&mut s.paragraphs, *index))
+            match &fix.location {
+                Location::Opening { index } => {
+                    let list = &mut report.opening;
+                    if list.get(*index) != Some(expected) {
+                        return Err(stale());
+                    }
+                    list.remove(*index);
                 }
-                _ => None,
-            };
-            let (list, index) = list.ok_or_else(stale)?;
-            if list.get(index) != Some(expected) {
-                return Err(stale());
+                Location::Paragraph { path, index } => {
+                    let list = &mut section_at_mut(report, path).ok_or_else(stale)?.paragraphs;
+                    if list.get(*index).and_then(|p| p.text()) != Some(expected.as_str()) {
+                        return Err(stale());
+                    }
+                    list.remove(*index);
+                }
+                _ => return Err(stale()),
             }
-            list.remove(index);
             Ok(())
         }
     }

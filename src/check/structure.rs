@@ -49,7 +49,7 @@ fn walk(list: &[Section], path: &mut Vec<usize>, out: &mut Vec<Finding>) {
     for (i, s) in list.iter().enumerate() {
         path.push(i);
         let heading_loc = Location::Heading { path: path.clone() };
-        let has_text = s.paragraphs.iter().any(|p| !p.trim().is_empty());
+        let has_text = s.paragraphs.iter().any(|p| !p.is_blank());
         if path.len() > MAX_LEVEL as usize {
             out.push(Finding::new(
                 Severity::Error,
@@ -114,11 +114,34 @@ fn walk(list: &[Section], path: &mut Vec<usize>, out: &mut Vec<Finding>) {
     }
 }
 
+/// The text of an opening paragraph (a string) or of a body item (`None` for a table).
+trait AsParagraph {
+    fn paragraph(&self) -> Option<&str>;
+}
+
+impl AsParagraph for String {
+    fn paragraph(&self) -> Option<&str> {
+        Some(self)
+    }
+}
+
+impl AsParagraph for crate::model::Item {
+    fn paragraph(&self) -> Option<&str> {
+        self.text()
+    }
+}
+
 /// Typed sequences: paragraphs that start with `1.` `2.` … must count up by one; inside a
 /// paragraph `一是` `二是` … likewise.
-fn enumeration(paras: &[String], loc: impl Fn(usize) -> Location, out: &mut Vec<Finding>) {
+fn enumeration<P: AsParagraph>(
+    paras: &[P],
+    loc: impl Fn(usize) -> Location,
+    out: &mut Vec<Finding>,
+) {
     let mut prev: Option<(u8, usize)> = None;
     for (j, p) in paras.iter().enumerate() {
+        // A table interrupts nothing: a sequence may continue after it.
+        let Some(p) = p.paragraph() else { continue };
         match parse_marker_str(p.trim_start()) {
             Some(m) => {
                 if let Some((level, n)) = prev {

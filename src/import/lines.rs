@@ -120,8 +120,10 @@ fn sections_to_lines(list: &[Section], level: u8, out: &mut Vec<Line>) {
             run_in: s.run_in,
             ..Line::new(&s.heading, Role::Heading)
         });
-        for p in &s.paragraphs {
-            let role = if p.contains('｜') {
+        for item in &s.paragraphs {
+            let p = item.plain();
+            let p = p.as_str();
+            let role = if p.contains('｜') || item.table().is_some() {
                 Role::Table
             } else {
                 Role::Body
@@ -250,7 +252,7 @@ pub fn to_parts(lines: &[Line]) -> Parts {
                 path.push(siblings.len() - 1);
             }
             Role::Body | Role::Table => match node(&mut parts.sections, &path) {
-                Some(s) => s.paragraphs.push(text.to_string()),
+                Some(s) => s.paragraphs.push(text.into()),
                 None => parts.opening.push(text.to_string()),
             },
             Role::Attachment => parts.attachments.push(text.to_string()),

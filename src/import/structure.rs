@@ -652,7 +652,7 @@ fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &
         let sec = Section {
             heading,
             run_in,
-            paragraphs: body_text.into_iter().collect(),
+            paragraphs: body_text.into_iter().map(Into::into).collect(),
             ..Section::default()
         };
         let path = match paths.last() {
@@ -692,7 +692,7 @@ fn push_paragraph(parts: &mut Parts, path: Option<&[usize]>, text: String) {
     match path {
         Some(p) => {
             if let Some(s) = section_mut(&mut parts.sections, p) {
-                s.paragraphs.push(text);
+                s.paragraphs.push(text.into());
             }
         }
         None => parts.opening.push(text),
@@ -741,7 +741,9 @@ mod tests {
             ]
         );
         assert_eq!(p.tables, 2);
-        assert!(p.sections[2].paragraphs[0].contains("一、本年新收申请数"));
+        assert!(p.sections[2].paragraphs[0]
+            .plain()
+            .contains("一、本年新收申请数"));
         assert_eq!(p.signature, "甲乡人民政府");
     }
 

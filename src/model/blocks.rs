@@ -3,7 +3,7 @@
 //! numbering, run-in handling or order.
 
 use super::numbering::heading_number;
-use super::{Report, Section, MAX_LEVEL};
+use super::{Item, Report, Section, Table, MAX_LEVEL};
 use crate::text::ends_clause;
 
 /// One paragraph of the flattened body, in the order the exporters write them (see
@@ -34,6 +34,8 @@ pub enum Block {
         /// after the heading.
         body: String,
     },
+    /// A table (in its section's order among the paragraphs).
+    Table(Table),
 }
 
 /// A run-in heading sentence always ends with a full stop; add `。` when the clerk left off
@@ -69,13 +71,17 @@ fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
     let level = level.min(MAX_LEVEL);
     for (i, s) in sections.iter().enumerate() {
         let number = heading_number(level, i);
-        let mut paragraphs = s
-            .paragraphs
-            .iter()
-            .map(|p| p.trim())
-            .filter(|p| !p.is_empty());
+        let mut items = s.paragraphs.iter().filter(|p| !p.is_blank()).peekable();
         if s.run_in {
-            let body = paragraphs.next().unwrap_or("").to_string();
+            // The run-in paragraph takes the first paragraph only when no table comes first.
+            let body = match items.peek() {
+                Some(Item::Text(t)) => {
+                    let t = t.trim().to_string();
+                    items.next();
+                    t
+                }
+                _ => String::new(),
+            };
             out.push(Block::RunIn {
                 level,
                 number,
@@ -89,8 +95,11 @@ fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
                 text: s.heading.trim().to_string(),
             });
         }
-        for p in paragraphs {
-            out.push(Block::Paragraph(p.to_string()));
+        for p in items {
+            match p {
+                Item::Text(t) => out.push(Block::Paragraph(t.trim().to_string())),
+                Item::Table { table } => out.push(Block::Table(table.clone())),
+            }
         }
         walk(&s.children, level + 1, out);
     }

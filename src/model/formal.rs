@@ -7,7 +7,7 @@
 //! of `attachments` is read from a plain name (`"台账"`, the older form) or from
 //! `{"name": "…", "paragraphs": ["…"]}`, and always written as the object.
 
-use super::Date;
+use super::{Date, Item};
 use serde::{Deserialize, Deserializer, Serialize};
 use ts_rs::TS;
 
@@ -46,13 +46,13 @@ pub struct Record {
 /// One attachment: its name (in the 附件说明, and the title of its own pages) and, optionally,
 /// its text, which the exporters set on pages of its own after the body (GB/T 9704-2012
 /// §7.3.7). Without paragraphs the attachment is only named in the 附件说明.
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, TS)]
+#[derive(Debug, Clone, PartialEq, Default, Serialize, TS)]
 pub struct Attachment {
     /// The name, without number or trailing punctuation (`政务公开工作台账`).
     pub name: String,
-    /// The attachment's paragraphs, each without its first-line indent; empty when the
-    /// attachment is sent separately.
-    pub paragraphs: Vec<String>,
+    /// The attachment's body: paragraphs (each without its first-line indent) and tables
+    /// (a 统计表 sent as an attachment); empty when the attachment is sent separately.
+    pub paragraphs: Vec<Item>,
 }
 
 impl Attachment {
@@ -66,7 +66,7 @@ impl Attachment {
 
     /// Whether it has text of its own to print on its own pages (a non-blank paragraph).
     pub fn has_content(&self) -> bool {
-        self.paragraphs.iter().any(|p| !p.trim().is_empty())
+        self.paragraphs.iter().any(|p| !p.is_blank())
     }
 }
 
@@ -115,7 +115,7 @@ impl<'de> Deserialize<'de> for Attachment {
                 #[serde(default)]
                 name: String,
                 #[serde(default)]
-                paragraphs: Vec<String>,
+                paragraphs: Vec<Item>,
             },
         }
         match Either::deserialize(d).map_err(|_| {

@@ -12,6 +12,7 @@ mod formal;
 mod next_year;
 pub mod numbering;
 mod page_numbers;
+mod table;
 mod wordlist;
 
 pub use blocks::{body_blocks, Block};
@@ -20,6 +21,7 @@ pub use docx_fonts::DocxFontNames;
 pub use formal::{Attachment, Header, Record};
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};
 pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
+pub use table::{texts, Cell, Grid, Item, Placed, Table, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS};
 pub use wordlist::{parse_sensitive_tsv, WordEntry, WordList, NUMBER_TOKEN};
 
 use serde::{Deserialize, Serialize};
@@ -166,9 +168,10 @@ pub struct Section {
     /// share one paragraph, the heading part in the heading font.
     #[serde(default)]
     pub run_in: bool,
-    /// The paragraphs under the heading, each one string without its first-line indent.
+    /// The body under the heading: paragraphs (each a string without its first-line indent)
+    /// and tables, in order (JSON: a string or `{"table": {…}}`, see [`Item`]).
     #[serde(default)]
-    pub paragraphs: Vec<String>,
+    pub paragraphs: Vec<Item>,
     /// Subsections, one level deeper (at most 4 levels in all, [`MAX_LEVEL`]).
     #[serde(default)]
     pub children: Vec<Section>,
@@ -238,6 +241,24 @@ impl Report {
                 return Err(format!(
                     "标题层级最多 {MAX_LEVEL} 级（一、（一）1.（1）），此报告有 {d} 级"
                 ));
+            }
+        }
+        fn tables(list: &[Section], at: &mut Vec<String>) -> Result<(), String> {
+            for s in list {
+                at.push(s.heading.trim().to_string());
+                for t in s.paragraphs.iter().filter_map(Item::table) {
+                    t.grid()
+                        .map_err(|e| format!("“{}”下的{e}", at.join(" › ")))?;
+                }
+                tables(&s.children, at)?;
+                at.pop();
+            }
+            Ok(())
+        }
+        tables(&self.sections, &mut Vec::new())?;
+        for a in &self.attachments {
+            for t in a.paragraphs.iter().filter_map(Item::table) {
+                t.grid().map_err(|e| format!("附件“{}”中的{e}", a.name))?;
             }
         }
         Ok(())

@@ -77,9 +77,9 @@ pub fn plan_items(r: &Report) -> Vec<String> {
             .map(|c| {
                 let h = strip_end(&c.heading);
                 if h.is_empty() {
-                    c.paragraphs
-                        .first()
-                        .map(|p| strip_end(p))
+                    super::texts(&c.paragraphs)
+                        .next()
+                        .map(strip_end)
                         .unwrap_or_default()
                 } else {
                     h
@@ -88,9 +88,8 @@ pub fn plan_items(r: &Report) -> Vec<String> {
             .filter(|t| !t.is_empty())
             .collect();
     }
-    plan.paragraphs
-        .iter()
-        .flat_map(|p| enumerated_items(p))
+    super::texts(&plan.paragraphs)
+        .flat_map(enumerated_items)
         .filter(|t| !t.is_empty())
         .collect()
 }

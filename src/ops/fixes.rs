@@ -106,7 +106,7 @@ mod tests {
         );
         r.opening = vec!["2024年，我镇认真做好政务公开工作。".into()];
         for (i, s) in r.sections[0].children.iter_mut().enumerate() {
-            s.paragraphs = vec![format!("第{}项工作按计划完成。", i + 1)];
+            s.paragraphs = vec![format!("第{}项工作按计划完成。", i + 1).into()];
         }
         r.sections[0].children[0].paragraphs[0] = "成立领导小组,明确分工,落实责任。".into();
         r.sections[1].paragraphs = vec!["公开内容还不够全面;更新不及时。".into()];

@@ -35,6 +35,10 @@ pub fn plain_text(r: &Report) -> String {
                 body,
                 ..
             } => out.push_str(&format!("　　{number}{heading}{body}\n")),
+            Block::Table(t) => {
+                out.push_str(&t.plain());
+                out.push('\n');
+            }
         }
     }
     if !r.attachments.is_empty() {

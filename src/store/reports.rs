@@ -2,7 +2,9 @@
 
 use super::{db_err, local_time, now_ms, Store};
 use crate::error::{Error, Result};
-use crate::model::{Attachment, Date, Header, PageNumbers, Record, Report, Section, Status};
+use crate::model::{
+    Attachment, Date, Header, Item, PageNumbers, Record, Report, Section, Status, Table,
+};
 use rusqlite::{params, OptionalExtension, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -229,7 +231,7 @@ fn write_meta(tx: &Transaction, id: i64, m: &ReportMeta) -> Result<()> {
 
 /// Inserts the opening and the section tree of `r` into report `id` (which has none).
 pub(super) fn insert_content(tx: &Transaction, id: i64, r: &Report) -> Result<()> {
-    insert_paragraphs(tx, id, None, &r.opening)?;
+    insert_paragraphs(tx, id, None, &text_rows(&r.opening))?;
     fn nodes(tx: &Transaction, id: i64, parent: Option<i64>, list: &[Section]) -> Result<()> {
         for (ord, s) in list.iter().enumerate() {
             tx.execute(
@@ -238,7 +240,7 @@ pub(super) fn insert_content(tx: &Transaction, id: i64, r: &Report) -> Result<()
             )
             .map_err(|e| db_err("保存", e))?;
             let node = tx.last_insert_rowid();
-            insert_paragraphs(tx, id, Some(node), &s.paragraphs)?;
+            insert_paragraphs(tx, id, Some(node), &item_rows(&s.paragraphs))?;
             nodes(tx, id, Some(node), &s.children)?;
         }
         Ok(())
@@ -246,62 +248,102 @@ pub(super) fn insert_content(tx: &Transaction, id: i64, r: &Report) -> Result<()
     nodes(tx, id, None, &r.sections)
 }
 
-fn insert_paragraphs(tx: &Transaction, id: i64, node: Option<i64>, paras: &[String]) -> Result<()> {
+/// A body item as a `paragraphs` row: (`text`, `tbl`): a paragraph's text and NULL, or an
+/// empty text and the table's JSON (migration 7).
+pub(super) type ParaRow = (String, Option<String>);
+
+/// The rows of opening paragraphs (plain strings).
+pub(super) fn text_rows(paras: &[String]) -> Vec<ParaRow> {
+    paras.iter().map(|p| (p.clone(), None)).collect()
+}
+
+/// The rows of body items (paragraphs and tables).
+pub(super) fn item_rows(items: &[Item]) -> Vec<ParaRow> {
+    items
+        .iter()
+        .map(|i| match i {
+            Item::Text(t) => (t.clone(), None),
+            Item::Table { table } => (
+                String::new(),
+                Some(serde_json::to_string(table).expect("a table serialises")),
+            ),
+        })
+        .collect()
+}
+
+/// A `paragraphs` row back as a body item; a `tbl` that is not a table is corruption.
+fn row_item(text: String, tbl: Option<String>) -> Result<Item> {
+    match tbl {
+        None => Ok(Item::Text(text)),
+        Some(json) => serde_json::from_str::<Table>(&json)
+            .map(Item::from)
+            .map_err(|e| {
+                Error::storage(
+                    "数据库中的一个表格已损坏，无法读取；可从“版本”或备份中恢复",
+                    format!("paragraphs.tbl is not a table: {e}"),
+                )
+            }),
+    }
+}
+
+fn insert_paragraphs(tx: &Transaction, id: i64, node: Option<i64>, rows: &[ParaRow]) -> Result<()> {
     let mut st = tx
         .prepare_cached(
-            "INSERT INTO paragraphs (report_id, node_id, ord, text) VALUES (?1,?2,?3,?4)",
+            "INSERT INTO paragraphs (report_id, node_id, ord, text, tbl) VALUES (?1,?2,?3,?4,?5)",
         )
         .map_err(|e| db_err("保存", e))?;
-    for (ord, p) in paras.iter().enumerate() {
-        st.execute(params![id, node, ord as i64, p])
+    for (ord, (text, tbl)) in rows.iter().enumerate() {
+        st.execute(params![id, node, ord as i64, text, tbl])
             .map_err(|e| db_err("保存", e))?;
     }
     Ok(())
 }
 
-/// Writes `paras` over the paragraphs of one owner (a node, or the opening when `node` is
+/// Writes `rows` over the paragraphs of one owner (a node, or the opening when `node` is
 /// `None`), touching only the rows that differ. Returns the number of rows written.
 pub(super) fn sync_paragraphs(
     tx: &Transaction,
     id: i64,
     node: Option<i64>,
-    paras: &[String],
+    rows: &[ParaRow],
 ) -> Result<usize> {
-    let existing: Vec<(i64, String)> = {
+    let existing: Vec<(i64, ParaRow)> = {
         let mut st = tx
             .prepare_cached(
-                "SELECT id, text FROM paragraphs WHERE report_id=?1 AND node_id IS ?2 ORDER BY ord",
+                "SELECT id, text, tbl FROM paragraphs WHERE report_id=?1 AND node_id IS ?2 ORDER BY ord",
             )
             .map_err(|e| db_err("保存", e))?;
         let rows = st
-            .query_map(params![id, node], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map(params![id, node], |r| {
+                Ok((r.get(0)?, (r.get(1)?, r.get(2)?)))
+            })
             .map_err(|e| db_err("保存", e))?;
         rows.collect::<rusqlite::Result<_>>()
             .map_err(|e| db_err("保存", e))?
     };
     let mut written = 0;
-    for (ord, text) in paras.iter().enumerate() {
+    for (ord, row) in rows.iter().enumerate() {
         match existing.get(ord) {
-            Some((_, old)) if old == text => {}
+            Some((_, old)) if old == row => {}
             Some((pid, _)) => {
                 tx.execute(
-                    "UPDATE paragraphs SET text=?1 WHERE id=?2",
-                    params![text, pid],
+                    "UPDATE paragraphs SET text=?1, tbl=?2 WHERE id=?3",
+                    params![row.0, row.1, pid],
                 )
                 .map_err(|e| db_err("保存", e))?;
                 written += 1;
             }
             None => {
                 tx.execute(
-                    "INSERT INTO paragraphs (report_id, node_id, ord, text) VALUES (?1,?2,?3,?4)",
-                    params![id, node, ord as i64, text],
+                    "INSERT INTO paragraphs (report_id, node_id, ord, text, tbl) VALUES (?1,?2,?3,?4,?5)",
+                    params![id, node, ord as i64, row.0, row.1],
                 )
                 .map_err(|e| db_err("保存", e))?;
                 written += 1;
             }
         }
     }
-    for (pid, _) in existing.iter().skip(paras.len()) {
+    for (pid, _) in existing.iter().skip(rows.len()) {
         tx.execute("DELETE FROM paragraphs WHERE id=?1", params![pid])
             .map_err(|e| db_err("保存", e))?;
         written += 1;
@@ -466,19 +508,19 @@ impl Store {
     fn load_content(&self, id: i64, r: &mut Report) -> Result<()> {
         use std::collections::HashMap;
         let err = |e| db_err("读取报告", e);
-        let mut paras: HashMap<Option<i64>, Vec<String>> = HashMap::new();
+        let mut paras: HashMap<Option<i64>, Vec<Item>> = HashMap::new();
         let mut st = self
             .conn
             .prepare_cached(
-                "SELECT node_id, text FROM paragraphs WHERE report_id=?1 ORDER BY node_id, ord",
+                "SELECT node_id, text, tbl FROM paragraphs WHERE report_id=?1 ORDER BY node_id, ord",
             )
             .map_err(err)?;
         for row in st
-            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?)))
+            .query_map([id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
             .map_err(err)?
         {
-            let (node, text): (Option<i64>, String) = row.map_err(err)?;
-            paras.entry(node).or_default().push(text);
+            let (node, text, tbl): (Option<i64>, String, Option<String>) = row.map_err(err)?;
+            paras.entry(node).or_default().push(row_item(text, tbl)?);
         }
         let mut children: HashMap<Option<i64>, Vec<(i64, String, bool)>> = HashMap::new();
         let mut st = self
@@ -501,7 +543,7 @@ impl Store {
         fn build(
             parent: Option<i64>,
             children: &mut HashMap<Option<i64>, Vec<(i64, String, bool)>>,
-            paras: &mut HashMap<Option<i64>, Vec<String>>,
+            paras: &mut HashMap<Option<i64>, Vec<Item>>,
         ) -> Vec<Section> {
             let list = children.remove(&parent).unwrap_or_default();
             list.into_iter()
@@ -514,7 +556,14 @@ impl Store {
                 })
                 .collect()
         }
-        r.opening = paras.remove(&None).unwrap_or_default();
+        // The opening holds paragraphs only; a table stored there (never written by this
+        // build) is kept as its plain text rather than lost.
+        r.opening = paras
+            .remove(&None)
+            .unwrap_or_default()
+            .iter()
+            .map(Item::plain)
+            .collect();
         r.sections = build(None, &mut children, &mut paras);
         // What the tree did not reach: headings under a parent that is not in this report
         // (or in a loop), paragraphs of such headings or of another report's node.
@@ -598,7 +647,7 @@ impl Store {
     pub fn set_opening(&mut self, id: i64, paras: &[String]) -> Result<usize> {
         self.write("保存导语", |tx| {
             touch(tx, id)?;
-            sync_paragraphs(tx, id, None, paras)
+            sync_paragraphs(tx, id, None, &text_rows(paras))
         })
     }
 
@@ -630,7 +679,7 @@ impl Store {
                 super::versions::insert_version(tx, id, name, before)?;
             }
             write_meta(tx, id, &ReportMeta::of(r))?;
-            sync_paragraphs(tx, id, None, &r.opening)?;
+            sync_paragraphs(tx, id, None, &text_rows(&r.opening))?;
             super::sections::sync_tree(tx, id, &r.sections)
         })
     }

@@ -102,6 +102,12 @@ pub const MIGRATIONS: &[&str] = &[
     ALTER TABLE reports ADD COLUMN header TEXT;
     ALTER TABLE reports ADD COLUMN record TEXT;
     "#,
+    // 7: a body item may be a table (issue 16): `tbl` holds the table as the JSON object of
+    // the exchange form (`{"title", "header_rows", "rows", "widths"}`), `text` is then empty;
+    // NULL = a paragraph.
+    r#"
+    ALTER TABLE paragraphs ADD COLUMN tbl TEXT;
+    "#,
 ];
 
 /// The schema version of this build: the number of migrations. A database with a higher

@@ -1,10 +1,10 @@
 //! Edits of the section tree: add, change, remove, move (up/down, indent/outdent). Each is
 //! one transaction that writes only the rows involved; numbers follow from `ord`.
 
-use super::reports::{no_report, sync_paragraphs, touch};
+use super::reports::{item_rows, no_report, sync_paragraphs, touch};
 use super::{db_err, Store};
 use crate::error::{Error, Result};
-use crate::model::{Section, MAX_LEVEL};
+use crate::model::{Item, Section, MAX_LEVEL};
 use rusqlite::{params, OptionalExtension, Transaction};
 use std::collections::{HashMap, HashSet};
 
@@ -156,13 +156,13 @@ impl Store {
         })
     }
 
-    /// Writes a section's paragraphs; only the rows that changed are written. Returns how many
-    /// paragraph rows were written.
-    pub fn set_section_paragraphs(&mut self, node: i64, paras: &[String]) -> Result<usize> {
+    /// Writes a section's body items (paragraphs and tables); only the rows that changed are
+    /// written. Returns how many paragraph rows were written.
+    pub fn set_section_paragraphs(&mut self, node: i64, paras: &[Item]) -> Result<usize> {
         self.write("保存正文", |tx| {
             let report = report_of(tx, node)?;
             touch(tx, report)?;
-            sync_paragraphs(tx, report, Some(node), paras)
+            sync_paragraphs(tx, report, Some(node), &item_rows(paras))
         })
     }
 
@@ -358,7 +358,7 @@ pub(super) fn sync_tree(tx: &Transaction, report: i64, sections: &[Section]) -> 
                 }
             };
             kept.insert(node);
-            sync_paragraphs(tx, report, Some(node), &s.paragraphs)?;
+            sync_paragraphs(tx, report, Some(node), &item_rows(&s.paragraphs))?;
             walk(tx, report, Some(node), &s.children, stored, kept)?;
         }
         Ok(())

@@ -120,7 +120,7 @@ fn purge_only_from_trash() {
 fn saving_one_paragraph_writes_one_paragraph_row() {
     let (_d, mut s) = temp_store();
     let mut r = sample();
-    r.sections[1].paragraphs = (0..50).map(|i| format!("第{i}段。")).collect();
+    r.sections[1].paragraphs = (0..50).map(|i| format!("第{i}段。").into()).collect();
     let id = s.create(&r).unwrap();
     let node = s.load(id).unwrap().sections[1].id.unwrap();
     let mut paras = r.sections[1].paragraphs.clone();
@@ -529,4 +529,37 @@ fn formal_parts_and_attachment_texts_round_trip() {
         .execute("UPDATE reports SET header='{' WHERE id=?1", [id])
         .unwrap();
     assert!(s.load(id).unwrap_err().message.contains("版头"));
+}
+
+#[test]
+fn tables_are_stored_between_paragraphs_and_a_corrupt_one_is_refused() {
+    use crate::model::{Cell, Item, Table};
+    let (_d, mut s) = temp_store();
+    let mut r = sample();
+    let table = Table {
+        title: Some("表1　主动公开情况".into()),
+        header_rows: 1,
+        rows: vec![
+            vec![Cell::span("信息内容", 1, 1), "本年制发件数".into()],
+            vec!["规章".into(), "0".into()],
+        ],
+        widths: Some(vec![100.0, 56.0]),
+    };
+    r.sections[1].paragraphs = vec!["问题一。".into(), table.clone().into(), "问题二。".into()];
+    let id = s.create(&r).unwrap();
+    let back = s.load(id).unwrap();
+    assert_eq!(back.sections[1].paragraphs, r.sections[1].paragraphs);
+    // Typing in a cell rewrites that one row.
+    let node = back.sections[1].id.unwrap();
+    let mut items = back.sections[1].paragraphs.clone();
+    items[1].table_mut().unwrap().rows[1][1] = Cell::new("2");
+    assert_eq!(s.set_section_paragraphs(node, &items).unwrap(), 1);
+    assert_eq!(s.load(id).unwrap().sections[1].paragraphs, items);
+    // A row whose table JSON was damaged is reported, not read as an empty paragraph.
+    s.conn
+        .execute("UPDATE paragraphs SET tbl='{' WHERE tbl IS NOT NULL", [])
+        .unwrap();
+    let e = s.load(id).unwrap_err();
+    assert!(e.message.contains("表格已损坏"), "{}", e.message);
+    assert!(matches!(items[0], Item::Text(_)));
 }

@@ -5,7 +5,7 @@
 
 use super::breaking::{self, Measure, Style};
 use super::{paginate, Chunk, Ctx, Line, LineKind, Page, Rule, Run};
-use crate::model::{Attachment, Header, Record, Report};
+use crate::model::{texts, Attachment, Header, Record, Report};
 use crate::spec::Role;
 
 /// A page as pagination hands it over: (grid line, line) pairs.
@@ -211,10 +211,8 @@ fn attachment_chunks(cx: &Ctx, label: &str, a: &Attachment) -> Vec<Chunk> {
     for _ in 0..spec.blank_lines_after_title {
         chunks.push(cx.blank());
     }
-    for p in a
-        .paragraphs
-        .iter()
-        .map(|p| p.trim())
+    for p in texts(&a.paragraphs)
+        .map(str::trim)
         .filter(|p| !p.is_empty())
     {
         chunks.push(Chunk::para(

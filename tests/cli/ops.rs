@@ -45,7 +45,7 @@ fn fix_lists_applies_one_and_all_in_one_version() {
         let r = s.load(id.parse().unwrap()).unwrap();
         let node = r.sections[0].id.unwrap();
         let typed = "全年发布信息300条,按排专人负责;每月更新一次。".to_string();
-        s.set_section_paragraphs(node, &[typed]).unwrap();
+        s.set_section_paragraphs(node, &[typed.into()]).unwrap();
     }
     let before = show(p, &id);
 

@@ -15,7 +15,10 @@ fn kept(r: &Report) -> usize {
         list.iter()
             .map(|s| {
                 count(&s.heading)
-                    + s.paragraphs.iter().map(|p| count(p)).sum::<usize>()
+                    + s.paragraphs
+                        .iter()
+                        .map(|p| count(&p.plain()))
+                        .sum::<usize>()
                     + walk(&s.children)
             })
             .sum()

@@ -43,7 +43,7 @@ fn all_text(r: &Report) -> Vec<String> {
     fn walk(list: &[Section], out: &mut Vec<String>) {
         for s in list {
             out.push(s.heading.clone());
-            out.extend(s.paragraphs.iter().cloned());
+            out.extend(s.paragraphs.iter().map(|p| p.plain()));
             walk(&s.children, out);
         }
     }

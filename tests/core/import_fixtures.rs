@@ -169,7 +169,9 @@ fn big5_traditional_file_becomes_simplified() {
     assert_eq!(res.encoding.as_deref(), Some("Big5"));
     assert_eq!(res.report.title, "松林镇2024年政务公开工作总结");
     assert_eq!(res.report.sections[0].heading, "工作开展情况");
-    assert!(res.report.sections[0].paragraphs[0].contains("办理申请"));
+    assert!(res.report.sections[0].paragraphs[0]
+        .plain()
+        .contains("办理申请"));
 }
 
 /// A minimal .docx: only what Word needs to hold text (stored, not compressed).

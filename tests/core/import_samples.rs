@@ -154,7 +154,7 @@ fn city_2023_sample_on_one_line() {
     assert!(r.sections[0].children.iter().all(|s| s.run_in));
     // "供借鉴" after the title and "供参考" at the end are gone.
     assert!(r.opening[0].starts_with("2023年"));
-    let last = r.sections[1].paragraphs.last().unwrap();
+    let last = r.sections[1].paragraphs.last().unwrap().plain();
     assert!(!last.contains("供参考") && last.ends_with('。'), "{last}");
     assert_eq!(res.placeholders.len(), 9);
     assert_eq!(kinds(&res, PlaceholderKind::Name), 2);

@@ -320,7 +320,10 @@ fn odd_input_never_panics() {
         "。。。。，，，，".repeat(30),
         "（（（（“““".repeat(30),
         " ".into(),
-    ];
+    ]
+    .into_iter()
+    .map(Into::into)
+    .collect();
     r.sections.push(s);
     r.attachments = vec!["  ".into(), "附件".repeat(40).into()];
     let l = layout(&r);

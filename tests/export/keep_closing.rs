@@ -29,7 +29,7 @@ fn grown(phrases: usize, sealed: bool) -> Report {
     let text = "持续深化政务公开标准化规范化建设，".repeat(phrases) + "推动各项工作再上新台阶。";
     r.sections.push(Section {
         heading: "下一步工作打算".into(),
-        paragraphs: vec![text],
+        paragraphs: vec![text.into()],
         ..Section::default()
     });
     r
@@ -80,7 +80,7 @@ fn compare(r: &Report, ex: &PdfExporter, dir: &Path, name: &str) {
         lo_last.chars().take(20).collect::<String>()
     );
     let body_end: String = {
-        let text = squash(&r.sections.last().unwrap().paragraphs[0]);
+        let text = squash(&r.sections.last().unwrap().paragraphs[0].plain());
         let n = text.chars().count();
         text.chars().skip(n - 8).collect()
     };

@@ -276,10 +276,17 @@ fn paragraphs_report(title: &str, paragraphs: &[&str]) -> Report {
     r.opening = vec![paragraphs[0].to_string()];
     r.sections = vec![Section {
         heading: "主要做法".into(),
-        paragraphs: paragraphs[1..].iter().map(|p| p.to_string()).collect(),
+        paragraphs: paragraphs[1..]
+            .iter()
+            .map(|p| p.to_string().into())
+            .collect(),
         children: vec![Section {
             heading: "数据与系统（2024版）".into(),
-            paragraphs: paragraphs.iter().rev().map(|p| p.to_string()).collect(),
+            paragraphs: paragraphs
+                .iter()
+                .rev()
+                .map(|p| p.to_string().into())
+                .collect(),
             ..Section::default()
         }],
         ..Section::default()

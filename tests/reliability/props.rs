@@ -98,11 +98,44 @@ fn nasty_string(max: usize) -> impl Strategy<Value = String> {
     prop::collection::vec(nasty_char(), 0..max).prop_map(|v| v.into_iter().collect())
 }
 
+/// A body item: mostly paragraphs, sometimes a small table of nasty cells (2–3 columns,
+/// a header row, sometimes a title), so the store and the exporters meet tables too.
+fn item() -> BoxedStrategy<gongwen::model::Item> {
+    let table = (
+        2usize..4,
+        prop::collection::vec(nasty_string(10), 2..10),
+        proptest::option::of(nasty_string(12)),
+    )
+        .prop_map(|(cols, cells, title)| {
+            let rows: Vec<Vec<gongwen::model::Cell>> = cells
+                .chunks(cols)
+                .filter(|c| c.len() == cols)
+                .map(|c| c.iter().map(|t| gongwen::model::Cell::new(t)).collect())
+                .collect();
+            let rows = if rows.is_empty() {
+                vec![vec![gongwen::model::Cell::new("甲"); cols]]
+            } else {
+                rows
+            };
+            gongwen::model::Item::from(gongwen::model::Table {
+                title,
+                header_rows: 1,
+                rows,
+                widths: None,
+            })
+        });
+    prop_oneof![
+        6 => nasty_string(80).prop_map(gongwen::model::Item::from),
+        1 => table,
+    ]
+    .boxed()
+}
+
 fn section(depth: u32) -> BoxedStrategy<Section> {
     let leaf = (
         nasty_string(20),
         any::<bool>(),
-        prop::collection::vec(nasty_string(80), 0..3),
+        prop::collection::vec(item(), 0..3),
     );
     if depth == 0 {
         return leaf
@@ -177,7 +210,10 @@ prop_compose! {
             sections,
             attachments: attachments
                 .into_iter()
-                .map(|(name, paragraphs)| gongwen::model::Attachment { name, paragraphs })
+                .map(|(name, paragraphs)| gongwen::model::Attachment {
+                    name,
+                    paragraphs: paragraphs.into_iter().map(Into::into).collect(),
+                })
                 .collect(),
             signature,
             date: date.and_then(|(y, m, d)| Date::new(y, m, d)),
@@ -297,7 +333,7 @@ fn edge_cases() -> Vec<(&'static str, Report)> {
     r.sections = (0..500)
         .map(|i| Section {
             heading: format!("第{i}项工作"),
-            paragraphs: vec![format!("第{i}段。")],
+            paragraphs: vec![format!("第{i}段。").into()],
             ..Section::default()
         })
         .collect();

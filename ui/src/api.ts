@@ -3,7 +3,7 @@
 
 import { invoke } from "@tauri-apps/api/core";
 import type {
-  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontReport, ImportOptions, ImportResult, Line,
+  AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontReport, ImportOptions, Item, ImportResult, Line,
   PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template,
   TreeOp, VersionInfo, VersionSaved, WordList,
 } from "./bindings";
@@ -31,7 +31,7 @@ export const api = {
   setOpening: (id: number, paragraphs: string[]) => invoke<void>("set_opening", { id, paragraphs }),
   updateSection: (node: number, heading: string, runIn: boolean) =>
     invoke<void>("update_section", { node, heading, runIn }),
-  setParagraphs: (node: number, paragraphs: string[]) => invoke<void>("set_paragraphs", { node, paragraphs }),
+  setParagraphs: (node: number, paragraphs: Item[]) => invoke<void>("set_paragraphs", { node, paragraphs }),
   addSection: (id: number, parent: number | null, heading: string) =>
     invoke<Report>("add_section", { id, parent, heading }),
   treeOp: (id: number, node: number, op: TreeOp) => invoke<Report>("tree_op", { id, node, op }),

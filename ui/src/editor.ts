@@ -14,7 +14,7 @@ import { focusFinding, renderCheck } from "./steps/check";
 import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
-import { paragraphRange, stepOf } from "./text";
+import { paragraphRange, stepOf, textIndex, textsOf } from "./text";
 import type { Finding, Report, Template } from "./bindings";
 import { flatten } from "./numbering";
 
@@ -174,7 +174,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     else if (loc.part === "paragraph") {
       const node = nodeAt(loc.path);
       el = document.getElementById(`p-${node?.id}`) as HTMLTextAreaElement;
-      if (node) range = paragraphRange(node.paragraphs, loc.index, f.start, f.end);
+      if (node) range = paragraphRange(textsOf(node.paragraphs), textIndex(node.paragraphs, loc.index), f.start, f.end);
     } else if (loc.part === "attachment") {
       el = document.getElementById("f-attachments") as HTMLTextAreaElement;
       range = paragraphRange(ctx.report.attachments.map((a) => a.name), loc.index, f.start, f.end);

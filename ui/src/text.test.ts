@@ -1,6 +1,6 @@
 // The functions that mirror the core are checked against it in vectors.test.ts.
 import { flatten } from "./numbering";
-import { charToUtf16, paragraphRange, parseDateInput, proposedFileName, stepOf, toParagraphs } from "./text";
+import { charToUtf16, paragraphRange, parseDateInput, proposedFileName, stepOf, textIndex, textsOf, toParagraphs, withTexts } from "./text";
 
 test("flatten walks the tree in reading order with derived numbers", () => {
   interface N { heading: string; children: N[] }
@@ -48,4 +48,15 @@ test("a name given in the list is the proposed file name as it is", () => {
   const r = { unit: "双河镇人民政府", year: 2024, title: "双河镇人民政府2024年政务公开工作总结" };
   expect(proposedFileName(r, "docx", r.title)).toBe("双河镇人民政府2024年政务公开工作总结.docx");
   expect(proposedFileName(r, "pdf", "送审稿/第二版")).toBe("送审稿第二版.pdf");
+});
+
+test("editing a body's paragraphs keeps its tables where they were", () => {
+  const table = { table: { title: null, header_rows: 1, rows: [["甲", "乙"]], widths: null } };
+  const items = ["第一段", table, "第二段"];
+  expect(textsOf(items)).toEqual(["第一段", "第二段"]);
+  expect(textIndex(items, 2)).toBe(1);
+  expect(textIndex(items, 1)).toBe(-1);
+  expect(withTexts(items, ["改过", "第二段", "新增"])).toEqual(["改过", table, "第二段", "新增"]);
+  // Fewer paragraphs than before: the table is still there.
+  expect(withTexts(items, [])).toEqual([table]);
 });

@@ -3,7 +3,7 @@
 // The functions that mirror the core (describe, guidanceAt, periodInTitle, chineseDate) are
 // checked against it by vectors.test.ts over tests/vectors/*.json, which the core writes.
 
-import { GENERIC_SUBJECT, type Guidance, type Location, type Report, type Template } from "./bindings";
+import { GENERIC_SUBJECT, type Guidance, type Item, type Location, type Report, type Table, type Template } from "./bindings";
 import { pathNumber } from "./numbering";
 
 /** A textarea holds one paragraph per line; blank lines are not paragraphs. */
@@ -13,6 +13,40 @@ export function toParagraphs(text: string): string[] {
 
 export function fromParagraphs(paras: string[]): string {
   return paras.join("\n");
+}
+
+/** A body item's table, or null for a paragraph. */
+export function tableOf(item: Item): Table | null {
+  return typeof item === "string" ? null : item.table;
+}
+
+/** The paragraphs of a body (its text items, in order); tables are edited apart. */
+export function textsOf(items: Item[]): string[] {
+  return items.filter((i): i is string => typeof i === "string");
+}
+
+/** The position among the paragraphs of body item `index` (the core's locations count items,
+ *  tables included); -1 for a table. */
+export function textIndex(items: Item[], index: number): number {
+  if (typeof items[index] !== "string") return -1;
+  return items.slice(0, index).filter((i) => typeof i === "string").length;
+}
+
+/** The body with its paragraphs replaced by `texts`: each table stays after the paragraphs
+ *  that preceded it (at the end when fewer paragraphs remain), so editing text never loses a
+ *  table. */
+export function withTexts(items: Item[], texts: string[]): Item[] {
+  const out: Item[] = [];
+  let t = 0;
+  for (const item of items) {
+    if (typeof item === "string") {
+      if (t < texts.length) out.push(texts[t++]);
+    } else {
+      out.push(item);
+    }
+  }
+  while (t < texts.length) out.push(texts[t++]);
+  return out;
 }
 
 /** The core counts chars (Unicode scalar values); a textarea counts UTF-16 units. */

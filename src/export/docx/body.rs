@@ -119,6 +119,8 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
                 );
                 with_text(p, &body, None, body_face)
             }
+            // Issue 16 in progress: tables become w:tbl (export/docx/table.rs).
+            Block::Table(_) => continue,
         });
     }
     let closing_start = out.len();

@@ -6,7 +6,7 @@
 
 use super::styles;
 use super::text::sanitize;
-use crate::model::Report;
+use crate::model::{texts, Report};
 use crate::spec::{twips, Role, Spec};
 use crate::typeset::{attachment_label, typeset, FixedMetrics, LineKind};
 use docx_rs::{
@@ -198,10 +198,8 @@ pub fn attachment_pages(report: &Report, spec: &Spec) -> Vec<Paragraph> {
         for _ in 0..spec.blank_lines_after_title {
             out.push(Paragraph::new().style(styles::NORMAL));
         }
-        for p in a
-            .paragraphs
-            .iter()
-            .map(|p| p.trim())
+        for p in texts(&a.paragraphs)
+            .map(str::trim)
             .filter(|p| !p.is_empty())
         {
             out.push(

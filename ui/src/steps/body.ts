@@ -12,7 +12,7 @@ import { MAX_LEVEL } from "../bindings";
 import type { EditorCtx, Place } from "../context";
 import { ask, autosize, h, toastError } from "../dom";
 import { flatten, type FlatNode } from "../numbering";
-import { fromParagraphs, guidanceNear, toParagraphs } from "../text";
+import { fromParagraphs, guidanceNear, textsOf, toParagraphs, withTexts } from "../text";
 import type { CarryItem, Report, Section, TreeOp } from "../bindings";
 
 async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
@@ -132,14 +132,14 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     const heading = h("input", { id: `h-${s.id}`, class: "heading", value: s.heading, placeholder: "小标题（按 Enter 转到正文）", "data-path": f.path.join(".") });
     const runIn = h("input", { type: "checkbox", id: `r-${s.id}`, checked: s.run_in });
     const body = h("textarea", { id: `p-${s.id}`, rows: Math.max(3, s.paragraphs.length + 1), placeholder: "正文，每段一行", "data-path": f.path.join(".") });
-    body.value = fromParagraphs(s.paragraphs);
+    body.value = fromParagraphs(textsOf(s.paragraphs));
     const saveHead = ctx.autosave.field(async () => {
       await api.updateSection(s.id!, heading.value.trim(), runIn.checked);
       s.heading = heading.value.trim();
       s.run_in = runIn.checked;
     });
     const saveBody = ctx.autosave.field(async () => {
-      const paras = toParagraphs(body.value);
+      const paras = withTexts(s.paragraphs, toParagraphs(body.value));
       await api.setParagraphs(s.id!, paras);
       s.paragraphs = paras;
     });

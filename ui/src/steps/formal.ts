@@ -6,7 +6,7 @@
 import type { Attachment, Header, Record as RecordPart } from "../bindings";
 import type { EditorCtx } from "../context";
 import { h } from "../dom";
-import { chineseDate, fromParagraphs, parseDateInput, toParagraphs } from "../text";
+import { chineseDate, fromParagraphs, parseDateInput, textsOf, toParagraphs, withTexts } from "../text";
 
 /** Names typed with spaces, `、` or `，` between them. */
 export function splitNames(text: string): string[] {
@@ -90,10 +90,10 @@ export function attachmentTexts(ctx: EditorCtx, changed: () => void): HTMLElemen
   const list = ctx.report.attachments;
   list.forEach((a, i) => {
     const t = h("textarea", { id: `f-attachment-text-${i}`, rows: 3, placeholder: "附件正文（可空：空着则只在附件说明中列出名称），每段一行" });
-    t.value = fromParagraphs(a.paragraphs);
+    t.value = fromParagraphs(textsOf(a.paragraphs));
     t.addEventListener("input", () => {
       const cur = ctx.report.attachments[i];
-      if (cur) cur.paragraphs = toParagraphs(t.value);
+      if (cur) cur.paragraphs = withTexts(cur.paragraphs, toParagraphs(t.value));
       changed();
     });
     box.append(h("label", {}, `附件${list.length > 1 ? i + 1 : ""}“${a.name}”的内容`, t));
