@@ -330,8 +330,10 @@ fn draw_run(
     }
 }
 
-/// The 版头's red line and the 版记's rules as filled rectangles of their weight, so the
-/// stroke is exactly as thick as the spec says in every viewer.
+/// The 版头's red line, the 版记's rules and table borders as filled rectangles of their
+/// weight, so the stroke is exactly as thick as the spec says in every viewer. Rules are
+/// axis-aligned ([`crate::typeset::Rule`]); a horizontal one spans x0..x1, a vertical one
+/// y0..y1, both with the weight centred on the segment.
 fn draw_rules(c: &mut Content, rules: &[crate::typeset::Rule], spec: &Spec, page_height: f32) {
     for rule in rules {
         if rule.red {
@@ -340,11 +342,22 @@ fn draw_rules(c: &mut Content, rules: &[crate::typeset::Rule], spec: &Spec, page
         } else {
             c.set_fill_gray(0.0);
         }
+        let half = rule.weight / 2.0;
+        let (x, w) = if rule.x1 > rule.x0 {
+            (rule.x0, rule.x1 - rule.x0)
+        } else {
+            (rule.x0 - half, rule.weight)
+        };
+        let (top, h) = if rule.y1 > rule.y0 {
+            (rule.y0, rule.y1 - rule.y0)
+        } else {
+            (rule.y0 - half, rule.weight)
+        };
         c.rect(
-            round2(rule.x0),
-            round2(page_height - rule.y - rule.weight / 2.0),
-            round2(rule.x1 - rule.x0),
-            round2(rule.weight),
+            round2(x),
+            round2(page_height - top - h),
+            round2(w),
+            round2(h),
         );
         c.fill_nonzero();
     }

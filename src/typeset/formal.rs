@@ -133,13 +133,13 @@ pub(super) fn header(cx: &Ctx, report: &Report) -> Option<HeaderParts> {
     }
     Some(HeaderParts {
         mark,
-        red_line: Rule {
-            x0: left,
-            x1: right,
-            y: place.red_line_y,
-            weight: spec.formal.red_line_weight,
-            red: true,
-        },
+        red_line: Rule::horizontal(
+            left,
+            right,
+            place.red_line_y,
+            spec.formal.red_line_weight,
+            true,
+        ),
         lines,
     })
 }
@@ -352,17 +352,18 @@ pub(super) fn finish(
     }
     for k in ks {
         let outer = k == 0 || k == n;
-        page.rules.push(Rule {
+        let weight = if outer {
+            spec.formal.record_outer_rule
+        } else {
+            spec.formal.record_inner_rule
+        };
+        page.rules.push(Rule::horizontal(
             x0,
             x1,
-            y: spec.record_rule_y(k),
-            weight: if outer {
-                spec.formal.record_outer_rule
-            } else {
-                spec.formal.record_inner_rule
-            },
-            red: false,
-        });
+            spec.record_rule_y(k),
+            weight,
+            false,
+        ));
     }
     for i in place.unnumbered {
         if let Some(p) = pages.get_mut(i) {

@@ -86,20 +86,49 @@ pub enum LineKind {
     AttachmentTitle,
 }
 
-/// A horizontal rule: the 版头's red separating line (GB/T 9704-2012 §7.2.7) or a 版记 rule
-/// (§7.4.1).
+/// A rule: the 版头's red separating line (GB/T 9704-2012 §7.2.7), a 版记 rule (§7.4.1) or a
+/// table border. Rules are axis-aligned: horizontal when `y0 == y1`, vertical when
+/// `x0 == x1`; the stroke is centred on the segment.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Rule {
-    /// Left end, pt from the page's left edge.
+    /// Left (or only) x, pt from the page's left edge.
     pub x0: f32,
-    /// Right end, pt from the page's left edge.
+    /// Right x, pt from the page's left edge (`x0` for a vertical rule).
     pub x1: f32,
-    /// Centre of the stroke, pt from the page's top edge.
-    pub y: f32,
+    /// Top (or only) y of the stroke's centre, pt from the page's top edge.
+    pub y0: f32,
+    /// Bottom y, pt from the page's top edge (`y0` for a horizontal rule).
+    pub y1: f32,
     /// Stroke weight in pt.
     pub weight: f32,
     /// Red (`spec.formal.red`) rather than black.
     pub red: bool,
+}
+
+impl Rule {
+    /// A horizontal rule from `x0` to `x1` at `y` (pt from the page's left and top edges).
+    pub fn horizontal(x0: f32, x1: f32, y: f32, weight: f32, red: bool) -> Rule {
+        Rule {
+            x0,
+            x1,
+            y0: y,
+            y1: y,
+            weight,
+            red,
+        }
+    }
+
+    /// A vertical rule at `x` from `y0` down to `y1` (pt from the page's left and top edges).
+    pub fn vertical(x: f32, y0: f32, y1: f32, weight: f32) -> Rule {
+        Rule {
+            x0: x,
+            x1: x,
+            y0,
+            y1,
+            weight,
+            red: false,
+        }
+    }
 }
 
 /// Text in one font role, size and script, with the position of every character's glyph.
