@@ -62,7 +62,7 @@ fn walk(list: &[Section], path: &mut Vec<usize>, out: &mut Vec<Finding>) {
             let msg = if has_text || !s.children.is_empty() {
                 "这一节缺少小标题。"
             } else {
-                "空白小节：没有标题也没有内容，可以删除。"
+                "空白小节：没有标题也没有内容，导出时略去（后面的小节依次编号），可以删除。"
             };
             let code = if has_text || !s.children.is_empty() {
                 codes::EMPTY_HEADING

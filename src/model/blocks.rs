@@ -67,9 +67,18 @@ fn push_paragraph(out: &mut Vec<Block>, text: &str) {
     }
 }
 
+/// Whether a section prints anything: a heading, a non-blank item, or a child that prints.
+/// A blank section (just added in the editor and left empty) would print as a bare `二、`.
+fn prints(s: &Section) -> bool {
+    !s.heading.trim().is_empty()
+        || s.paragraphs.iter().any(|p| !p.is_blank())
+        || s.children.iter().any(prints)
+}
+
 fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
     let level = level.min(MAX_LEVEL);
-    for (i, s) in sections.iter().enumerate() {
+    // Numbers count the printed sections only, so a blank one leaves no gap (一、二、 not 一、三、).
+    for (i, s) in sections.iter().filter(|s| prints(s)).enumerate() {
         let number = heading_number(level, i);
         let mut items = s.paragraphs.iter().filter(|p| !p.is_blank()).peekable();
         if s.run_in {
@@ -108,6 +117,27 @@ fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_blank_section_prints_nothing_and_leaves_no_gap_in_the_numbers() {
+        let mut r = Report::new("t", "甲乡", 2024, "年度");
+        r.sections = vec![
+            Section::new("甲"),
+            Section {
+                paragraphs: vec!["  ".into()],
+                ..Section::new(" ")
+            },
+            Section::new("乙"),
+        ];
+        let numbers: Vec<String> = body_blocks(&r)
+            .into_iter()
+            .map(|b| match b {
+                Block::Heading { number, text, .. } => format!("{number}{text}"),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(numbers, ["一、甲", "二、乙"]);
+    }
 
     fn sample() -> Report {
         let mut r = Report::new("t", "甲乡", 2024, "年度");

@@ -103,7 +103,8 @@ fn the_daily_backup_holds_the_state_before_a_schema_upgrade() {
         .unwrap()
         .create(&report("甲镇"))
         .unwrap();
-    // Pretend the database was written by an older gongwen: one migration fewer.
+    // Pretend the database was written by the first gongwen: undo every later migration
+    // (a new migration adds its undo here).
     let c = rusqlite::Connection::open(&db).unwrap();
     c.execute_batch(
         "DROP TABLE carry_items; DROP TABLE wordlist; DROP TABLE settings;
@@ -111,6 +112,7 @@ fn the_daily_backup_holds_the_state_before_a_schema_upgrade() {
          ALTER TABLE reports DROP COLUMN note; ALTER TABLE reports DROP COLUMN page_numbers;
          ALTER TABLE reports DROP COLUMN list_name; ALTER TABLE reports DROP COLUMN last_step;
          ALTER TABLE reports DROP COLUMN header; ALTER TABLE reports DROP COLUMN record;
+         ALTER TABLE paragraphs DROP COLUMN tbl;
          PRAGMA user_version = 1;",
     )
     .unwrap();
