@@ -70,6 +70,18 @@ pub fn check(report: &Report, out: &mut Vec<Finding>) {
                 "报告是上行文，版头应标注签发人（GB/T 9704-2012 §7.2.6）。",
             ));
         }
+        if report
+            .addressee
+            .as_deref()
+            .is_none_or(|a| a.trim().is_empty())
+        {
+            out.push(Finding::new(
+                Severity::Warning,
+                codes::MISSING_ADDRESSEE,
+                Location::Addressee,
+                "正式报告应写主送机关，即报送的上级机关，如“县人民政府”（GB/T 9704-2012 §7.3.2）。",
+            ));
+        }
     }
     let Some(r) = &report.record else {
         return;
@@ -135,9 +147,25 @@ mod tests {
     }
 
     #[test]
+    fn a_formal_report_names_its_addressee() {
+        let mut r = Report::new("x", "青石镇人民政府", 2024, "年度");
+        let codes_of = |r: &Report| {
+            let mut out = Vec::new();
+            check(r, &mut out);
+            out.into_iter().map(|f| f.code).collect::<Vec<_>>()
+        };
+        assert!(!codes_of(&r).contains(&codes::MISSING_ADDRESSEE.to_string()));
+        r.header = Some(Header::default());
+        assert!(codes_of(&r).contains(&codes::MISSING_ADDRESSEE.to_string()));
+        r.addressee = Some("县人民政府".into());
+        assert!(!codes_of(&r).contains(&codes::MISSING_ADDRESSEE.to_string()));
+    }
+
+    #[test]
     fn signers_cc_and_printing_date() {
         let mut r = Report::new("x", "青石镇人民政府", 2024, "年度");
         r.date = Date::new(2024, 12, 20);
+        r.addressee = Some("县人民政府".into());
         r.header = Some(Header {
             organ: "青石镇人民政府".into(),
             number: "青政〔2024〕12号".into(),

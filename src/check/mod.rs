@@ -121,6 +121,9 @@ pub mod codes {
     pub const DOCUMENT_NUMBER: &str = "document_number";
     /// A 报告 sent upward with a 版头 but no 签发人 (GB/T 9704-2012 §7.2.6); an error.
     pub const MISSING_SIGNER: &str = "missing_signer";
+    /// A formal 报告 (it has a 版头) without a 主送机关, the superior organ it is sent to
+    /// (GB/T 9704-2012 §7.3.2); a warning.
+    pub const MISSING_ADDRESSEE: &str = "missing_addressee";
     /// A 抄送 item holding several organs or punctuation (the exporters separate the items
     /// with `，` and end with `。`, GB/T 9704-2012 §7.4.2).
     pub const CC_FORM: &str = "cc_form";

@@ -167,6 +167,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     let range: [number, number] | null = null;
     const nodeAt = (path: number[]) => flatten(ctx.report.sections).find((x) => x.path.join(".") === path.join("."))?.node;
     if (loc.part === "title") el = document.getElementById("f-title") as HTMLInputElement;
+    else if (loc.part === "subtitle" || loc.part === "addressee" || loc.part === "note") el = document.getElementById(`f-${loc.part}`) as HTMLInputElement;
     else if (loc.part === "opening") {
       el = document.getElementById("f-opening") as HTMLTextAreaElement;
       range = paragraphRange(ctx.report.opening, loc.index, f.start, f.end);

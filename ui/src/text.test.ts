@@ -30,6 +30,7 @@ test("proposed file name: 单位+年份+标题, never twice, no forbidden charac
 test("locations: the step that shows them", () => {
   expect(stepOf({ part: "paragraph", path: [0], index: 0 })).toBe(3);
   expect(stepOf({ part: "signature" })).toBe(4);
+  expect(stepOf({ part: "addressee" })).toBe(1);
 });
 
 test("dates are read in the document's form whatever the locale, and impossible days refused", () => {

@@ -96,6 +96,8 @@ export function periodInTitle(period: string): string {
 export function stepOf(loc: Location): number {
   switch (loc.part) {
     case "title":
+    case "subtitle":
+    case "addressee":
     case "report":
       return 1;
     case "opening":
