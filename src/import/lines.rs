@@ -251,10 +251,17 @@ pub fn to_parts(lines: &[Line]) -> Parts {
                 siblings.push(sec);
                 path.push(siblings.len() - 1);
             }
-            Role::Body | Role::Table => match node(&mut parts.sections, &path) {
-                Some(s) => s.paragraphs.push(text.into()),
-                None => parts.opening.push(text.to_string()),
-            },
+            Role::Body | Role::Table => {
+                // A statutory table of an annual report comes back as the table.
+                let table = (l.role == Role::Table)
+                    .then(|| super::tables::recognise_line(&l.text))
+                    .flatten();
+                match (node(&mut parts.sections, &path), table) {
+                    (Some(s), Some(f)) => s.paragraphs.push(f.table.into()),
+                    (Some(s), None) => s.paragraphs.push(text.into()),
+                    (None, _) => parts.opening.push(text.to_string()),
+                }
+            }
             Role::Attachment => parts.attachments.push(text.to_string()),
             Role::Signature => signature.push(text.to_string()),
             Role::Date => {
