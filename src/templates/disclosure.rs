@@ -445,7 +445,9 @@ mod tests {
         }
         let g = table_four().grid().unwrap();
         assert_eq!((g.columns, g.rows), (15, 4));
-        assert_eq!(g.at(2, 7).unwrap().text, "结果维持");
+        assert_eq!(g.at(2, 5).unwrap().text, "结果维持");
+        assert_eq!(g.at(2, 10).unwrap().text, "结果维持");
+        assert_eq!(g.at(2, 14).unwrap().text, "总计");
         assert_eq!(g.at(1, 6).unwrap().text, "未经复议直接起诉");
         assert_eq!(g.at(2, 3).unwrap().text, "尚未审结");
         assert_eq!(g.at(1, 14).unwrap().text, "复议后起诉");
