@@ -85,13 +85,23 @@ fn tokens(t: &Table) -> Vec<Tok> {
     out
 }
 
+/// The three tables' cells as tokens, computed once (the import asks for every body line).
+fn canon() -> &'static [(Statutory, Vec<Tok>)] {
+    static CANON: std::sync::OnceLock<Vec<(Statutory, Vec<Tok>)>> = std::sync::OnceLock::new();
+    CANON.get_or_init(|| {
+        Statutory::ALL
+            .into_iter()
+            .map(|s| (s, tokens(&s.table())))
+            .collect()
+    })
+}
+
 /// Whether `line` is one of the labels of any statutory table (where a run may start).
 pub fn is_label(line: &str) -> bool {
     let key = label_key(line);
     !key.is_empty()
-        && Statutory::ALL.into_iter().any(|s| {
-            tokens(&s.table())
-                .iter()
+        && canon().iter().any(|(_, toks)| {
+            toks.iter()
                 .any(|t| matches!(t, Tok::Label { key: k, .. } if *k == key))
         })
 }
@@ -102,15 +112,14 @@ pub fn recognise(cells: &[&str]) -> Option<Found> {
     if cells.is_empty() || is_number(cells[0]) || !is_label(cells[0]) {
         return None;
     }
-    Statutory::ALL
-        .into_iter()
-        .filter_map(|s| align(s, cells))
+    canon()
+        .iter()
+        .filter_map(|(s, toks)| align(*s, toks, cells))
         .max_by_key(|f| f.len)
 }
 
-fn align(kind: Statutory, cells: &[&str]) -> Option<Found> {
+fn align(kind: Statutory, toks: &[Tok], cells: &[&str]) -> Option<Found> {
     let mut table = kind.table();
-    let toks = tokens(&table);
     let labels = toks
         .iter()
         .filter(|t| matches!(t, Tok::Label { .. }))
