@@ -485,3 +485,34 @@ fn tables_pasted_with_the_exact_labels_come_back_unchanged() {
     assert_eq!(res.report.sections.len(), 6);
     assert!(res.report.sections.iter().all(|s| s.children.is_empty()));
 }
+
+#[test]
+fn the_annual_fixture_adds_up_and_is_valid() {
+    let r = gongwen::fixtures::annual_disclosure_report();
+    assert!(r.validate().is_ok());
+    let three = table(&r, 2);
+    let num = |row: usize, col: usize| -> u32 {
+        let cells = &three.rows[row];
+        cells[cells.len() - 7 + col].text().parse().unwrap()
+    };
+    for col in 0..7 {
+        assert_eq!(
+            num(THREE_NEW, col) + num(THREE_CARRIED, col),
+            num(THREE_TOTAL, col) + num(THREE_CARRY_OVER, col)
+        );
+        assert_eq!(
+            (5..THREE_TOTAL).map(|r| num(r, col)).sum::<u32>(),
+            num(THREE_TOTAL, col)
+        );
+    }
+    for row in 3..=THREE_CARRY_OVER {
+        assert_eq!(
+            (0..6).map(|c| num(row, c)).sum::<u32>(),
+            num(row, 6),
+            "row {row}"
+        );
+    }
+    let four = table(&r, 3);
+    assert_eq!(four.rows[3][4].text(), "1");
+    assert_eq!(Statutory::identify(table(&r, 1)), Some(Statutory::Active));
+}
