@@ -200,13 +200,14 @@ fn later_label(toks: &[Tok], key: &str) -> bool {
         .any(|t| matches!(t, Tok::Label { key: k, .. } if k == key))
 }
 
-/// The cells of a table line of the import preview: a table's plain text (cells separated by
-/// tabs, rows by line breaks; blank cells kept) or a flagged block (cells separated by `｜`).
+/// The cells of a table line of the import preview: cells separated by `｜` (a flagged block,
+/// or a rebuilt table with its blank cells), or a table's plain text (cells separated by tabs,
+/// rows by line breaks; blank cells kept).
 pub fn cells_of_line(text: &str) -> Vec<&str> {
-    if text.contains(['\t', '\n']) {
-        text.split(['\t', '\n']).collect()
+    if text.contains('｜') {
+        text.split('｜').map(str::trim).collect()
     } else {
-        text.split('｜').collect()
+        text.split(['\t', '\n']).collect()
     }
 }
 
@@ -320,6 +321,8 @@ mod tests {
         t.rows[3][4].set_text("0");
         let f = recognise_line(&t.plain()).unwrap();
         assert_eq!(f.table, t);
+        let bars: Vec<&str> = t.rows.iter().flatten().map(|c| c.text()).collect();
+        assert_eq!(recognise_line(&bars.join("｜")).unwrap().table, t);
         assert!(recognise_line("自然人｜法人｜1｜2").is_none());
     }
 }

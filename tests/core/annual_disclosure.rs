@@ -3,7 +3,7 @@
 //! numbers but carries the closing ones; a pasted report whose tables arrived one cell per line
 //! gets them back as tables, with nothing lost unlisted.
 
-use gongwen::import::{import_text, normalised, rebuild, ImportOptions, Log, Stage};
+use gongwen::import::{import_text, normalised, rebuild, ImportOptions, Log, Role, Stage};
 use gongwen::model::{Item, Report, Section, Table};
 use gongwen::ops;
 use gongwen::store::Store;
@@ -406,7 +406,13 @@ fn a_pasted_annual_report_gets_its_statutory_tables_back() {
     let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
     assert_eq!(count(&normal) + inserted, kept(r) + removed);
 
-    // The preview's lines rebuild the same tables.
+    // The preview shows each table as one editable line, and its lines rebuild the same tables.
+    let table_lines: Vec<_> = res.lines.iter().filter(|l| l.role == Role::Table).collect();
+    assert_eq!(table_lines.len(), 3);
+    assert!(table_lines.iter().all(|l| !l.text.contains(['\n', '\t'])));
+    assert!(table_lines[0]
+        .text
+        .starts_with("第二十条第（一）项｜信息内容｜"));
     let again = rebuild(&res.lines, &ImportOptions::default()).unwrap();
     for s in Statutory::ALL {
         assert_eq!(table(&again.report, s.part()), table(r, s.part()));
