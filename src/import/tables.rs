@@ -56,10 +56,11 @@ pub fn label_key(s: &str) -> String {
 /// A cell that holds a number (`12`, `0`, `3.5`), or nothing.
 pub fn is_number(s: &str) -> bool {
     let t = s.trim();
+    let digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
     t.is_empty()
-        || (t.chars().any(|c| c.is_ascii_digit())
-            && t.chars().all(|c| c.is_ascii_digit() || c == '.')
-            && t.matches('.').count() <= 1)
+        || (t.chars().any(digit)
+            && t.chars().all(|c| digit(c) || c == '.' || c == '．')
+            && t.matches(['.', '．']).count() <= 1)
 }
 
 enum Tok {
@@ -133,12 +134,13 @@ fn align(kind: Statutory, toks: &[Tok], cells: &[&str]) -> Option<Found> {
             Tok::Label { row, idx, key } => {
                 let canon = table.rows[*row][*idx].text().to_string();
                 let here = cells.get(i).copied();
-                if let Some(line) = here.filter(|l| !is_number(l) && label_key(l) == *key) {
-                    if line.trim() != canon {
-                        rewritten.push((line.trim().to_string(), canon));
+                if let Some(n) = label_lines(&cells[i.min(cells.len())..], key) {
+                    let written: String = cells[i..i + n].iter().map(|l| l.trim()).collect();
+                    if written != canon {
+                        rewritten.push((written, canon));
                     }
                     found_labels += 1;
-                    i += 1;
+                    i += n;
                 } else if here
                     .is_some_and(|l| !is_number(l) && !later_label(&toks[j + 1..], &label_key(l)))
                 {
@@ -177,6 +179,16 @@ fn align(kind: Statutory, toks: &[Tok], cells: &[&str]) -> Option<Found> {
             }
         }
     }
+    // The table went on after a line it could not place (a label the format does not have):
+    // better a flagged block than a table cut short.
+    if cells[i.min(cells.len())..]
+        .iter()
+        .skip(1)
+        .take(8)
+        .any(|l| !is_number(l) && later_label(&toks[j..], &label_key(l)))
+    {
+        return None;
+    }
     // Labels still to come when the input stopped.
     for t in &toks[j..] {
         if let Tok::Label { row, idx, .. } = t {
@@ -193,6 +205,26 @@ fn align(kind: Statutory, toks: &[Tok], cells: &[&str]) -> Option<Found> {
         rewritten,
         added,
     })
+}
+
+/// How many of the first lines of `cells` (one to three: a long label broken by a narrow
+/// web column) make the label with `key`.
+fn label_lines(cells: &[&str], key: &str) -> Option<usize> {
+    let mut joined = String::new();
+    for (n, line) in cells.iter().take(3).enumerate() {
+        if is_number(line) {
+            return None;
+        }
+        joined.push_str(line.trim());
+        let k = label_key(&joined);
+        if k == key {
+            return Some(n + 1);
+        }
+        if !key.starts_with(&k) {
+            return None;
+        }
+    }
+    None
 }
 
 fn later_label(toks: &[Tok], key: &str) -> bool {
@@ -297,6 +329,29 @@ mod tests {
             .chain(["1", "2", "3", "二、上年结转政府信息公开申请数量"])
             .collect();
         assert!(recognise(&partial).is_none());
+    }
+
+    #[test]
+    fn a_label_broken_over_two_lines_is_joined_and_an_unknown_row_refuses_the_table() {
+        let t = Statutory::Requests.table();
+        let cells = flat(&t);
+        let long = "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请";
+        let at = cells.iter().position(|c| c == long).unwrap();
+        let mut input: Vec<&str> = cells.iter().map(String::as_str).collect();
+        input.splice(
+            at..=at,
+            [
+                "1.申请人无正当理由逾期不补正、",
+                "行政机关不再处理其政府信息公开申请",
+            ],
+        );
+        let f = recognise(&input).unwrap();
+        assert_eq!((f.len, &f.table), (input.len(), &t));
+        assert!(f.rewritten.is_empty() && f.added.is_empty());
+        // A row the format does not have, in the middle: not the statutory table.
+        let mut odd: Vec<&str> = cells.iter().map(String::as_str).collect();
+        odd.insert(at, "（六）其中：网上申请");
+        assert!(recognise(&odd).is_none());
     }
 
     #[test]
