@@ -522,3 +522,123 @@ fn the_annual_fixture_adds_up_and_is_valid() {
     assert_eq!(four.rows[3][4].text(), "1");
     assert_eq!(Statutory::identify(table(&r, 1)), Some(Statutory::Active));
 }
+
+/// Labels of the three tables as pastes write them (exact, without their number, with
+/// half-width brackets), numbers, headings and prose, in any order and amount.
+fn pasted_line() -> impl proptest::strategy::Strategy<Value = String> {
+    use proptest::prelude::*;
+    let mut labels: Vec<String> = Vec::new();
+    for s in Statutory::ALL {
+        for c in s
+            .table()
+            .rows
+            .iter()
+            .flatten()
+            .filter(|c| !c.text().is_empty())
+        {
+            let t = c.text().to_string();
+            labels.push(t.replace('（', "(").replace('）', ")"));
+            labels.push(
+                t.chars()
+                    .skip_while(|c| {
+                        !('\u{4e00}'..='\u{9fff}').contains(c) || *c == '一' || *c == '二'
+                    })
+                    .collect(),
+            );
+            labels.push(t);
+        }
+    }
+    prop_oneof![
+        4 => proptest::sample::select(labels),
+        3 => (0u32..30).prop_map(|n| n.to_string()),
+        1 => Just("二、主动公开政府信息情况".to_string()),
+        1 => Just("三、收到和处理政府信息公开申请情况".to_string()),
+        1 => Just("四、政府信息公开行政复议、行政诉讼情况".to_string()),
+        1 => Just("全年没有收到需要延期答复的申请。".to_string()),
+        1 => Just(String::new()),
+    ]
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+    #[test]
+    fn statutory_cells_are_kept_or_listed(lines in proptest::collection::vec(pasted_line(), 1..120)) {
+        let mut text = vec!["青石镇2024年政府信息公开工作年度报告".to_string(), "一、总体情况".to_string()];
+        text.extend(lines);
+        let text = text.join("\n");
+        let Ok(res) = import_text(&text, &ImportOptions::default()) else {
+            return Ok(());
+        };
+        let normal = normalised(&text, &mut Log::default());
+        let removed: usize = res
+            .removed
+            .iter()
+            .filter(|x| x.stage != Stage::Normalise)
+            .map(|x| count(&x.text))
+            .sum();
+        let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
+        proptest::prop_assert_eq!(count(&normal) + inserted, kept(&res.report) + removed);
+        for s in &res.report.sections {
+            for t in s.paragraphs.iter().filter_map(Item::table) {
+                proptest::prop_assert!(Statutory::identify(t).is_some());
+                proptest::prop_assert!(t.grid().is_ok());
+            }
+        }
+    }
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(150))]
+    /// Whole pasted tables with damage: cells dropped, labels written with half-width
+    /// brackets, prose lines slipped in. Whatever is recognised, every character is kept,
+    /// removed with a reason, or listed as inserted, and a rebuilt table is the statutory one.
+    #[test]
+    fn damaged_tables_are_rebuilt_or_flagged_never_lost(
+        which in 0usize..3,
+        damage in proptest::collection::vec(0u8..30, 200),
+    ) {
+        let s = Statutory::ALL[which];
+        let mut t = s.table();
+        fill(&mut t, s, |k| (k % 9).to_string());
+        let mut text = vec![
+            "青石镇2024年政府信息公开工作年度报告".to_string(),
+            "一、总体情况".to_string(),
+            "全年工作平稳。".to_string(),
+        ];
+        for (k, st) in Statutory::ALL.iter().enumerate().take(which + 1) {
+            text.push(format!("{}、{}", ["二", "三", "四"][k], st.heading()));
+            text.push("见下表。".to_string());
+        }
+        for (k, c) in t.rows.iter().flatten().enumerate() {
+            match damage[k % damage.len()] {
+                0 => {}
+                1 => text.push(c.text().replace('（', "(").replace('）', ")")),
+                2 => {
+                    text.push(c.text().to_string());
+                    text.push("此处另有说明。".to_string());
+                }
+                _ => text.push(c.text().to_string()),
+            }
+        }
+        text.push("五、存在的主要问题及改进情况".to_string());
+        let text = text.join("\n");
+        let res = import_text(&text, &ImportOptions::default()).unwrap();
+        let normal = normalised(&text, &mut Log::default());
+        let removed: usize = res
+            .removed
+            .iter()
+            .filter(|x| x.stage != Stage::Normalise)
+            .map(|x| count(&x.text))
+            .sum();
+        let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
+        proptest::prop_assert_eq!(count(&normal) + inserted, kept(&res.report) + removed);
+        for sec in &res.report.sections {
+            for t in sec.paragraphs.iter().filter_map(Item::table) {
+                proptest::prop_assert_eq!(Statutory::identify(t), Some(s));
+            }
+        }
+        if damage.iter().take(t.rows.iter().flatten().count()).all(|d| *d >= 3) {
+            proptest::prop_assert_eq!(table(&res.report, s.part()), &t);
+        }
+    }
+}
