@@ -143,35 +143,6 @@ pub fn formal_report(pages: usize) -> Report {
     r
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::{body_blocks, Block};
-
-    #[test]
-    fn every_level_and_run_in_occur() {
-        let r = sample_report(5);
-        assert!(r.validate().is_ok());
-        let blocks = body_blocks(&r);
-        for level in 1..=4 {
-            assert!(
-                blocks.iter().any(|b| matches!(b,
-                    Block::Heading { level: l, .. } | Block::RunIn { level: l, .. } if *l == level)),
-                "level {level}"
-            );
-        }
-        assert!(blocks.iter().any(|b| matches!(b, Block::RunIn { .. })));
-        assert_eq!(sample_report(5), sample_report(5));
-    }
-
-    #[test]
-    fn size_grows_with_pages() {
-        let chars = |r: &Report| serde_json::to_string(r).unwrap().chars().count();
-        let (a, b) = (chars(&sample_report(10)), chars(&sample_report(100)));
-        assert!(b > a * 8, "{a} {b}");
-    }
-}
-
 /// A filled-in 政府信息公开工作年度报告 of 2024 for 双河镇人民政府, every figure consistent:
 /// the three statutory tables ([`crate::templates::disclosure`]) with numbers that add up
 /// (table 三: 一 + 二 = 三（七） + 四 in every column, （七） the sum of its items, 总计 the sum
@@ -237,4 +208,33 @@ pub fn annual_disclosure_report() -> Report {
     r.signature = "双河镇人民政府".to_string();
     r.date = Date::new(2025, 1, 20);
     r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{body_blocks, Block};
+
+    #[test]
+    fn every_level_and_run_in_occur() {
+        let r = sample_report(5);
+        assert!(r.validate().is_ok());
+        let blocks = body_blocks(&r);
+        for level in 1..=4 {
+            assert!(
+                blocks.iter().any(|b| matches!(b,
+                    Block::Heading { level: l, .. } | Block::RunIn { level: l, .. } if *l == level)),
+                "level {level}"
+            );
+        }
+        assert!(blocks.iter().any(|b| matches!(b, Block::RunIn { .. })));
+        assert_eq!(sample_report(5), sample_report(5));
+    }
+
+    #[test]
+    fn size_grows_with_pages() {
+        let chars = |r: &Report| serde_json::to_string(r).unwrap().chars().count();
+        let (a, b) = (chars(&sample_report(10)), chars(&sample_report(100)));
+        assert!(b > a * 8, "{a} {b}");
+    }
 }
