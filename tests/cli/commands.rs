@@ -578,3 +578,56 @@ fn new_annual_disclosure_report_shows_the_three_statutory_tables() {
         "{text}"
     );
 }
+
+#[test]
+fn an_imported_annual_report_keeps_its_statutory_table_and_next_year_carries_it() {
+    // Part 四's table pasted one cell per line (a web page's table copied as text).
+    let mut lines = vec![
+        "溪口乡2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "溪口乡全年按条例做好信息公开，专栏运行正常。",
+        "二、主动公开政府信息情况",
+        "全年主动公开信息58条。",
+        "三、收到和处理政府信息公开申请情况",
+        "全年没有收到政府信息公开申请。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ];
+    let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    lines.extend(results);
+    lines.extend(results);
+    lines.extend(["0", "1", "0", "0", "1"]);
+    lines.extend(["0"; 10]);
+    lines.extend(["五、存在的主要问题及改进情况", "专栏栏目设置还需优化。"]);
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("年报.txt");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let id = ok(d.path(), &["import", file.to_str().unwrap()]);
+    let r: Value = serde_json::from_str(&ok(d.path(), &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(r["kind"], "annual-disclosure");
+    let four = &r["sections"][3]["paragraphs"][0]["table"];
+    assert_eq!(four["rows"][1][5]["text"], "未经复议直接起诉", "{r}");
+    assert_eq!(four["rows"][3][1], "1");
+    assert_eq!(four["rows"][3][4], "1");
+    assert_eq!(r["sections"][3]["paragraphs"].as_array().unwrap().len(), 1);
+
+    // Next year: the table's structure comes back, its numbers blank (table 四 carries none).
+    let next = ok(d.path(), &["next-year", id.trim()]);
+    let n: Value = serde_json::from_str(&ok(d.path(), &["show", next.trim(), "--json"])).unwrap();
+    let four = &n["sections"][3]["paragraphs"][0]["table"];
+    assert_eq!(four["rows"][0][0]["text"], "行政复议");
+    assert_eq!(four["rows"][3][1], "");
+    // Parts 二 and 三 had no table in the paste; next year they start with the kind's new ones.
+    assert_eq!(
+        n["sections"][2]["paragraphs"][0]["table"]["rows"][27][0]["text"],
+        "四、结转下年度继续办理"
+    );
+}
