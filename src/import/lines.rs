@@ -8,7 +8,7 @@
 
 use super::structure::Parts;
 use super::{Removed, Stage};
-use crate::model::{Date, Report, Section, MAX_LEVEL};
+use crate::model::{Date, Item, Report, Section, MAX_LEVEL};
 use crate::text::find_dates;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -29,7 +29,9 @@ pub enum Role {
     Heading,
     /// Text under the heading above it.
     Body,
-    /// A table pasted as text, its cells separated by `｜`.
+    /// A table: pasted as text, its cells separated by `｜`, or a statutory table of an annual
+    /// report rebuilt by the import (its cells in reading order, blank ones included,
+    /// separated by `｜`).
     Table,
     /// One attachment name (附件说明), without its number.
     Attachment,
@@ -121,14 +123,24 @@ fn sections_to_lines(list: &[Section], level: u8, out: &mut Vec<Line>) {
             ..Line::new(&s.heading, Role::Heading)
         });
         for item in &s.paragraphs {
-            let p = item.plain();
-            let p = p.as_str();
-            let role = if p.contains('｜') || item.table().is_some() {
-                Role::Table
-            } else {
-                Role::Body
+            let line = match item {
+                // One line the preview can edit: every cell in reading order, blank ones
+                // included, separated by `｜` like a flagged block (rebuilt by
+                // `tables::recognise_line`).
+                Item::Table { table } => Line::new(
+                    &table
+                        .rows
+                        .iter()
+                        .flatten()
+                        .map(|c| c.text())
+                        .collect::<Vec<_>>()
+                        .join("｜"),
+                    Role::Table,
+                ),
+                Item::Text(p) if p.contains('｜') => Line::new(p, Role::Table),
+                Item::Text(p) => Line::new(p, Role::Body),
             };
-            out.push(Line::new(p, role));
+            out.push(line);
         }
         sections_to_lines(&s.children, level + 1, out);
     }
@@ -251,10 +263,17 @@ pub fn to_parts(lines: &[Line]) -> Parts {
                 siblings.push(sec);
                 path.push(siblings.len() - 1);
             }
-            Role::Body | Role::Table => match node(&mut parts.sections, &path) {
-                Some(s) => s.paragraphs.push(text.into()),
-                None => parts.opening.push(text.to_string()),
-            },
+            Role::Body | Role::Table => {
+                // A statutory table of an annual report comes back as the table.
+                let table = (l.role == Role::Table)
+                    .then(|| super::tables::recognise_line(&l.text))
+                    .flatten();
+                match (node(&mut parts.sections, &path), table) {
+                    (Some(s), Some(f)) => s.paragraphs.push(f.table.into()),
+                    (Some(s), None) => s.paragraphs.push(text.into()),
+                    (None, _) => parts.opening.push(text.to_string()),
+                }
+            }
             Role::Attachment => parts.attachments.push(text.to_string()),
             Role::Signature => signature.push(text.to_string()),
             Role::Date => {

@@ -19,6 +19,7 @@ mod markdown;
 mod normalise;
 mod split;
 mod structure;
+mod tables;
 
 pub use kind::InputKind;
 pub use lines::{Line, Role};
@@ -163,7 +164,8 @@ pub struct Removed {
 /// it before accepting.
 #[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
 pub struct Proposal {
-    /// Template id: `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
+    /// Template id: `annual-disclosure` for a title naming a 政府信息公开工作年度报告, else
+    /// `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
     pub kind: String,
     /// Why that kind, in Chinese.
     pub kind_reason: String,
@@ -620,7 +622,14 @@ fn assemble(
     } else {
         String::new()
     };
-    let (kind, kind_reason) = propose_kind(&unit);
+    let (kind, kind_reason) = if is_annual_disclosure(&parts.title) {
+        (
+            templates::disclosure::KIND.to_string(),
+            "标题是政府信息公开工作年度报告，建议用年度报告模板（含三张法定统计表）".to_string(),
+        )
+    } else {
+        propose_kind(&unit)
+    };
     let mut r = Report::new(
         "",
         &unit,
@@ -666,9 +675,17 @@ fn assemble(
     Ok((r, proposal))
 }
 
+/// Whether a title names a 政府信息公开工作年度报告 (`…政府信息公开工作年度报告`,
+/// `…政府信息公开2024年度报告`).
+fn is_annual_disclosure(title: &str) -> bool {
+    title.contains("信息公开") && title.contains("年度报告")
+}
+
 fn guess_kind(unit: &str, title: &str) -> String {
     let township = ["乡", "镇", "街道"].iter().any(|w| unit.contains(w));
-    if title.contains("政务公开") || title.contains("信息公开") {
+    if is_annual_disclosure(title) {
+        templates::disclosure::KIND.into()
+    } else if title.contains("政务公开") || title.contains("信息公开") {
         if township {
             "township-zwgk".into()
         } else {

@@ -14,7 +14,7 @@
 //! deciding the level of its own line.
 
 use super::clean::TITLE_END_WORDS;
-use super::{Log, NoteKind};
+use super::{tables, Log, NoteKind};
 use crate::model::numbering::{parse_marker, Marker};
 use crate::model::{Date, Section, MAX_LEVEL};
 use crate::text::find_dates;
@@ -505,16 +505,33 @@ pub fn build(lines: &[String], log: &mut Log) -> Parts {
 /// syntax gives line `k` (a heading without a typed number takes it; a typed number wins).
 fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &mut Log) {
     let m = body.len();
+    // The statutory tables of an annual report pasted one cell per line: rebuilt as tables.
+    let mut statutory: Vec<Option<tables::Found>> = vec![None; m];
+    let mut in_statutory = vec![false; m];
+    let mut k = 0;
+    while k < m {
+        match tables::recognise(&body[k..]) {
+            Some(f) => {
+                in_statutory[k..k + f.len]
+                    .iter_mut()
+                    .for_each(|x| *x = true);
+                let len = f.len;
+                statutory[k] = Some(f);
+                k += len;
+            }
+            None => k += 1,
+        }
+    }
     // Runs of table cells: four or more cell-like lines in a row, two of them numbers.
     let mut run_id = vec![None; m];
     let mut k = 0;
     while k < m {
-        if !cell_like(body[k]) {
+        if !cell_like(body[k]) || in_statutory[k] {
             k += 1;
             continue;
         }
         let s = k;
-        while k < m && cell_like(body[k]) {
+        while k < m && cell_like(body[k]) && !in_statutory[k] {
             k += 1;
         }
         let nums = body[s..k].iter().filter(|x| numeric(x)).count();
@@ -552,6 +569,16 @@ fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &
         push_paragraph(parts, paths.last().map(Vec::as_slice), text);
     };
     for (k, line) in body.iter().enumerate() {
+        if in_statutory[k] {
+            if paths.is_empty() {
+                // No part to put it in (a table before any heading): a flagged block.
+                table.push(line.to_string());
+            } else if let Some(f) = statutory[k].take() {
+                flush_table(&mut table, parts, &paths, log);
+                place_statutory(f, parts, &paths, log);
+            }
+            continue;
+        }
         let c = chars(line);
         let in_table = run_id[k].is_some();
         let run_started_before = run_id[k].is_some_and(|s| s < k);
@@ -685,6 +712,62 @@ fn build_body(body: &[&str], md_levels: &[Option<u8>], parts: &mut Parts, log: &
             "有的小标题跳过了层级（例如“一、”下直接是“1.”），已按层级重新编号（一、（一）1.（1））",
             "",
         );
+    }
+}
+
+/// Puts a recognised statutory table first in the part it belongs to (the open top-level
+/// section when its heading names the table's matter, else the last such part before it),
+/// after any tables already there; in the open section when no part fits. The labels the input
+/// wrote differently, or left out, are listed as removed and inserted.
+fn place_statutory(f: tables::Found, parts: &mut Parts, paths: &[Vec<usize>], log: &mut Log) {
+    let open = paths.first().map(|p| p[0]);
+    let part = open
+        .filter(|&i| f.kind.heading_matches(&parts.sections[i].heading))
+        .or_else(|| {
+            (0..parts.sections.len())
+                .rev()
+                .find(|&i| f.kind.heading_matches(&parts.sections[i].heading))
+        });
+    for (written, label) in &f.rewritten {
+        log.removed(
+            written,
+            "统计表的行列名称，按2021年格式（国办公开办函〔2021〕30号）的写法重写",
+            false,
+        );
+        log.inserted.push(label.clone());
+    }
+    log.inserted.extend(f.added.iter().cloned());
+    log.note(
+        NoteKind::Table,
+        format!(
+            "“{}”统计表是按纯文字粘贴的（每格一行）：已按2021年格式重建为表格，请核对每一格的数字{}",
+            f.kind.heading(),
+            if f.added.is_empty() {
+                String::new()
+            } else {
+                format!("（补上了{}个缺少的表头或行名）", f.added.len())
+            }
+        ),
+        "",
+    );
+    let item = f.table.into();
+    let target = match part {
+        Some(i) => Some(&mut parts.sections[i]),
+        None => paths
+            .last()
+            .and_then(|p| section_mut(&mut parts.sections, p)),
+    };
+    if let Some(s) = target {
+        if part.is_some() {
+            let at = s
+                .paragraphs
+                .iter()
+                .take_while(|x| x.table().is_some())
+                .count();
+            s.paragraphs.insert(at, item);
+        } else {
+            s.paragraphs.push(item);
+        }
     }
 }
 

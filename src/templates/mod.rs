@@ -1,6 +1,8 @@
 //! Report kinds: the section skeleton of a summary plus short guidance for each section,
 //! loaded from the JSON files in `resources/templates/` (compiled in, so the CLI and the app
-//! always have them).
+//! always have them). [`disclosure`] describes the statutory tables of the 政府信息公开工作年度报告.
+
+pub mod disclosure;
 
 use crate::error::{Error, Result};
 use crate::model::{Report, Section};
@@ -30,6 +32,11 @@ pub struct TemplateSection {
     /// Subsections, one heading level deeper.
     #[serde(default)]
     pub children: Vec<TemplateSection>,
+    /// The id of a built-in table the section starts with (the statutory tables of the
+    /// 政府信息公开工作年度报告, [`disclosure::Statutory::id`]); absent for most sections.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[ts(optional)]
+    pub table: Option<String>,
 }
 
 /// A report kind (e.g. a township's 政务公开 work summary): its section skeleton and guidance,
@@ -55,6 +62,7 @@ pub struct Template {
 const BUILTIN: &[&str] = &[
     include_str!("../../resources/templates/township-zwgk.json"),
     include_str!("../../resources/templates/county-dept-zwgk.json"),
+    include_str!("../../resources/templates/annual-disclosure.json"),
 ];
 
 /// All built-in templates, in display order.
@@ -91,15 +99,20 @@ pub fn proposed_title(kind: &str, unit: &str, year: i32, period: &str) -> String
 
 impl Template {
     /// A new, empty report of this kind: title proposed from unit, year and period; the
-    /// section skeleton with no text.
+    /// section skeleton with no text, except that a section naming a built-in table
+    /// ([`TemplateSection::table`]) starts with it, its number cells empty.
     pub fn instantiate(&self, unit: &str, year: i32, period: &str) -> Report {
         fn skeleton(s: &TemplateSection) -> Section {
-            Section {
+            let mut sec = Section {
                 heading: s.heading.clone(),
                 run_in: s.run_in,
                 children: s.children.iter().map(skeleton).collect(),
                 ..Section::default()
+            };
+            if let Some(t) = s.table.as_deref().and_then(disclosure::Statutory::from_id) {
+                disclosure::open_with(&mut sec, t);
             }
+            sec
         }
         let mut r = Report::new(&self.id, unit, year, period);
         r.title = r.proposed_title(&self.subject);

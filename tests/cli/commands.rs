@@ -500,3 +500,134 @@ fn formal_parts_in_the_json_exchange() {
         assert!(text.contains(want), "no {want} in {text}");
     }
 }
+
+#[test]
+fn new_annual_disclosure_report_shows_the_three_statutory_tables() {
+    let d = tempfile::tempdir().unwrap();
+    let templates = ok(d.path(), &["templates"]);
+    assert!(
+        templates.contains("annual-disclosure\t政府信息公开工作年度报告"),
+        "{templates}"
+    );
+    let id = ok(
+        d.path(),
+        &[
+            "new",
+            "--template",
+            "annual-disclosure",
+            "--unit",
+            "青石镇",
+            "--year",
+            "2024",
+        ],
+    );
+    let r: Value = serde_json::from_str(&ok(d.path(), &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(r["title"], "青石镇2024年政府信息公开工作年度报告");
+    assert_eq!(r["kind"], "annual-disclosure");
+    let parts = r["sections"].as_array().unwrap();
+    assert_eq!(parts.len(), 6);
+    assert_eq!(parts[5]["heading"], "其他需要报告的事项");
+    // Each table is the first item of part 二/三/四, labels as the 2021 format writes them.
+    let table = |k: usize| parts[k]["paragraphs"][0]["table"].clone();
+    let two = table(1);
+    assert_eq!(two["header_rows"], 0);
+    assert_eq!(two["rows"][0][0]["text"], "第二十条第（一）项");
+    assert_eq!(two["rows"][0][0]["colspan"], 4);
+    assert_eq!(
+        two["rows"][1],
+        serde_json::json!(["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"])
+    );
+    assert_eq!(two["rows"][2], serde_json::json!(["规章", "", "", ""]));
+    assert_eq!(two["rows"][12][1]["text"], "本年收费金额（单位：万元）");
+    assert_eq!(two["rows"][13][0], "行政事业性收费");
+    let three = table(2);
+    assert_eq!(three["header_rows"], 3);
+    assert_eq!(three["rows"].as_array().unwrap().len(), 28);
+    assert_eq!(three["rows"][0][1]["text"], "申请人情况");
+    assert_eq!(three["rows"][1][1]["text"], "法人或其他组织");
+    assert_eq!(
+        three["rows"][2],
+        serde_json::json!([
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他"
+        ])
+    );
+    assert_eq!(
+        three["rows"][3][0]["text"],
+        "一、本年新收政府信息公开申请数量"
+    );
+    assert_eq!(three["rows"][5][0]["text"], "三、本年度办理结果");
+    assert_eq!(three["rows"][5][0]["rowspan"], 22);
+    assert_eq!(three["rows"][9][0], "3.危及“三安全一稳定”");
+    assert_eq!(three["rows"][26][0]["text"], "（七）总计");
+    assert_eq!(three["rows"][27][0]["text"], "四、结转下年度继续办理");
+    assert_eq!(three["rows"][27].as_array().unwrap().len(), 8);
+    let four = table(3);
+    assert_eq!(four["rows"][0][0]["text"], "行政复议");
+    assert_eq!(four["rows"][0][1]["text"], "行政诉讼");
+    assert_eq!(four["rows"][1][5]["text"], "未经复议直接起诉");
+    assert_eq!(four["rows"][1][6]["text"], "复议后起诉");
+    assert_eq!(four["rows"][3].as_array().unwrap().len(), 15);
+    // The text view lists the parts with their numbers.
+    let text = ok(d.path(), &["show", id.trim()]);
+    assert!(
+        text.contains("三、收到和处理政府信息公开申请情况"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_imported_annual_report_keeps_its_statutory_table_and_next_year_carries_it() {
+    // Part 四's table pasted one cell per line (a web page's table copied as text).
+    let mut lines = vec![
+        "溪口乡2024年政府信息公开工作年度报告",
+        "一、总体情况",
+        "溪口乡全年按条例做好信息公开，专栏运行正常。",
+        "二、主动公开政府信息情况",
+        "全年主动公开信息58条。",
+        "三、收到和处理政府信息公开申请情况",
+        "全年没有收到政府信息公开申请。",
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "行政复议",
+        "行政诉讼",
+        "结果维持",
+        "结果纠正",
+        "其他结果",
+        "尚未审结",
+        "总计",
+        "未经复议直接起诉",
+        "复议后起诉",
+    ];
+    let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
+    lines.extend(results);
+    lines.extend(results);
+    lines.extend(["0", "1", "0", "0", "1"]);
+    lines.extend(["0"; 10]);
+    lines.extend(["五、存在的主要问题及改进情况", "专栏栏目设置还需优化。"]);
+    let d = tempfile::tempdir().unwrap();
+    let file = d.path().join("年报.txt");
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    let id = ok(d.path(), &["import", file.to_str().unwrap()]);
+    let r: Value = serde_json::from_str(&ok(d.path(), &["show", id.trim(), "--json"])).unwrap();
+    assert_eq!(r["kind"], "annual-disclosure");
+    let four = &r["sections"][3]["paragraphs"][0]["table"];
+    assert_eq!(four["rows"][1][5]["text"], "未经复议直接起诉", "{r}");
+    assert_eq!(four["rows"][3][1], "1");
+    assert_eq!(four["rows"][3][4], "1");
+    assert_eq!(r["sections"][3]["paragraphs"].as_array().unwrap().len(), 1);
+
+    // Next year: the table's structure comes back, its numbers blank (table 四 carries none).
+    let next = ok(d.path(), &["next-year", id.trim()]);
+    let n: Value = serde_json::from_str(&ok(d.path(), &["show", next.trim(), "--json"])).unwrap();
+    let four = &n["sections"][3]["paragraphs"][0]["table"];
+    assert_eq!(four["rows"][0][0]["text"], "行政复议");
+    assert_eq!(four["rows"][3][1], "");
+    // Parts 二 and 三 had no table in the paste; next year they start with the kind's new ones.
+    assert_eq!(
+        n["sections"][2]["paragraphs"][0]["table"]["rows"][27][0]["text"],
+        "四、结转下年度继续办理"
+    );
+}

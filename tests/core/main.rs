@@ -1,8 +1,9 @@
 //! Core library tests without a document renderer: checks, import (pasted text, files, the
-//! real samples and field inputs, nothing lost silently, the preview's lines and their rebuild), next-year carry-over, and the
+//! real samples and field inputs, nothing lost silently, the preview's lines and their rebuild), next-year carry-over, the 政府信息公开工作年度报告 kind with its statutory tables, and the
 //! typesetter's grid. One test binary, so the
 //! crate is linked once for all of them.
 
+mod annual_disclosure;
 mod check_findings;
 mod check_next_year;
 mod import_accounting;

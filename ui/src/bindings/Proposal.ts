@@ -6,7 +6,8 @@
  */
 export type Proposal = { 
 /**
- * Template id: `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
+ * Template id: `annual-disclosure` for a title naming a 政府信息公开工作年度报告, else
+ * `township-zwgk` for a 乡/镇/街道 unit, `county-dept-zwgk` otherwise.
  */
 kind: string, 
 /**

@@ -21,4 +21,9 @@ guidance: Guidance,
 /**
  * Subsections, one heading level deeper.
  */
-children: Array<TemplateSection>, };
+children: Array<TemplateSection>, 
+/**
+ * The id of a built-in table the section starts with (the statutory tables of the
+ * 政府信息公开工作年度报告, [`disclosure::Statutory::id`]); absent for most sections.
+ */
+table?: string, };
