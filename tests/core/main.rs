@@ -4,6 +4,7 @@
 //! crate is linked once for all of them.
 
 mod check_findings;
+mod check_tables;
 mod check_next_year;
 mod import_accounting;
 mod import_bad_input;
