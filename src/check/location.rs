@@ -98,7 +98,9 @@ impl Location {
             Location::Opening { index } => format!("导语第{}段", index + 1),
             Location::Heading { path } => format!("{}小标题", numbers(path)),
             Location::Paragraph { path, index } => format!("{}第{}段", numbers(path), index + 1),
-            Location::TableCell { path, row, cell, .. } => {
+            Location::TableCell {
+                path, row, cell, ..
+            } => {
                 format!("{}表格第{}行第{}格", numbers(path), row + 1, cell + 1)
             }
             Location::Attachment { index } => format!("附件{}", index + 1),

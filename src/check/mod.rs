@@ -388,13 +388,7 @@ pub fn run_with_last_year(
         Location::TableCell { row, cell, .. } => (1, *row, *cell),
         _ => (0, 0, 0),
     };
-    out.sort_by_key(|f| {
-        (
-            rank(&f.location),
-            within(&f.location),
-            f.start.unwrap_or(0),
-        )
-    });
+    out.sort_by_key(|f| (rank(&f.location), within(&f.location), f.start.unwrap_or(0)));
     out
 }
 

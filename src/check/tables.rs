@@ -19,7 +19,7 @@
 
 use super::location::{section_at_mut, texts, Location};
 use super::{codes, Finding, Severity};
-use crate::model::{Grid, Item, Placed, Report, Section, Table};
+use crate::model::{Grid, Item, Placed, Report, Section};
 
 /// A label as compared: no whitespace, `()` as `（）`, full-width digits and `．` as ASCII.
 fn norm(s: &str) -> String {
@@ -77,14 +77,13 @@ impl Num {
 }
 
 /// A table among a section's items, with its cells placed on the grid.
-struct Spot<'a> {
+struct Spot {
     path: Vec<usize>,
     index: usize,
     grid: Grid,
-    _table: &'a Table,
 }
 
-impl Spot<'_> {
+impl Spot {
     fn at(&self, row: usize, col: usize) -> Option<&Placed> {
         self.grid.at(row, col)
     }
@@ -110,8 +109,8 @@ impl Spot<'_> {
 }
 
 /// Every table of the report's sections (at any depth) whose grid resolves, in reading order.
-fn spots(report: &Report) -> Vec<Spot<'_>> {
-    fn walk<'a>(list: &'a [Section], path: &mut Vec<usize>, out: &mut Vec<Spot<'a>>) {
+fn spots(report: &Report) -> Vec<Spot> {
+    fn walk<'a>(list: &'a [Section], path: &mut Vec<usize>, out: &mut Vec<Spot>) {
         for (i, s) in list.iter().enumerate() {
             path.push(i);
             for (j, item) in s.paragraphs.iter().enumerate() {
@@ -121,7 +120,6 @@ fn spots(report: &Report) -> Vec<Spot<'_>> {
                             path: path.clone(),
                             index: j,
                             grid,
-                            _table: table,
                         });
                     }
                 }
@@ -168,7 +166,7 @@ struct Row {
 
 /// Table 三 (收到和处理政府信息公开申请情况) as recognised.
 struct Applications<'a> {
-    spot: &'a Spot<'a>,
+    spot: &'a Spot,
     /// The numeric columns, left to right (自然人 … 总计).
     cols: Vec<Col>,
     /// Index into `cols` of the 总计 column.
@@ -196,7 +194,7 @@ fn bracket_prefix(label: &str) -> &str {
     }
 }
 
-fn applications<'a>(s: &'a Spot<'a>) -> Option<Applications<'a>> {
+fn applications<'a>(s: &'a Spot) -> Option<Applications<'a>> {
     let natural = s.find("自然人")?;
     if natural.col == 0 {
         return None;
@@ -233,7 +231,8 @@ fn applications<'a>(s: &'a Spot<'a>) -> Option<Applications<'a>> {
             Role::Total
         } else if label.starts_with("（一）") || label.starts_with("（二）") {
             Role::Part
-        } else if numbered && ["（三）", "（四）", "（五）", "（六）"].contains(&bracket_prefix(&group))
+        } else if numbered
+            && ["（三）", "（四）", "（五）", "（六）"].contains(&bracket_prefix(&group))
         {
             Role::Part
         } else {
@@ -271,13 +270,13 @@ struct Group {
 
 /// Table 四 (政府信息公开行政复议、行政诉讼情况) as recognised.
 struct Appeals<'a> {
-    spot: &'a Spot<'a>,
+    spot: &'a Spot,
     groups: Vec<Group>,
     /// The grid rows holding numbers (one in the official table).
     data_rows: Vec<usize>,
 }
 
-fn appeals<'a>(s: &'a Spot<'a>) -> Option<Appeals<'a>> {
+fn appeals<'a>(s: &'a Spot) -> Option<Appeals<'a>> {
     let mut groups = Vec::new();
     let mut header_end = 0;
     for (key, name) in [
@@ -318,7 +317,7 @@ fn appeals<'a>(s: &'a Spot<'a>) -> Option<Appeals<'a>> {
 /// Table 二 (主动公开政府信息情况) as recognised: the rows of 第二十条第（一）项 and every
 /// numeric cell.
 struct Issued<'a> {
-    spot: &'a Spot<'a>,
+    spot: &'a Spot,
     /// Grid rows of 规章 and 行政规范性文件, with their labels.
     rows: Vec<(usize, String)>,
     made: Col,
@@ -326,7 +325,7 @@ struct Issued<'a> {
     valid: Col,
 }
 
-fn issued<'a>(s: &'a Spot<'a>) -> Option<Issued<'a>> {
+fn issued<'a>(s: &'a Spot) -> Option<Issued<'a>> {
     let valid = s.find("现行有效件数")?;
     let col_of = |label: &str| {
         s.grid
@@ -368,7 +367,7 @@ struct Statutory<'a> {
     appeals: Option<Appeals<'a>>,
 }
 
-fn statutory<'a>(spots: &'a [Spot<'a>]) -> Statutory<'a> {
+fn statutory<'a>(spots: &'a [Spot]) -> Statutory<'a> {
     Statutory {
         issued: spots.iter().find_map(issued),
         applications: spots.iter().find_map(applications),
@@ -386,7 +385,14 @@ fn wrong_cell(table: &str, row: &str, col: &str, expected: i64, why: &str, found
 }
 
 /// A finding for a cell that must hold a number and does not.
-fn not_a_number(spot: &Spot, p: &Placed, table: &str, row: &str, col: &str, decimal: bool) -> Finding {
+fn not_a_number(
+    spot: &Spot,
+    p: &Placed,
+    table: &str,
+    row: &str,
+    col: &str,
+    decimal: bool,
+) -> Finding {
     let digits: String = norm(&p.text)
         .chars()
         .filter(|c| c.is_ascii_digit() || (decimal && *c == '.'))
@@ -400,7 +406,7 @@ fn not_a_number(spot: &Spot, p: &Placed, table: &str, row: &str, col: &str, deci
         codes::TABLE_SUM,
         spot.location(p),
         format!(
-            "表{table}“{row}”行“{col}”列填的是“{}”，不是数字：{hint}（不填算 0），这张表的合计才能核对。",
+            "表{table}“{row}”行“{col}”列填的是“{}”，不是数字：{hint}（不填算 0）。",
             p.text.trim()
         ),
     )
@@ -523,11 +529,9 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                 }
             }
         }
-        let (Some(new), Some(carried), Some(forward)) = (
-            t.row(Role::New),
-            t.row(Role::Carried),
-            t.row(Role::Forward),
-        ) else {
+        let (Some(new), Some(carried), Some(forward)) =
+            (t.row(Role::New), t.row(Role::Carried), t.row(Role::Forward))
+        else {
             continue;
         };
         let (Some(a), Some(b), Some(seven)) =
@@ -634,7 +638,10 @@ fn cross_year(this: &Statutory, last: &Statutory, last_year: i32, out: &mut Vec<
                     else {
                         continue;
                     };
-                    let expected = l.spot.num(forward.grid, lcol.grid).and_then(|(n, _)| n.value());
+                    let expected = l
+                        .spot
+                        .num(forward.grid, lcol.grid)
+                        .and_then(|(n, _)| n.value());
                     let Some((n, p)) = t.spot.num(carried.grid, col.grid) else {
                         continue;
                     };
@@ -778,7 +785,16 @@ const PHRASES: &[Phrase] = &[
 ];
 
 /// A number named by the text: char offsets of the digits, the value, and the quantity.
+#[cfg(test)]
 fn named_numbers(text: &str) -> Vec<(usize, usize, i64, Quantity)> {
+    named_numbers_with_unit(text)
+        .into_iter()
+        .map(|(s, e, n, q, _)| (s, e, n, q))
+        .collect()
+}
+
+/// [`named_numbers`] with the unit written after each number (`件`, `起`).
+fn named_numbers_with_unit(text: &str) -> Vec<(usize, usize, i64, Quantity, char)> {
     let chars: Vec<char> = text.chars().collect();
     let starts_at = |i: usize, w: &str| {
         let n = w.chars().count();
@@ -811,7 +827,9 @@ fn named_numbers(text: &str) -> Vec<(usize, usize, i64, Quantity)> {
                 }
             }
             let from = j;
-            while j < chars.len() && (chars[j].is_ascii_digit() || ('０'..='９').contains(&chars[j])) {
+            while j < chars.len()
+                && (chars[j].is_ascii_digit() || ('０'..='９').contains(&chars[j]))
+            {
                 j += 1;
             }
             if j == from || j - from > 9 || !chars.get(j).is_some_and(|c| ph.units.contains(c)) {
@@ -819,7 +837,7 @@ fn named_numbers(text: &str) -> Vec<(usize, usize, i64, Quantity)> {
             }
             let digits = norm(&chars[from..j].iter().collect::<String>());
             if let Ok(n) = digits.parse() {
-                out.push((from, j, n, ph.quantity));
+                out.push((from, j, n, ph.quantity, chars[j]));
             }
             break;
         }
@@ -832,7 +850,7 @@ fn text_numbers(report: &Report, t: &Statutory, out: &mut Vec<Finding>) {
         return;
     }
     for (loc, text) in texts(report) {
-        for (start, end, written, q) in named_numbers(text) {
+        for (start, end, written, q, unit) in named_numbers_with_unit(text) {
             let Some((found, what)) = table_quantity(t, q) else {
                 continue;
             };
@@ -841,7 +859,7 @@ fn text_numbers(report: &Report, t: &Statutory, out: &mut Vec<Finding>) {
                     error(
                         codes::TABLE_TEXT,
                         loc.clone(),
-                        format!("文中写的是 {written} 件，{what} {found}：两处应一致。"),
+                        format!("文中写的是 {written} {unit}，{what} {found}：两处应一致。"),
                     )
                     .span(text, start, end),
                 );
@@ -959,9 +977,15 @@ pub fn fill_totals(report: &mut Report) -> usize {
             let s = a.spot;
             for &r in &a.data_rows {
                 for g in &a.groups {
-                    let nums: Vec<Option<Num>> =
-                        g.parts.iter().map(|c| s.num(r, c.grid).map(|(n, _)| n)).collect();
-                    let Some(sum) = nums.iter().map(|n| n.and_then(Num::value)).sum::<Option<i64>>()
+                    let nums: Vec<Option<Num>> = g
+                        .parts
+                        .iter()
+                        .map(|c| s.num(r, c.grid).map(|(n, _)| n))
+                        .collect();
+                    let Some(sum) = nums
+                        .iter()
+                        .map(|n| n.and_then(Num::value))
+                        .sum::<Option<i64>>()
                     else {
                         continue;
                     };
@@ -1028,7 +1052,10 @@ mod tests {
     #[test]
     fn the_text_names_quantities_with_their_numbers() {
         let q = |t: &str| -> Vec<(i64, Quantity)> {
-            named_numbers(t).into_iter().map(|(_, _, n, q)| (n, q)).collect()
+            named_numbers(t)
+                .into_iter()
+                .map(|(_, _, n, q)| (n, q))
+                .collect()
         };
         assert_eq!(
             q("本年新收政府信息公开申请12件，上年结转2件，予以公开8件，部分予以公开1件，不予公开3件。"),
@@ -1036,7 +1063,11 @@ mod tests {
         );
         assert_eq!(
             q("结转下年度继续办理3件；发生行政复议案件1起、行政诉讼2件。"),
-            vec![(3, Quantity::Forward), (1, Quantity::Review), (2, Quantity::Litigation)]
+            vec![
+                (3, Quantity::Forward),
+                (1, Quantity::Review),
+                (2, Quantity::Litigation)
+            ]
         );
         // A number that is not of the quantity (another unit, or words between) is not taken.
         assert!(q("行政复议决定书2份，新收来信5封。").is_empty());

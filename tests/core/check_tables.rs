@@ -117,10 +117,16 @@ fn table_three(values: &[[i64; 6]]) -> Table {
             Cell::span("法人或其他组织", 5, 1),
             Cell::span("总计", 1, 2),
         ],
-        ["商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他"]
-            .iter()
-            .map(|t| Cell::new(t))
-            .collect(),
+        [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .iter()
+        .map(|t| Cell::new(t))
+        .collect(),
     ];
     let labels = three_labels();
     assert_eq!(labels.len(), 25);
@@ -349,7 +355,9 @@ fn a_consistent_report_has_no_table_findings() {
     }
     let f = findings(&blank_tables, None);
     assert!(
-        tables_findings(&f).iter().all(|f| f.code == codes::TABLE_TEXT),
+        tables_findings(&f)
+            .iter()
+            .all(|f| f.code == codes::TABLE_TEXT),
         "{f:#?}"
     );
 }
@@ -463,7 +471,9 @@ fn a_cell_that_is_not_a_number_is_its_own_finding() {
     assert_names(hit, &["表二", "“规章”行", "“本年制发件数”列", "“一”"]);
     // The sums that need those cells are not checked (no finding says 应为 about them).
     assert!(
-        tables_findings(&f).iter().all(|f| !f.message.contains("应为")),
+        tables_findings(&f)
+            .iter()
+            .all(|f| !f.message.contains("应为")),
         "{f:#?}"
     );
     // An amount in 万元 may be a decimal; a count may not.
@@ -500,7 +510,10 @@ fn tables_are_found_by_their_labels_wherever_they_sit() {
         cell: 2,
     };
     let hit = the(&f, codes::TABLE_SUM, &loc);
-    assert_names(hit, &["“(七) 总计”行", "“商业企业”列", "应为 1", "填的是 0"]);
+    assert_names(
+        hit,
+        &["“(七) 总计”行", "“商业企业”列", "应为 1", "填的是 0"],
+    );
     assert_eq!(loc.describe(), "一、（一）表格第27行第3格");
     // A table of other labels is not taken for a statutory one.
     let mut r = this_year();
@@ -526,7 +539,11 @@ fn findings_in_tables_come_in_reading_order() {
     let mut sorted = paths.clone();
     sorted.sort();
     assert_eq!(paths, sorted, "{order:?}");
-    assert_eq!(paths.first(), Some(&0), "the text's number first: {order:?}");
+    assert_eq!(
+        paths.first(),
+        Some(&0),
+        "the text's number first: {order:?}"
+    );
     assert_eq!(paths.last(), Some(&4), "{order:?}");
 }
 
@@ -563,7 +580,10 @@ fn numbers_in_the_text_equal_the_cells_they_name() {
         ],
     );
     assert_eq!(span(hits[1]), "5");
-    assert_names(hits[1], &["“（一）予以公开”行", "“总计”列", "5", "填的是 6"]);
+    assert_names(
+        hits[1],
+        &["“（一）予以公开”行", "“总计”列", "5", "填的是 6"],
+    );
     assert_eq!(span(hits[2]), "3");
     assert_names(hits[2], &["表四", "行政诉讼", "总计", "之和是 2", "3"]);
 }
@@ -676,7 +696,10 @@ fn totals_on_request_make_the_tables_add_up() {
     let id = store.create(&broken).unwrap();
     let done = ops::fill_table_totals(&mut store, id).unwrap();
     assert_eq!(done.changed, 1);
-    assert_eq!(done.report.clone().without_ids(), good.clone().without_ids());
+    assert_eq!(
+        done.report.clone().without_ids(),
+        good.clone().without_ids()
+    );
     assert_eq!(store.load(id).unwrap(), done.report);
     let versions = store.list_versions(id).unwrap();
     assert_eq!(versions[0].name, ops::VERSION_BEFORE_TOTALS);

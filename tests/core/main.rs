@@ -4,8 +4,8 @@
 //! crate is linked once for all of them.
 
 mod check_findings;
-mod check_tables;
 mod check_next_year;
+mod check_tables;
 mod import_accounting;
 mod import_bad_input;
 mod import_field;
