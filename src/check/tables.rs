@@ -779,7 +779,8 @@ const PHRASES: &[Phrase] = &[
         quantity: Quantity::Litigation,
         starts: &["行政诉讼"],
         fillers: &["案件"],
-        not_after: &[],
+        // `行政复议、行政诉讼案件共3件` counts both together.
+        not_after: &["复议、", "复议和", "复议及", "复议与"],
         units: &['件', '起'],
     },
 ];
@@ -787,14 +788,16 @@ const PHRASES: &[Phrase] = &[
 /// A number named by the text: char offsets of the digits, the value, and the quantity.
 #[cfg(test)]
 fn named_numbers(text: &str) -> Vec<(usize, usize, i64, Quantity)> {
-    named_numbers_with_unit(text)
+    named_numbers_with_unit(text, 2024)
         .into_iter()
         .map(|(s, e, n, q, _)| (s, e, n, q))
         .collect()
 }
 
-/// [`named_numbers`] with the unit written after each number (`件`, `起`).
-fn named_numbers_with_unit(text: &str) -> Vec<(usize, usize, i64, Quantity, char)> {
+/// [`named_numbers`] with the unit written after each number (`件`, `起`). A name right after
+/// another year (`上年`, `去年`, `2023年` in a report about `year`) is a comparison, not this
+/// year's quantity, and is skipped.
+fn named_numbers_with_unit(text: &str, year: i32) -> Vec<(usize, usize, i64, Quantity, char)> {
     let chars: Vec<char> = text.chars().collect();
     let starts_at = |i: usize, w: &str| {
         let n = w.chars().count();
@@ -811,6 +814,19 @@ fn named_numbers_with_unit(text: &str) -> Vec<(usize, usize, i64, Quantity, char
                 continue;
             };
             if ph.not_after.iter().any(|w| ends_before(i, w)) {
+                continue;
+            }
+            let other_year = ["上年", "去年", "上一年", "前年"]
+                .iter()
+                .flat_map(|w| [w.to_string(), format!("{w}度"), format!("{w}的")])
+                .any(|w| ends_before(i, &w))
+                || (0..i).rev().take(8).any(|k| {
+                    // `2023年` / `2023年度` right before the name.
+                    let before: String = chars[k..i].iter().collect();
+                    let y = before.trim_end_matches(['度', '的']).strip_suffix('年');
+                    y.is_some_and(|y| y.len() == 4 && y.parse::<i32>().is_ok_and(|y| y != year))
+                });
+            if other_year {
                 continue;
             }
             let mut j = i + start.chars().count();
@@ -850,7 +866,7 @@ fn text_numbers(report: &Report, t: &Statutory, out: &mut Vec<Finding>) {
         return;
     }
     for (loc, text) in texts(report) {
-        for (start, end, written, q, unit) in named_numbers_with_unit(text) {
+        for (start, end, written, q, unit) in named_numbers_with_unit(text, report.year) {
             let Some((found, what)) = table_quantity(t, q) else {
                 continue;
             };
@@ -1071,6 +1087,11 @@ mod tests {
         );
         // A number that is not of the quantity (another unit, or words between) is not taken.
         assert!(q("行政复议决定书2份，新收来信5封。").is_empty());
+        // Last year's numbers, and the two kinds of case counted together, are not taken.
+        assert!(
+            q("去年新收申请10件，2023年度新收申请9件，行政复议、行政诉讼案件共3件。").is_empty()
+        );
+        assert_eq!(q("2024年新收申请9件。"), vec![(9, Quantity::New)]);
         let (s, e, _, _) = named_numbers("共新收申请１２件")[0];
         assert_eq!((s, e), (5, 7));
     }
