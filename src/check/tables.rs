@@ -20,6 +20,7 @@
 use super::location::{section_at_mut, texts, Location};
 use super::{codes, Finding, Severity};
 use crate::model::{Grid, Item, Placed, Report, Section};
+use std::collections::HashMap;
 
 /// A label as compared: no whitespace, `()` as `（）`, full-width digits and `．` as ASCII.
 fn norm(s: &str) -> String {
@@ -938,28 +939,30 @@ pub fn fill_totals(report: &mut Report) -> usize {
         let t = statutory(&spots);
         if let Some(a) = &t.applications {
             let s = a.spot;
-            // Values as they will be: (row, col) → number, filled as totals are computed.
-            let mut vals = std::collections::HashMap::new();
-            let mut blank = std::collections::HashMap::new();
+            // Values as they will be, filled in as totals are computed:
+            // (row, col) → (value in a sum, whether the cell is blank).
+            let mut vals: HashMap<(usize, usize), (Option<i64>, bool)> = HashMap::new();
             for row in &a.rows {
                 for col in &a.cols {
                     let n = s.num(row.grid, col.grid).map(|(n, _)| n);
-                    vals.insert((row.grid, col.grid), n.and_then(Num::value));
-                    blank.insert((row.grid, col.grid), n == Some(Num::Blank));
+                    vals.insert(
+                        (row.grid, col.grid),
+                        (n.and_then(Num::value), n == Some(Num::Blank)),
+                    );
                 }
             }
-            let mut set = |row: usize, col: usize, parts: &[(usize, usize)], vals: &mut std::collections::HashMap<(usize, usize), Option<i64>>| {
-                let Some(p) = s.at(row, col) else { return };
-                if p.row != row || p.col != col {
+            let mut set = |row: usize, col: usize, parts: &[(usize, usize)]| {
+                let Some(p) = s.at(row, col).filter(|p| p.row == row && p.col == col) else {
                     return;
-                }
-                let sum: Option<i64> = parts.iter().map(|k| vals.get(k).copied().flatten()).sum();
-                let Some(sum) = sum else { return };
-                let all_blank = parts.iter().all(|k| blank.get(k) == Some(&true));
-                if all_blank && blank.get(&(row, col)) == Some(&true) {
+                };
+                let get = |k: &(usize, usize)| vals.get(k).copied().unwrap_or((None, false));
+                let Some(sum) = parts.iter().map(|k| get(k).0).sum::<Option<i64>>() else {
                     return;
+                };
+                if get(&(row, col)).1 && parts.iter().all(|k| get(k).1) {
+                    return; // blank, and nothing to add up
                 }
-                vals.insert((row, col), Some(sum));
+                vals.insert((row, col), (Some(sum), false));
                 if norm(&p.text) != sum.to_string() {
                     edits.push((s.path.clone(), s.index, p.row, p.index, sum.to_string()));
                 }
@@ -975,7 +978,7 @@ pub fn fill_totals(report: &mut Report) -> usize {
                 .collect();
             for row in a.rows.iter().filter(|r| Some(r.grid) != seven) {
                 let parts: Vec<(usize, usize)> = part_cols.iter().map(|&c| (row.grid, c)).collect();
-                set(row.grid, total_col, &parts, &mut vals);
+                set(row.grid, total_col, &parts);
             }
             if let Some(seven) = seven {
                 for col in &a.cols {
@@ -985,7 +988,7 @@ pub fn fill_totals(report: &mut Report) -> usize {
                         .filter(|r| r.role == Role::Part)
                         .map(|r| (r.grid, col.grid))
                         .collect();
-                    set(seven, col.grid, &parts, &mut vals);
+                    set(seven, col.grid, &parts);
                 }
             }
         }

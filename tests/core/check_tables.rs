@@ -677,6 +677,20 @@ fn totals_on_request_make_the_tables_add_up() {
     assert_eq!(fill_totals(&mut r), 5);
     assert_eq!(r, good, "only the totals changed, to the consistent values");
     assert_eq!(fill_totals(&mut r), 0);
+    // Every total left blank (as a clerk types only the parts): all of them are filled.
+    let mut bare = good.clone();
+    let t = table_mut(&mut bare, 2);
+    for row in NEW..=FORWARD {
+        let cells = t.rows[row].len();
+        t.rows[row][cells - 1].set_text("");
+    }
+    for c in &mut t.rows[SEVEN][1..] {
+        c.set_text("");
+    }
+    let filled = fill_totals(&mut bare);
+    assert_eq!(bare, good);
+    // 9 nonzero row totals (（七）'s included) and （七）'s 4 nonzero cells, one in both.
+    assert_eq!(filled, 12);
     // Parts changed: the totals follow them.
     set(&mut r, 2, SECRET, 3, "2"); // 商业企业 of （三）1.
     set(&mut r, 2, FORWARD, 2, "-"); // not a number: its 总计 is left alone
