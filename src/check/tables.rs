@@ -111,7 +111,7 @@ impl Spot {
 
 /// Every table of the report's sections (at any depth) whose grid resolves, in reading order.
 fn spots(report: &Report) -> Vec<Spot> {
-    fn walk<'a>(list: &'a [Section], path: &mut Vec<usize>, out: &mut Vec<Spot>) {
+    fn walk(list: &[Section], path: &mut Vec<usize>, out: &mut Vec<Spot>) {
         for (i, s) in list.iter().enumerate() {
             path.push(i);
             for (j, item) in s.paragraphs.iter().enumerate() {
@@ -230,10 +230,10 @@ fn applications<'a>(s: &'a Spot) -> Option<Applications<'a>> {
             Role::Forward
         } else if label.starts_with("（七）") {
             Role::Total
-        } else if label.starts_with("（一）") || label.starts_with("（二）") {
-            Role::Part
-        } else if numbered
-            && ["（三）", "（四）", "（五）", "（六）"].contains(&bracket_prefix(&group))
+        } else if label.starts_with("（一）")
+            || label.starts_with("（二）")
+            || (numbered
+                && ["（三）", "（四）", "（五）", "（六）"].contains(&bracket_prefix(&group)))
         {
             Role::Part
         } else {
