@@ -13,6 +13,10 @@
 //! [`fill_placeholder`] rewrites exactly one; list again after each fill, since a fill
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
+//! The statutory tables of the 政府信息公开工作年度报告 are checked cell by cell (`table-sum`,
+//! `table-text`, and `table-cross-year` with last year's report passed to
+//! [`run_with_last_year`]); findings about a cell are at [`Location::TableCell`], and
+//! [`fill_totals`] computes the tables' totals on request.
 
 mod charset;
 mod dates;
