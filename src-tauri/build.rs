@@ -30,6 +30,7 @@ const COMMANDS: &[&str] = &[
     "run_checks",
     "apply_fix",
     "apply_fixes",
+    "fill_table_totals",
     "list_placeholders",
     "fill_placeholder",
     "import_text",

@@ -272,6 +272,13 @@ pub fn apply_fixes(state: State<AppState>, id: i64, fixes: Vec<Fix>) -> Res<Fixe
     state.with(|s| ops::apply_fixes(s, id, &fixes))
 }
 
+/// Fills the totals of the statutory tables (表三, 表四) from their parts; a named version is
+/// kept first when a cell changes (ops::fill_table_totals).
+#[tauri::command]
+pub fn fill_table_totals(state: State<AppState>, id: i64) -> Res<Report> {
+    state.with(|s| ops::fill_table_totals(s, id).map(|t| t.report))
+}
+
 #[tauri::command]
 pub fn list_placeholders(state: State<AppState>, id: i64) -> Res<Vec<Placeholder>> {
     state.with(|s| Ok(check::placeholders(&s.load(id)?)))

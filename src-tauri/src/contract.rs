@@ -270,6 +270,12 @@ fn vectors() -> Vec<(&'static str, String)> {
             path: vec![3, 0, 0, 0, 4],
             index: 0,
         },
+        Location::TableCell {
+            path: vec![2],
+            index: 0,
+            row: 26,
+            cell: 1,
+        },
         Location::Attachment { index: 0 },
         Location::Signature,
         Location::Date,

@@ -98,6 +98,7 @@ fn main() {
             commands::run_checks,
             commands::apply_fix,
             commands::apply_fixes,
+            commands::fill_table_totals,
             commands::list_placeholders,
             commands::fill_placeholder,
             commands::import_text,

@@ -36,6 +36,20 @@ pub enum Location {
         /// 0-based index into that section's `paragraphs`.
         index: usize,
     },
+    /// Cell `cell` of row `row` of the table that is item `index` of the section at `path`
+    /// (a finding about a number in a statutory table). The app focuses the input with id
+    /// `cell-{nodeId}-{index}-{row}-{cell}`.
+    TableCell {
+        /// 0-based indices from the top-level section down to the table's section.
+        path: Vec<usize>,
+        /// 0-based index of the table among that section's `paragraphs`.
+        index: usize,
+        /// 0-based index into the table's `rows` (header rows included).
+        row: usize,
+        /// 0-based index of the cell in that row (cells covered by a span from above are not
+        /// in the row, so this is not always the grid column).
+        cell: usize,
+    },
     /// 附件说明 item `index`.
     Attachment {
         /// 0-based index into `Report::attachments`.
@@ -67,7 +81,9 @@ impl Location {
     /// The section path this location belongs to, if any.
     pub fn path(&self) -> Option<&[usize]> {
         match self {
-            Location::Heading { path } | Location::Paragraph { path, .. } => Some(path),
+            Location::Heading { path }
+            | Location::Paragraph { path, .. }
+            | Location::TableCell { path, .. } => Some(path),
             _ => None,
         }
     }
@@ -82,6 +98,11 @@ impl Location {
             Location::Opening { index } => format!("导语第{}段", index + 1),
             Location::Heading { path } => format!("{}小标题", numbers(path)),
             Location::Paragraph { path, index } => format!("{}第{}段", numbers(path), index + 1),
+            Location::TableCell {
+                path, row, cell, ..
+            } => {
+                format!("{}表格第{}行第{}格", numbers(path), row + 1, cell + 1)
+            }
             Location::Attachment { index } => format!("附件{}", index + 1),
             Location::AttachmentParagraph { attachment, index } => {
                 format!("附件{}第{}段", attachment + 1, index + 1)
@@ -153,7 +174,11 @@ pub fn text_at<'a>(report: &'a Report, loc: &Location) -> Option<&'a String> {
             .get(*attachment)
             .and_then(|a| item_text(a.paragraphs.get(*index)?)),
         Location::Signature => Some(&report.signature),
-        Location::Date | Location::Report | Location::Header | Location::Record => None,
+        Location::Date
+        | Location::Report
+        | Location::Header
+        | Location::Record
+        | Location::TableCell { .. } => None,
     }
 }
 
@@ -174,7 +199,11 @@ pub fn text_at_mut<'a>(report: &'a mut Report, loc: &Location) -> Option<&'a mut
             .get_mut(*attachment)
             .and_then(|a| item_text_mut(a.paragraphs.get_mut(*index)?)),
         Location::Signature => Some(&mut report.signature),
-        Location::Date | Location::Report | Location::Header | Location::Record => None,
+        Location::Date
+        | Location::Report
+        | Location::Header
+        | Location::Record
+        | Location::TableCell { .. } => None,
     }
 }
 

@@ -13,6 +13,10 @@
 //! [`fill_placeholder`] rewrites exactly one; list again after each fill, since a fill
 //! shifts the offsets of later fields in the same paragraph (a stale one is refused).
 //! The word list comes from `Store::word_list` (or [`WordList::builtin`] without a store).
+//! The statutory tables of the 政府信息公开工作年度报告 are checked cell by cell (`table-sum`,
+//! `table-text`, and `table-cross-year` with last year's report passed to
+//! [`run_with_last_year`]); findings about a cell are at [`Location::TableCell`], and
+//! [`fill_totals`] computes the tables' totals on request.
 
 mod charset;
 mod dates;
@@ -24,10 +28,12 @@ mod placeholders;
 mod punctuation;
 mod repeats;
 mod structure;
+mod tables;
 
 pub use crate::model::{WordEntry, WordList};
 pub use location::Location;
 pub use placeholders::{fill_placeholder, placeholders, Placeholder, PlaceholderKind};
+pub use tables::fill_totals;
 
 use crate::error::{Error, Result};
 use crate::model::Report;
@@ -131,6 +137,18 @@ pub mod codes {
     pub const FORMAL_RECORD: &str = "formal_record";
     /// The 印发日期 is before the 成文日期; an error.
     pub const PRINTED_BEFORE_DATE: &str = "printed_before_date";
+    /// A sum within a statutory table of the 政府信息公开工作年度报告 that does not add up
+    /// (table 三: 一 + 二 = 三（七） + 四, （七） = （一） to （六）, 总计 = 自然人 + the five
+    /// 法人或其他组织 columns; table 四: each 总计 = its four results; 国办公开办函〔2021〕30号),
+    /// or a cell of tables 二–四 that must hold a number and does not; an error.
+    pub const TABLE_SUM: &str = "table-sum";
+    /// A statutory table that does not follow on from last year's report of the same unit
+    /// (this year's 上年结转 = last year's 结转下年度; 现行有效件数 = last year's + 本年制发件数
+    /// − 本年废止件数); an error.
+    pub const TABLE_CROSS_YEAR: &str = "table-cross-year";
+    /// A number in the text that names a table quantity (`本年新收政府信息公开申请12件`) but
+    /// differs from the table's cell; an error.
+    pub const TABLE_TEXT: &str = "table-text";
 }
 
 /// One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message
@@ -265,8 +283,20 @@ impl Finding {
 }
 
 /// All findings for `report`, in reading order (errors are not sorted first: the app shows
-/// them where they are; use [`count`] for the totals).
+/// them where they are; use [`count`] for the totals). Without last year's report: see
+/// [`run_with_last_year`].
 pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
+    run_with_last_year(report, words, None)
+}
+
+/// [`run`], with `last_year` = last year's report of the same unit and kind when there is one
+/// (`ops::run_checks` looks it up in the store), for the `table-cross-year` checks of the
+/// statutory tables.
+pub fn run_with_last_year(
+    report: &Report,
+    words: &WordList,
+    last_year: Option<&Report>,
+) -> Vec<Finding> {
     let mut out = Vec::new();
     for ph in placeholders(report) {
         let f = Finding::new(
@@ -293,6 +323,7 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     structure::pasted_tables(report, &mut out);
     charset::check(report, &mut out);
     keep::check(report, &mut out);
+    tables::check(report, last_year, &mut out);
     for (loc, text) in location::texts(report) {
         for (start, end, e) in words.scan(text) {
             if e.is_sensitive() {
@@ -346,9 +377,25 @@ pub fn run(report: &Report, words: &WordList) -> Vec<Finding> {
     let rank = |l: &Location| match l {
         Location::Report => 0,
         Location::Date => usize::MAX,
+        // A table's cells come right after the text before the table (its section's
+        // heading or an earlier paragraph), row by row.
+        Location::TableCell { path, index, .. } => (0..*index)
+            .rev()
+            .map(|j| Location::Paragraph {
+                path: path.clone(),
+                index: j,
+            })
+            .chain([Location::Heading { path: path.clone() }])
+            .find_map(|l| order.get(&l))
+            .map(|i| i + 1)
+            .unwrap_or(usize::MAX - 1),
         other => order.get(other).map(|i| i + 1).unwrap_or(usize::MAX - 1),
     };
-    out.sort_by_key(|f| (rank(&f.location), f.start.unwrap_or(0)));
+    let within = |l: &Location| match l {
+        Location::TableCell { row, cell, .. } => (1, *row, *cell),
+        _ => (0, 0, 0),
+    };
+    out.sort_by_key(|f| (rank(&f.location), within(&f.location), f.start.unwrap_or(0)));
     out
 }
 

@@ -64,7 +64,12 @@ pub fn check(args: &Args) -> Result<i32, Error> {
         .get(1)
         .is_some_and(|p| Path::new(p).is_file());
     let words = word_list(args, stored)?;
-    let findings = check::run(&r, &words);
+    // A stored report is checked against last year's of the same unit too (its tables).
+    let last = match stored {
+        true => gongwen::ops::last_year_report(&open_store(args)?, &r)?,
+        false => None,
+    };
+    let findings = check::run_with_last_year(&r, &words, last.as_ref());
     let counts = check::count(&findings);
     if args.flag("json") {
         print_json(&findings)?;

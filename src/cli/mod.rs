@@ -42,6 +42,8 @@ pub const HELP: &str = "\
   fonts [list|import 字体文件] [--json]   查看各部分所用字体；导入 .ttf/.otf/.ttc 字体到数据文件夹
   printers [--json]                  列出打印机（默认打印机标“默认”）
   print 编号 [--printer 打印机] [--copies 份数] [--duplex]   打印（不指定则用默认打印机）
+  totals 编号                        按各项计算政府信息公开年度报告表三、表四的合计并填入，
+                                     输出改动的格数（改动前自动保存版本“计算表格合计之前”）
   next-year 编号                     以该报告为底稿新建下一年度报告，输出新编号
   checklist 编号 [--json]            列出从去年“下一步工作打算”带来的待办事项
   words [list|add 错词 正词 [说明]|remove 编号] [--json]   查看或编辑易错词表
@@ -89,6 +91,9 @@ Commands:
   fonts [list|import FILE] [--json]  which font sets each part; import a .ttf/.otf/.ttc font
   printers [--json]                  list the printers (the default marked)
   print ID [--printer NAME] [--copies N] [--duplex]   print (on the default printer unless named)
+  totals ID                          compute the totals of tables 三 and 四 of a 政府信息公开
+                                     annual report from their parts, print how many cells changed
+                                     (a version is kept first)
   next-year ID                       new report for the next year from this one, print its id
   checklist ID [--json]              last year's plan items carried into this report
   words [list|add WRONG RIGHT [NOTE]|remove ID] [--json]   show or edit the word list
@@ -354,6 +359,14 @@ fn dispatch(args: &Args) -> Result<(), Error> {
             Ok(())
         }
         "check" => check_command(args).map(|_| ()),
+        "totals" => {
+            args.only(&[]).map_err(usage)?;
+            extra(2)?;
+            let id = id_arg(args, 1, "报告编号")?;
+            let done = ops::fill_table_totals(&mut open_store(args)?, id)?;
+            println!("{}", done.changed);
+            Ok(())
+        }
         "next-year" => {
             args.only(&[]).map_err(usage)?;
             extra(2)?;

@@ -98,10 +98,14 @@ fn position(list: &[Section], parent: Option<i64>, node: i64) -> Option<(Option<
     })
 }
 
-/// The pre-export findings for report `id`, checked against the clerk's word list.
+/// The pre-export findings for report `id`, checked against the clerk's word list and, for
+/// the statutory tables, against last year's report of the same unit and kind
+/// ([`super::last_year_report`]).
 pub fn run_checks(store: &mut Store, id: i64) -> Result<Vec<Finding>> {
     let words = store.word_list()?;
-    Ok(check::run(&store.load(id)?, &words))
+    let report = store.load(id)?;
+    let last = super::last_year_report(store, &report)?;
+    Ok(check::run_with_last_year(&report, &words, last.as_ref()))
 }
 
 #[cfg(test)]

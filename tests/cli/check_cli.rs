@@ -1,5 +1,5 @@
 //! `gongwen check` (exit code 0 without errors, 1 with; `--json` an array), `import` of text,
-//! `next-year`, `checklist` and `words` through the command line.
+//! `next-year`, `checklist`, `words` and `totals` through the command line.
 
 use crate::cli_support::gongwen;
 
@@ -94,4 +94,82 @@ fn next_year_checklist_and_words() {
         Some(1)
     );
     assert_eq!(gongwen(p, &["words", "bogus"]).status.code(), Some(2));
+}
+
+/// `gongwen totals ID` fills the totals of a 政府信息公开 annual report's table 三 (found by its
+/// labels; a short one here) and `check` then finds nothing wrong with its sums.
+#[test]
+fn totals_fill_the_sums_that_check_reports() {
+    let d = tempfile::tempdir().unwrap();
+    let p = d.path();
+    let span = |t: &str, c: u32, r: u32| serde_json::json!({"text": t, "colspan": c, "rowspan": r});
+    let nums = |v: [&str; 7]| v.map(serde_json::Value::from).to_vec();
+    let row = |mut labels: Vec<serde_json::Value>, v: [&str; 7]| {
+        labels.extend(nums(v));
+        labels
+    };
+    let rows = vec![
+        vec![span("项目", 3, 3), span("申请人情况", 7, 1)],
+        vec![
+            span("自然人", 1, 2),
+            span("法人或其他组织", 5, 1),
+            span("总计", 1, 2),
+        ],
+        [
+            "商业企业",
+            "科研机构",
+            "社会公益组织",
+            "法律服务机构",
+            "其他",
+        ]
+        .map(serde_json::Value::from)
+        .to_vec(),
+        row(
+            vec![span("一、本年新收政府信息公开申请数量", 3, 1)],
+            ["3", "1", "", "", "", "", "3"],
+        ),
+        row(
+            vec![span("二、上年结转政府信息公开申请数量", 3, 1)],
+            ["", "", "", "", "", "", ""],
+        ),
+        row(
+            vec![
+                span("三、本年度办理结果", 1, 2),
+                span("（一）予以公开", 2, 1),
+            ],
+            ["3", "1", "", "", "", "", "4"],
+        ),
+        row(
+            vec![span("（七）总计", 2, 1)],
+            ["3", "1", "", "", "", "", "4"],
+        ),
+        row(
+            vec![span("四、结转下年度继续办理", 3, 1)],
+            ["", "", "", "", "", "", ""],
+        ),
+    ];
+    let report = serde_json::json!({
+        "kind": "annual-disclosure", "unit": "石门乡人民政府", "year": 2024,
+        "title": "石门乡人民政府2024年政府信息公开工作年度报告",
+        "sections": [{"heading": "收到和处理政府信息公开申请情况",
+                      "paragraphs": [{"table": {"title": null, "header_rows": 3, "rows": rows, "widths": null}}]}],
+        "signature": "石门乡人民政府"
+    });
+    let file = p.join("report.json");
+    std::fs::write(&file, report.to_string()).unwrap();
+    let id = stdout(&gongwen(p, &["import", file.to_str().unwrap()]))
+        .trim()
+        .to_string();
+    let out = gongwen(p, &["check", &id]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert!(
+        text.contains("表三“一、本年新收政府信息公开申请数量”行“总计”列：应为 4")
+            && text.contains("填的是 3"),
+        "{text}"
+    );
+    assert_eq!(stdout(&gongwen(p, &["totals", &id])).trim(), "1");
+    let text = stdout(&gongwen(p, &["check", &id]));
+    assert!(!text.contains("表三"), "{text}");
+    assert_eq!(stdout(&gongwen(p, &["totals", &id])).trim(), "0");
 }

@@ -6,6 +6,7 @@
 mod annual_disclosure;
 mod check_findings;
 mod check_next_year;
+mod check_tables;
 mod import_accounting;
 mod import_bad_input;
 mod import_field;

@@ -104,6 +104,7 @@ export function stepOf(loc: Location): number {
       return 2;
     case "heading":
     case "paragraph":
+    case "table_cell":
       return 3;
     default:
       return 4;
@@ -117,6 +118,7 @@ export function describe(loc: Location): string {
     case "opening": return `导语第${loc.index + 1}段`;
     case "heading": return `${pathNumber(loc.path)}小标题`;
     case "paragraph": return `${pathNumber(loc.path)}第${loc.index + 1}段`;
+    case "table_cell": return `${pathNumber(loc.path)}表格第${loc.row + 1}行第${loc.cell + 1}格`;
     case "attachment": return `附件${loc.index + 1}`;
     case "attachment_paragraph": return `附件${loc.attachment + 1}第${loc.index + 1}段`;
     case "header": return "版头";

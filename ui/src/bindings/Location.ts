@@ -21,7 +21,24 @@ path: Array<number>,
 /**
  * 0-based index into that section's `paragraphs`.
  */
-index: number, } | { "part": "attachment", 
+index: number, } | { "part": "table_cell", 
+/**
+ * 0-based indices from the top-level section down to the table's section.
+ */
+path: Array<number>, 
+/**
+ * 0-based index of the table among that section's `paragraphs`.
+ */
+index: number, 
+/**
+ * 0-based index into the table's `rows` (header rows included).
+ */
+row: number, 
+/**
+ * 0-based index of the cell in that row (cells covered by a span from above are not
+ * in the row, so this is not always the grid column).
+ */
+cell: number, } | { "part": "attachment", 
 /**
  * 0-based index into `Report::attachments`.
  */
