@@ -207,6 +207,7 @@ fn attachment_chunks(cx: &Ctx, label: &str, a: &Attachment) -> Vec<Chunk> {
         keep_with_next: true,
         keep_together: true,
         widow_control: false,
+        table: None,
     });
     for _ in 0..spec.blank_lines_after_title {
         chunks.push(cx.blank());
