@@ -103,7 +103,12 @@ fn break_cell(cx: &Ctx, text: &str, size: f32, x: f32, width: f32) -> Vec<Line> 
     // Cell lines are not justified (the DOCX aligns them left, centre or right).
     breaking::break_lines(&items, &allowed, &|_| m, 0.0)
         .into_iter()
-        .map(|r| cx.line(LineKind::TableCell, breaking::set_line(&items[r], m, true, 0.0)))
+        .map(|r| {
+            cx.line(
+                LineKind::TableCell,
+                breaking::set_line(&items[r], m, true, 0.0),
+            )
+        })
         .collect()
 }
 
@@ -214,7 +219,9 @@ fn layout(cx: &Ctx, table: &Table) -> Result<(TableGeometry, Vec<(Placed, CellTe
     }
     // Row heights: whole grid lines holding each cell's lines and its margins.
     let need = |n: usize| -> u32 {
-        (((n as f32 * lp + 2.0 * t.pad_y) / pitch) - 1e-3).ceil().max(1.0) as u32
+        (((n as f32 * lp + 2.0 * t.pad_y) / pitch) - 1e-3)
+            .ceil()
+            .max(1.0) as u32
     };
     let mut rows = vec![1u32; grid.rows];
     for (p, c) in cells.iter().filter(|(p, _)| p.rowspan == 1) {
@@ -343,5 +350,86 @@ pub(super) fn chunk(cx: &Ctx, table: &Table) -> Chunk {
             header,
             units,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Cell, Item, Report, Section};
+    use crate::spec::Spec;
+    use crate::typeset::{typeset, FixedMetrics};
+
+    fn long_table(rows: usize) -> Table {
+        let mut t = Table {
+            title: Some("各村统计表".into()),
+            header_rows: 2,
+            rows: vec![
+                vec![Cell::span("村", 1, 2), Cell::span("次数", 2, 1)],
+                vec![Cell::new("上半年"), Cell::new("下半年")],
+            ],
+            widths: None,
+        };
+        for i in 0..rows {
+            t.rows.push(vec![
+                Cell::new(&format!("第{i}村")),
+                Cell::new(&i.to_string()),
+                Cell::new("7"),
+            ]);
+        }
+        t
+    }
+
+    #[test]
+    fn header_rows_repeat_and_borders_stay_in_the_block() {
+        let spec = Spec::official();
+        let mut r = Report::new("k", "双河镇", 2024, "年度");
+        let mut s = Section::new("统计");
+        s.paragraphs = vec![Item::Table {
+            table: long_table(40),
+        }];
+        r.sections = vec![s];
+        let layout = typeset(&r, &spec, &FixedMetrics);
+        let with_table: Vec<_> = layout
+            .pages
+            .iter()
+            .filter(|p| p.lines.iter().any(|l| l.kind == LineKind::TableCell))
+            .collect();
+        assert!(with_table.len() >= 2);
+        let second = with_table[1];
+        let first_cell = second
+            .lines
+            .iter()
+            .find(|l| l.kind == LineKind::TableCell)
+            .unwrap();
+        assert_eq!(first_cell.slot, 0);
+        assert!(first_cell.text().contains('村'), "{}", first_cell.text());
+        assert!(second.lines[1].text().contains("上半年"));
+        let (left, right) = (
+            spec.page.margin_left,
+            spec.page.margin_left + spec.page.text_width(),
+        );
+        let (top, bottom) = (
+            spec.page.margin_top,
+            spec.page.margin_top + spec.page.text_height(),
+        );
+        for p in &with_table {
+            assert!(!p.rules.is_empty());
+            for rule in &p.rules {
+                assert!(
+                    rule.x0 >= left - 0.01 && rule.x1 <= right + 0.01,
+                    "{rule:?}"
+                );
+                assert!(
+                    rule.y0 >= top - 0.01 && rule.y1 <= bottom + 0.01,
+                    "{rule:?}"
+                );
+            }
+            for l in p.lines.iter().filter(|l| l.kind == LineKind::TableCell) {
+                assert!(l.slot + 1 < spec.grid.lines_per_page);
+            }
+        }
+        // What counts as a number (set flush right).
+        assert!(is_number("12") && is_number("3.5") && !is_number("第1村") && !is_number(""));
     }
 }

@@ -36,7 +36,11 @@ fn long_table() -> Table {
             c(&(a + b).to_string()),
         ];
         if i % 10 == 1 {
-            row.push(Cell::span(&format!("第{i}至{}村汛期暂停更新一个月", i + 1), 1, 2));
+            row.push(Cell::span(
+                &format!("第{i}至{}村汛期暂停更新一个月", i + 1),
+                1,
+                2,
+            ));
         } else if i % 10 != 2 {
             row.push(c(""));
         }
@@ -86,8 +90,14 @@ fn dense_table() -> Table {
             c("法律服务机构"),
             c("其他"),
         ],
-        with(vec![Cell::span("一、本年新收政府信息公开申请数量", 3, 1)], 1),
-        with(vec![Cell::span("二、上年结转政府信息公开申请数量", 3, 1)], 2),
+        with(
+            vec![Cell::span("一、本年新收政府信息公开申请数量", 3, 1)],
+            1,
+        ),
+        with(
+            vec![Cell::span("二、上年结转政府信息公开申请数量", 3, 1)],
+            2,
+        ),
         with(
             vec![
                 Cell::span("三、本年度办理结果", 1, 22),
@@ -281,10 +291,7 @@ fn tables_agree_in_pdf_and_docx() {
             for row in &t.rows {
                 for cell in row {
                     let want = squeeze(cell.text());
-                    assert!(
-                        covered(&text, &want),
-                        "{name}: cell text “{want}” missing"
-                    );
+                    assert!(covered(&text, &want), "{name}: cell text “{want}” missing");
                 }
             }
         }
@@ -297,12 +304,16 @@ fn tables_agree_in_pdf_and_docx() {
             .expect("the long table's header");
         let next = squeeze(&page_text(pdf, first + 1));
         let village = next.find("村民委员会").unwrap_or_else(|| {
-            panic!("{name}: the long table does not go on on page {}", first + 1)
+            panic!(
+                "{name}: the long table does not go on on page {}",
+                first + 1
+            )
         });
-        for head in ["村（社区）", "公开栏更新次数", "上半年", "下半年", "合计"] {
-            let at = next
-                .find(head)
-                .unwrap_or_else(|| panic!("{name}: header “{head}” not repeated on page {}", first + 1));
+        for head in ["村（社区）", "公开栏更新次数", "上半年", "下半年", "合计"]
+        {
+            let at = next.find(head).unwrap_or_else(|| {
+                panic!("{name}: header “{head}” not repeated on page {}", first + 1)
+            });
             assert!(at < village, "{name}: header “{head}” below the first row");
         }
     }

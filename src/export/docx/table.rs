@@ -90,7 +90,12 @@ pub fn table_xml(table: &Table, spec: &Spec) -> String {
     if !title.is_empty() {
         let p = Paragraph::new()
             .style(styles::NORMAL)
-            .indent(Some(0), Some(SpecialIndentType::FirstLine(0)), Some(0), None)
+            .indent(
+                Some(0),
+                Some(SpecialIndentType::FirstLine(0)),
+                Some(0),
+                None,
+            )
             .align(AlignmentType::Center)
             .keep_next(true);
         let p = title_paragraph(p, title, Role::Body, spec);
