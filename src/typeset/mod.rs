@@ -494,8 +494,9 @@ fn place(spec: &Spec, slot: u32, top: f32, mut line: Line) -> Line {
     line.slot = slot;
     line.y = baseline_at(spec, top, spec.fonts.body.size);
     if line.kind == LineKind::TableCell {
-        // Runs and borders are set relative to the band's top.
-        let band = spec.page.margin_top + top;
+        // Runs and borders are set relative to the band's top; a band is one line pitch
+        // centred on the line's body-size em box (where LibreOffice puts a row of our DOCX).
+        let band = spec.page.margin_top + top - (spec.grid.line_pitch - spec.fonts.body.size) / 2.0;
         for r in &mut line.runs {
             r.y += band;
         }

@@ -18,8 +18,7 @@ fn lead(chunks: &[Chunk], k: usize) -> usize {
     }
     if let Some(t) = &c.table {
         // The title, the header rows and the first row start on one page.
-        // (+1: a table never takes a page's last grid line, see `place_table`.)
-        return (t.title + t.header + t.units.first().copied().unwrap_or(0) + 1).min(n + 1);
+        return (t.title + t.header + t.units.first().copied().unwrap_or(0)).min(n);
     }
     if c.keep_together {
         n
@@ -121,10 +120,7 @@ fn place_table(
     t: &super::table::TableRows,
     per_page: usize,
 ) {
-    // A table's bands are whole grid pitches from the em box's top: the last grid line's band
-    // would end below the text block, so a table never takes it (LibreOffice likewise fits
-    // one row line fewer than the grid's lines on a page of our DOCX).
-    let room = per_page.saturating_sub(1).max(1);
+    let room = per_page;
     let n = lines.len();
     let head = (t.title + t.header).min(n);
     let header: Vec<Line> = lines[t.title.min(n)..head].to_vec();
@@ -299,6 +295,11 @@ pub(crate) fn paginate_report(
     let mut from = closing_start;
     let mut lines = 0;
     while from > body_start && lines < 2 {
+        // A table is not carried: the blocks after it go (the DOCX cannot keep a table with
+        // the next paragraph the way it keeps paragraphs).
+        if chunks[from - 1].table.is_some() {
+            break;
+        }
         from -= 1;
         lines += chunks[from].lines.len();
     }
@@ -355,8 +356,10 @@ fn tighten(
         .chain(natural[body_page + 1..].iter().flatten())
         .collect();
     let first = moved.first()?.1;
-    // Table rows keep their heights (the DOCX writes them as row heights): no tightening.
-    if moved.iter().any(|(_, _, l)| l.kind == LineKind::TableCell) {
+    // A page with table rows is not tightened: the rows keep their heights (the DOCX writes
+    // them as row heights) and LibreOffice's rows with borders are a little taller than ours,
+    // so the tightened page would not hold there.
+    if page.iter().any(|(_, _, l)| l.kind == LineKind::TableCell) {
         return None;
     }
     let (m, t) = (kept as f32, moved.len() as f32);

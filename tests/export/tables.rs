@@ -8,7 +8,7 @@
 use crate::render_support::*;
 use gongwen::export::pdf::PdfExporter;
 use gongwen::fonts::FontSet;
-use gongwen::model::{Cell, Date, Item, Report, Section, Table};
+use gongwen::model::{Attachment, Cell, Date, Item, Report, Section, Table};
 use gongwen::spec::{pt_to_mm, Spec};
 use std::path::Path;
 
@@ -181,6 +181,32 @@ fn dense_table() -> Table {
     }
 }
 
+fn attachment_table() -> Table {
+    let mut rows = vec![vec![
+        c("站所"),
+        c("报送条数"),
+        c("采用条数"),
+        c("采用率（%）"),
+    ]];
+    for (i, name) in ["党政办", "经发办", "社会事务办", "综治中心", "财政所"]
+        .iter()
+        .enumerate()
+    {
+        rows.push(vec![
+            c(name),
+            c(&(20 + i).to_string()),
+            c(&(10 + i).to_string()),
+            c(&format!("{}.5", 40 + i)),
+        ]);
+    }
+    Table {
+        title: None,
+        header_rows: 1,
+        rows,
+        widths: Some(vec![50.0, 35.0, 35.0, 36.0]),
+    }
+}
+
 fn report() -> Report {
     let mut r = Report::new("township-zwgk", "双河镇人民政府", 2024, "年度");
     r.title = "双河镇人民政府2024年政务公开工作总结".into();
@@ -200,6 +226,13 @@ fn report() -> Report {
         Item::Text("以上数据已核对。".into()),
     ];
     r.sections = vec![s, s2];
+    // A 统计表 sent as an attachment, on pages of its own.
+    r.attachments = vec![Attachment {
+        name: "各站所政务公开信息报送统计表".into(),
+        paragraphs: vec![Item::Table {
+            table: attachment_table(),
+        }],
+    }];
     r.signature = "双河镇人民政府".into();
     r.date = Date::new(2024, 12, 20);
     r
@@ -269,7 +302,7 @@ fn tables_agree_in_pdf_and_docx() {
     let xml = zip_part(&docx, "word/document.xml");
     assert!(xml.contains("<w:tblGrid>"), "no w:tblGrid");
     assert!(xml.contains("<w:tblHeader/>"), "no w:tblHeader");
-    assert_eq!(xml.matches("<w:tbl>").count(), 2);
+    assert_eq!(xml.matches("<w:tbl>").count(), 3);
     let lo = to_pdf(&docx);
     if let Ok(keep) = std::env::var("GONGWEN_KEEP_TABLE_PDFS") {
         std::fs::copy(&ours, Path::new(&keep).join("tables-ours.pdf")).unwrap();
@@ -287,7 +320,7 @@ fn tables_agree_in_pdf_and_docx() {
     // Every cell's text, in both.
     for (name, pdf) in [("PDF", &ours), ("DOCX", &lo)] {
         let text = all_text(pdf);
-        for t in [long_table(), dense_table()] {
+        for t in [long_table(), dense_table(), attachment_table()] {
             for row in &t.rows {
                 for cell in row {
                     let want = squeeze(cell.text());

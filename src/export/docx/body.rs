@@ -131,7 +131,7 @@ pub fn paragraphs(report: &Report, spec: &Spec, tables: &mut Vec<String>) -> Vec
     attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
     super::keep::keep_closing(report, spec, &mut out, body_start, closing_start);
-    out.extend(super::formal::attachment_pages(report, spec));
+    out.extend(super::formal::attachment_pages(report, spec, tables));
     out
 }
 

@@ -143,7 +143,9 @@ pub fn table_xml(table: &Table, spec: &Spec) -> String {
     }
     out.push_str("</w:tblGrid>");
     for r in 0..grid.rows {
-        let height = geo.row_lines[r] as i32 * d.line_pitch;
+        // LibreOffice adds a row's border to its height: the row is written that much lower
+        // so that it stands exactly its grid lines high there, as in the PDF.
+        let height = geo.row_lines[r] as i32 * d.line_pitch - twips(t.border);
         let header = if (r as u32) < table.header_rows {
             "<w:tblHeader/>"
         } else {
