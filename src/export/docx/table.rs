@@ -38,7 +38,18 @@ pub fn splice(document: &[u8], tables: &[String]) -> Vec<u8> {
             .max();
         let end = doc[at..].find("</w:p>").map(|e| at + e + "</w:p>".len());
         if let (Some(s), Some(e)) = (start, end) {
-            doc.replace_range(s..e, xml);
+            // A section break the marker paragraph carried (the last paragraph before a
+            // number-free 版记, `super::formal::number_free_section`) stays, in an empty
+            // paragraph after the table.
+            let sect = doc[s..e].find("<w:sectPr").and_then(|a| {
+                let b = doc[s + a..e].find("</w:sectPr>")? + "</w:sectPr>".len();
+                Some(doc[s + a..s + a + b].to_string())
+            });
+            let with = match sect {
+                Some(sect) => format!("{xml}<w:p><w:pPr>{sect}</w:pPr></w:p>"),
+                None => xml.clone(),
+            };
+            doc.replace_range(s..e, &with);
         }
     }
     doc.into_bytes()
@@ -204,6 +215,18 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "<w:body><w:tbl/><w:p><w:r><w:t>x</w:t></w:r></w:p></w:body>"
+        );
+    }
+
+    #[test]
+    fn a_section_break_on_the_marker_is_kept() {
+        let doc = format!(
+            "<w:p><w:pPr><w:sectPr><w:pgSz/></w:sectPr></w:pPr><w:r><w:t>{MARK_OPEN}GWTBL0{MARK_CLOSE}</w:t></w:r></w:p>"
+        );
+        let out = String::from_utf8(splice(doc.as_bytes(), &["<w:tbl/>".to_string()])).unwrap();
+        assert_eq!(
+            out,
+            "<w:tbl/><w:p><w:pPr><w:sectPr><w:pgSz/></w:sectPr></w:pPr></w:p>"
         );
     }
 
