@@ -144,7 +144,8 @@ fn widths(cx: &Ctx, table: &Table, grid: &Grid, size: f32) -> Vec<f32> {
             return pt.into_iter().map(|v| v * k).collect();
         }
     }
-    let pad = 2.0 * t.pad_x;
+    // Margins and a border's weight: LibreOffice takes the border off the text's width too.
+    let pad = 2.0 * t.pad_x + t.border;
     let mut min = vec![t.min_column_chars * size + pad; n];
     let mut want = min.clone();
     for p in grid.cells.iter().filter(|p| p.colspan == 1 && p.col < n) {
@@ -196,7 +197,7 @@ fn layout(cx: &Ctx, table: &Table) -> Result<(TableGeometry, Vec<(Placed, CellTe
     for p in &grid.cells {
         let x0 = x_at(p.col);
         let x1 = x_at(p.col + p.colspan);
-        let inner = (x1 - x0 - 2.0 * t.pad_x).max(size);
+        let inner = (x1 - x0 - 2.0 * t.pad_x - t.border).max(size);
         let mut lines = break_cell(cx, &p.text, size, x0 + t.pad_x, inner);
         let align = cell_align(table.header_rows, p);
         for l in &mut lines {
