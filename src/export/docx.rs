@@ -13,6 +13,7 @@ mod package;
 mod parts;
 mod schema_order;
 mod styles;
+mod table;
 mod text;
 mod theme;
 
@@ -62,7 +63,8 @@ pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
             .line_pitch(d.line_pitch as usize)
             .char_space(0),
     );
-    let mut paragraphs = body::paragraphs(report, spec);
+    let mut tables = Vec::new();
+    let mut paragraphs = body::paragraphs(report, spec, &mut tables);
     // A 版记 after a blank page: those two pages form a section without page numbers
     // (GB/T 9704-2012 §7.5).
     let (record, number_free) = formal::record(report, spec);
@@ -79,6 +81,9 @@ pub fn docx_bytes(report: &Report, spec: &Spec) -> Result<Vec<u8>> {
         doc = doc.add_paragraph(p);
     }
     let mut xml = doc.build();
+    if !tables.is_empty() {
+        xml.document = table::splice(&xml.document, &tables);
+    }
     if number_free {
         xml.document =
             formal::blank_footers_in_last_section(&xml.document, package::BLANK_FOOTER_ID);

@@ -9,6 +9,7 @@ pub mod docx;
 pub mod formal;
 pub mod latin;
 pub mod parts;
+pub mod table;
 
 pub use crate::model::DocxFontNames;
 use serde::Serialize;

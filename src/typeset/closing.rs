@@ -119,6 +119,7 @@ pub fn signature(cx: &Ctx, report: &Report, chunks: &mut Vec<Chunk>) {
         keep_with_next: false,
         keep_together: true,
         widow_control: false,
+        table: None,
     });
 }
 

@@ -5,7 +5,7 @@
 
 use super::breaking::{self, Measure, Style};
 use super::{paginate, Chunk, Ctx, Line, LineKind, Page, Rule, Run};
-use crate::model::{texts, Attachment, Header, Record, Report};
+use crate::model::{Attachment, Header, Record, Report};
 use crate::spec::Role;
 
 /// A page as pagination hands it over: (grid line, line) pairs.
@@ -207,17 +207,22 @@ fn attachment_chunks(cx: &Ctx, label: &str, a: &Attachment) -> Vec<Chunk> {
         keep_with_next: true,
         keep_together: true,
         widow_control: false,
+        table: None,
     });
     for _ in 0..spec.blank_lines_after_title {
         chunks.push(cx.blank());
     }
-    for p in texts(&a.paragraphs)
-        .map(str::trim)
-        .filter(|p| !p.is_empty())
-    {
-        chunks.push(Chunk::para(
-            cx.indented(LineKind::Paragraph, &[(p, cx.style(Role::Body))]),
-        ));
+    for item in &a.paragraphs {
+        if let Some(t) = item.table() {
+            chunks.push(super::table::chunk(cx, t));
+            continue;
+        }
+        let p = item.text().unwrap_or("").trim();
+        if !p.is_empty() {
+            chunks.push(Chunk::para(
+                cx.indented(LineKind::Paragraph, &[(p, cx.style(Role::Body))]),
+            ));
+        }
     }
     chunks
 }

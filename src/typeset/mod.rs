@@ -11,9 +11,11 @@ mod closing;
 mod formal;
 mod paginate;
 mod parts;
+mod table;
 mod title;
 
 pub use paginate::{Keep, KeepFrom};
+pub use table::{cell_align, is_number, table_geometry, CellAlign, TableGeometry};
 
 use crate::model::{body_blocks, Block, Report};
 use crate::spec::{Role, Spec};
@@ -84,6 +86,12 @@ pub enum LineKind {
     AttachmentHead,
     /// A line of an attachment's title on its first page (GB/T 9704-2012 §7.3.7).
     AttachmentTitle,
+    /// A line of a table's title, centred above the table in the body face (docs/format.md,
+    /// “Tables”).
+    TableTitle,
+    /// One body grid line of a table: the cell text and border segments in its band; its
+    /// runs' baselines and its rules lie anywhere in the band (not on the line's baseline).
+    TableCell,
 }
 
 /// A rule: the 版头's red separating line (GB/T 9704-2012 §7.2.7), a 版记 rule (§7.4.1) or a
@@ -171,6 +179,9 @@ pub struct Line {
     pub natural_cells: f32,
     /// The line's text, in reading order, as runs of one font each.
     pub runs: Vec<Run>,
+    /// Rules drawn with the line (table borders in the band of a [`LineKind::TableCell`]
+    /// line), in pt from the page's left and top edges once the line is placed.
+    pub rules: Vec<Rule>,
 }
 
 impl Line {
@@ -241,6 +252,8 @@ pub(crate) struct Chunk {
     pub keep_together: bool,
     /// No single first or last line alone on a page.
     pub widow_control: bool,
+    /// A table: its lines go to pages row by row, header rows repeated (typeset/table.rs).
+    pub table: Option<table::TableRows>,
 }
 
 impl Chunk {
@@ -250,6 +263,7 @@ impl Chunk {
             keep_with_next: false,
             keep_together: false,
             widow_control: true,
+            table: None,
         }
     }
 }
@@ -293,6 +307,7 @@ impl Ctx<'_> {
             right: set.right,
             natural_cells: set.natural / self.spec.grid.char_pitch,
             runs: set.runs,
+            rules: Vec::new(),
         }
     }
 
@@ -343,10 +358,12 @@ impl Ctx<'_> {
                 right: self.left(),
                 natural_cells: 0.0,
                 runs: Vec::new(),
+                rules: Vec::new(),
             }],
             keep_with_next: false,
             keep_together: false,
             widow_control: false,
+            table: None,
         }
     }
 }
@@ -364,6 +381,7 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
             keep_with_next: false,
             keep_together: true,
             widow_control: false,
+            table: None,
         });
     }
     let title = report.title.trim();
@@ -417,9 +435,7 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
                 );
                 chunks.push(Chunk::para(lines));
             }
-            // Issue 16 in progress: tables get their own layout (typeset/table.rs); until then
-            // a table takes no lines, keeping one chunk per block.
-            Block::Table(_) => chunks.push(Chunk::para(Vec::new())),
+            Block::Table(t) => chunks.push(table::chunk(&cx, &t)),
         }
     }
 
@@ -435,16 +451,20 @@ pub fn typeset(report: &Report, spec: &Spec, metrics: &dyn Metrics) -> Layout {
         .enumerate()
         .map(|(i, lines)| {
             let number = i as u32 + 1;
-            let lines = lines
+            let mut lines: Vec<Line> = lines
                 .into_iter()
                 .map(|(slot, top, l)| place(spec, slot, top, l))
+                .collect();
+            let rules = lines
+                .iter_mut()
+                .flat_map(|l| std::mem::take(&mut l.rules))
                 .collect();
             Page {
                 number,
                 lines,
                 page_number: closing::page_number(&cx, &report.page_numbers, number),
                 mark: Vec::new(),
-                rules: Vec::new(),
+                rules,
             }
         })
         .collect();
@@ -473,8 +493,21 @@ fn baseline_at(spec: &Spec, top: f32, size: f32) -> f32 {
 fn place(spec: &Spec, slot: u32, top: f32, mut line: Line) -> Line {
     line.slot = slot;
     line.y = baseline_at(spec, top, spec.fonts.body.size);
-    for r in &mut line.runs {
-        r.y = baseline_at(spec, top, r.size);
+    if line.kind == LineKind::TableCell {
+        // Runs and borders are set relative to the band's top; a band is one line pitch
+        // centred on the line's body-size em box (where LibreOffice puts a row of our DOCX).
+        let band = spec.page.margin_top + top - (spec.grid.line_pitch - spec.fonts.body.size) / 2.0;
+        for r in &mut line.runs {
+            r.y += band;
+        }
+        for rule in &mut line.rules {
+            rule.y0 += band;
+            rule.y1 += band;
+        }
+    } else {
+        for r in &mut line.runs {
+            r.y = baseline_at(spec, top, r.size);
+        }
     }
     line
 }
@@ -522,5 +555,6 @@ pub(crate) fn centred_chunk(cx: &Ctx, text: &str, role: Role, kind: LineKind) ->
         keep_with_next: true,
         keep_together: true,
         widow_control: false,
+        table: None,
     }
 }

@@ -16,6 +16,10 @@ fn lead(chunks: &[Chunk], k: usize) -> usize {
     if c.keep_with_next && k + 1 < chunks.len() {
         return n + lead(chunks, k + 1);
     }
+    if let Some(t) = &c.table {
+        // The title, the header rows and the first row start on one page.
+        return (t.title + t.header + t.units.first().copied().unwrap_or(0)).min(n);
+    }
     if c.keep_together {
         n
     } else if c.widow_control {
@@ -53,6 +57,10 @@ fn paginate_ids(chunks: Vec<Chunk>, per_page: usize) -> Vec<Vec<(u32, usize, Lin
         if slot > 0 && leads[k] > per_page - slot && leads[k] <= per_page {
             pages.push(Vec::new());
             slot = 0;
+        }
+        if let Some(t) = chunk.table.clone() {
+            place_table(&mut pages, &mut slot, k, chunk.lines, &t, per_page);
+            continue;
         }
         let mut lines = chunk.lines.into_iter();
         let mut left = n;
@@ -98,6 +106,72 @@ fn paginate_ids(chunks: Vec<Chunk>, per_page: usize) -> Vec<Vec<(u32, usize, Lin
         pages.pop();
     }
     pages
+}
+
+/// Places a table's lines (`typeset/table.rs`): the title with the header rows and the first
+/// row, then row by row; a row (or rows joined by a merged cell) that does not fit goes to
+/// the next page, where the header rows are repeated first. A unit taller than a page breaks
+/// at the page's foot.
+fn place_table(
+    pages: &mut Vec<Vec<(u32, usize, Line)>>,
+    slot: &mut usize,
+    k: usize,
+    lines: Vec<Line>,
+    t: &super::table::TableRows,
+    per_page: usize,
+) {
+    let room = per_page;
+    let n = lines.len();
+    let head = (t.title + t.header).min(n);
+    let header: Vec<Line> = lines[t.title.min(n)..head].to_vec();
+    let mut units = vec![head + t.units.first().copied().unwrap_or(0)];
+    units.extend(t.units.iter().skip(1).copied());
+    let mut lines = lines.into_iter();
+    let repeat = !header.is_empty() && header.len() * 2 <= room;
+    let new_page = |pages: &mut Vec<Vec<(u32, usize, Line)>>, slot: &mut usize, first: bool| {
+        // Close the part of the table left on this page with a bottom border.
+        if let Some((_, _, last)) = pages.last_mut().and_then(|p| p.last_mut()) {
+            if last.kind == LineKind::TableCell {
+                if let Some(w) = last.rules.first().map(|r| r.weight) {
+                    let y = last.rules.iter().map(|r| r.y1).fold(0.0, f32::max);
+                    let (x0, x1) = (last.left, last.right);
+                    last.rules
+                        .push(super::Rule::horizontal(x0, x1, y, w, false));
+                }
+            }
+        }
+        pages.push(Vec::new());
+        *slot = 0;
+        if !first && repeat {
+            if let Some(page) = pages.last_mut() {
+                for l in &header {
+                    page.push((*slot as u32, k, l.clone()));
+                    *slot += 1;
+                }
+            }
+        }
+    };
+    for (u, size) in units.into_iter().enumerate() {
+        let size = size.min(n);
+        let top = if u > 0 && repeat { header.len() } else { 0 };
+        if *slot > top && size > room.saturating_sub(*slot) {
+            new_page(pages, slot, u == 0);
+        }
+        for line in lines.by_ref().take(size) {
+            let limit = if line.kind == LineKind::TableCell {
+                room
+            } else {
+                per_page
+            };
+            if *slot >= limit {
+                new_page(pages, slot, u == 0);
+            }
+            if let Some(page) = pages.last_mut() {
+                page.push((*slot as u32, k, line));
+            }
+            *slot += 1;
+        }
+    }
 }
 
 /// How the signing unit and the date (落款) were kept on a page with the body
@@ -156,7 +230,12 @@ pub(crate) type Placed = (u32, f32, Line);
 fn is_body(line: &Line) -> bool {
     matches!(
         line.kind,
-        LineKind::Title | LineKind::Paragraph | LineKind::Heading(_) | LineKind::RunIn(_)
+        LineKind::Title
+            | LineKind::Paragraph
+            | LineKind::Heading(_)
+            | LineKind::RunIn(_)
+            | LineKind::TableTitle
+            | LineKind::TableCell
     )
 }
 
@@ -216,6 +295,11 @@ pub(crate) fn paginate_report(
     let mut from = closing_start;
     let mut lines = 0;
     while from > body_start && lines < 2 {
+        // A table is not carried: the blocks after it go (the DOCX cannot keep a table with
+        // the next paragraph the way it keeps paragraphs).
+        if chunks[from - 1].table.is_some() {
+            break;
+        }
         from -= 1;
         lines += chunks[from].lines.len();
     }
@@ -272,6 +356,12 @@ fn tighten(
         .chain(natural[body_page + 1..].iter().flatten())
         .collect();
     let first = moved.first()?.1;
+    // A page with table rows is not tightened: the rows keep their heights (the DOCX writes
+    // them as row heights) and LibreOffice's rows with borders are a little taller than ours,
+    // so the tightened page would not hold there.
+    if page.iter().any(|(_, _, l)| l.kind == LineKind::TableCell) {
+        return None;
+    }
     let (m, t) = (kept as f32, moved.len() as f32);
     if t < 2.0 {
         return None;
@@ -319,12 +409,14 @@ mod tests {
             right: 0.0,
             natural_cells: 0.0,
             runs: vec![],
+            rules: vec![],
         };
         Chunk {
             lines: vec![line; n],
             keep_with_next: matches!(kind, LineKind::Heading(_)),
             keep_together: false,
             widow_control: true,
+            table: None,
         }
     }
 

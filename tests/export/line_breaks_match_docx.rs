@@ -69,6 +69,9 @@ fn starts_paragraph(spec: &Spec, prev: &Line, line: &Line) -> bool {
                     .is_some_and(|c| c.is_ascii_digit())
         }
         LineKind::AttachmentTitle => prev.kind != LineKind::AttachmentTitle,
+        LineKind::TableTitle => prev.kind != LineKind::TableTitle,
+        // A table is one block of its own (its cells wrap inside their columns).
+        LineKind::TableCell => prev.kind != LineKind::TableCell,
         LineKind::Blank
         | LineKind::Signature
         | LineKind::Date

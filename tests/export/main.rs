@@ -16,3 +16,4 @@ mod pdf_export;
 mod pdf_pages_match_docx;
 mod pdf_reference;
 mod pdf_text_fonts;
+mod tables;

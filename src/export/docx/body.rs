@@ -72,7 +72,9 @@ pub(super) fn blank() -> Paragraph {
     Paragraph::new().style(styles::NORMAL)
 }
 
-pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
+/// The body's paragraphs, one per part and per block of [`body_blocks`]; a table is a marker
+/// paragraph (`super::table::marker`) whose `w:tbl` XML is pushed to `tables`.
+pub fn paragraphs(report: &Report, spec: &Spec, tables: &mut Vec<String>) -> Vec<Paragraph> {
     let mut out = super::formal::header(report, spec);
     let title = report.title.trim();
     if !title.is_empty() {
@@ -119,15 +121,17 @@ pub fn paragraphs(report: &Report, spec: &Spec) -> Vec<Paragraph> {
                 );
                 with_text(p, &body, None, body_face)
             }
-            // Issue 16 in progress: tables become w:tbl (export/docx/table.rs).
-            Block::Table(_) => continue,
+            Block::Table(t) => {
+                tables.push(super::table::table_xml(&t, spec));
+                super::table::marker(tables.len() - 1)
+            }
         });
     }
     let closing_start = out.len();
     attachments(report, spec, &mut out);
     signature(report, spec, &mut out);
     super::keep::keep_closing(report, spec, &mut out, body_start, closing_start);
-    out.extend(super::formal::attachment_pages(report, spec));
+    out.extend(super::formal::attachment_pages(report, spec, tables));
     out
 }
 

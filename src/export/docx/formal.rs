@@ -6,7 +6,7 @@
 
 use super::styles;
 use super::text::sanitize;
-use crate::model::{texts, Report};
+use crate::model::Report;
 use crate::spec::{twips, Role, Spec};
 use crate::typeset::{attachment_label, typeset, FixedMetrics, LineKind};
 use docx_rs::{
@@ -165,7 +165,9 @@ pub fn header(report: &Report, spec: &Spec) -> Vec<Paragraph> {
 
 /// Every attachment with content on pages of its own (GB/T 9704-2012 §7.3.7): `附件N` in
 /// 3号黑体 flush left on a new page, a blank line, the name as a title, a blank line, the text.
-pub fn attachment_pages(report: &Report, spec: &Spec) -> Vec<Paragraph> {
+/// A table is a marker paragraph whose `w:tbl` XML is pushed to `tables` (see
+/// `super::table`).
+pub fn attachment_pages(report: &Report, spec: &Spec, tables: &mut Vec<String>) -> Vec<Paragraph> {
     let listed: Vec<_> = report
         .attachments
         .iter()
@@ -198,15 +200,20 @@ pub fn attachment_pages(report: &Report, spec: &Spec) -> Vec<Paragraph> {
         for _ in 0..spec.blank_lines_after_title {
             out.push(Paragraph::new().style(styles::NORMAL));
         }
-        for p in texts(&a.paragraphs)
-            .map(str::trim)
-            .filter(|p| !p.is_empty())
-        {
-            out.push(
-                Paragraph::new()
-                    .style(styles::NORMAL)
-                    .add_run(run(spec, Role::Body, p)),
-            );
+        for item in &a.paragraphs {
+            if let Some(t) = item.table() {
+                tables.push(super::table::table_xml(t, spec));
+                out.push(super::table::marker(tables.len() - 1));
+                continue;
+            }
+            let p = item.text().unwrap_or("").trim();
+            if !p.is_empty() {
+                out.push(
+                    Paragraph::new()
+                        .style(styles::NORMAL)
+                        .add_run(run(spec, Role::Body, p)),
+                );
+            }
         }
     }
     out
