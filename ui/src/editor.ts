@@ -15,6 +15,7 @@ import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
 import { paragraphRange, stepOf } from "./text";
+import { fitCells } from "./tableview";
 import { cellId, tableCellOf, locateParagraph, runId, splitBody } from "./table";
 import type { Finding, Report, Template } from "./bindings";
 import { flatten } from "./numbering";
@@ -127,6 +128,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     const scroll = main.scrollTop;
     await render();
     fitAll(main);
+    fitCells(main);
     main.scrollTop = scroll;
     const anchor = anchorId ? document.getElementById(anchorId) : null;
     if (anchor && anchorTop !== undefined) main.scrollTop += anchor.getBoundingClientRect().top - anchorTop;

@@ -87,6 +87,6 @@ test("a finding in a table cell goes to step 3 and the cell's field", () => {
 });
 
 test("计算合计 missing from this build is said plainly", () => {
-  expect(totalsError("command fill_table_totals not found")).toContain("还不能自动计算合计");
+  expect(totalsError("fill_table_totals not allowed. Command not found")).toContain("还不能自动计算合计");
   expect(totalsError({ kind: "input", message: "表格第 2 行有空缺的格" })).toBe("没能计算合计：表格第 2 行有空缺的格");
 });

@@ -125,7 +125,7 @@ export function renderTable(t: Table, host: TableHost, bindCell: (el: HTMLInputE
   heads.addEventListener("change", () => {
     const n = Number(heads.value);
     if (!Number.isInteger(n) || n < 0 || n > t.rows.length) {
-      toast(`标题行数请填 0 到 ${t.rows.length} 之间的整数。`, "warn");
+      toast(`表头行数请填 0 到 ${t.rows.length} 之间的整数。`, "warn");
       heads.value = String(t.header_rows);
       return;
     }
@@ -153,12 +153,12 @@ export function renderTable(t: Table, host: TableHost, bindCell: (el: HTMLInputE
         void host.edit({ op: "merge", row: r, index: i, to_row: r2, to_index: i2 }, first);
       })),
       btn("split", "拆分单元格", "把合并的格拆回单格", need(([r, i]) => void host.edit({ op: "split", row: r, index: i }, [r, i])))),
-    h("label", { class: "small" }, "标题行", heads),
-    host.totals ? btn("totals", "计算合计", "由各分项算出“总计”等合计格（会覆盖合计格中原有的数）", () => void host.totals!(), "tool primary") : "",
-    btn("remove", "删除表格", "删除整个表格", () => void host.remove(), "tool danger"));
+    host.totals ? btn("totals", "计算合计", "由各分项算出“总计”等合计格（会覆盖合计格中原有的数）", () => void host.totals!(), "tool primary") : "");
 
   const wrap = h("div", { class: "tbl", id: key },
-    h("div", { class: "tbl-head" }, title),
+    h("div", { class: "tbl-head" }, title,
+      h("label", { class: "small", title: "表格开头几行是表头（跨页时在每页重复）" }, "表头行数", heads),
+      btn("remove", "删除表格", "删除整个表格", () => void host.remove(), "tool danger")),
     h("div", { class: "tbl-scroll" }, grid),
     tools,
     h("p", { class: "hint small" }, "点一格输入；合并：先点一格，再按住 Shift 点另一格，然后点“合并单元格”。数字自动靠右。"));

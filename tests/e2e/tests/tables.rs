@@ -25,6 +25,7 @@ fn gongwen(data: &Path, args: &[&str]) -> Res<String> {
 
 /// The id of the field of cell (`row`, `cell`) of the first table of section `node`.
 async fn cell(app: &App, node: &str, row: usize, cell: usize) -> Res<String> {
+    app.wait(&format!("#tb-{node}-0 textarea.cell")).await?;
     let v = app
         .js(
             "const f = document.querySelector(`#tb-${arguments[0]}-0 textarea.cell`);

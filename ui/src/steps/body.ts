@@ -154,7 +154,14 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
         placeholder: parts.tables.length === 0 ? "正文，每段一行" : last ? "表格后的正文，每段一行" : "表格前的正文，每段一行（可不填）",
       });
       ta.value = fromParagraphs(run);
-      ta.addEventListener("input", () => (parts.texts[k] = toParagraphs(ta.value)));
+      ta.addEventListener("input", () => {
+        parts.texts[k] = toParagraphs(ta.value);
+        // A small field before a table grows once the clerk writes in it.
+        if (ta.classList.contains("slim") && ta.value) {
+          ta.classList.remove("slim");
+          autosize(ta);
+        }
+      });
       bindField(ta, saveBody);
       if (last || run.length > 0) autosize(ta);
       ta.addEventListener("focus", () => showGuide(f));
@@ -223,8 +230,9 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
         h("label", { class: "check small run-in", title: "例如：“（一）健全工作机制。镇里成立了……”，小标题和正文排在同一段里。" },
           runIn, "标题与正文同段",
           h("span", { class: "hint" }, "勾选后，小标题后面直接接正文，不单独成行")),
-        h("button", { type: "button", class: "tool", id: `b-table-${s.id}`, title: "在这一项正文的末尾插入一个表格", onclick: () => void insertTable(ctx, s, parts, saveBody) }, "插入表格"),
-        h("span", { class: "tools" }, ...tools)));
+        h("span", { class: "tools" },
+          h("button", { type: "button", class: "tool t-table", id: `b-table-${s.id}`, title: "在这一项正文的末尾插入一个表格", onclick: () => void insertTable(ctx, s, parts, saveBody) }, "插入表格"),
+          ...tools)));
     node.addEventListener("keydown", (e) => {
       if (e.isComposing) return;
       for (const k of Object.keys(TOOLS) as (keyof typeof TOOLS)[]) {
