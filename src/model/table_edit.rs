@@ -242,20 +242,19 @@ impl Table {
                 let (mut r0, mut c0) = (a.0.min(b.0), a.1.min(b.1));
                 let (mut r1, mut c1) = ((a.0 + a.2).max(b.0 + b.2), (a.1 + a.3).max(b.1 + b.3));
                 loop {
-                    let mut grown = false;
+                    // One pass over the current rectangle; the grown bounds apply next pass.
+                    let (mut g0, mut h0, mut g1, mut h1) = (r0, c0, r1, c1);
                     for r in r0..r1 {
                         for c in c0..c1 {
                             let (kr, kc, rs, cs) = o.rect(o.at[r][c]).expect("owner");
-                            if kr < r0 || kc < c0 || kr + rs > r1 || kc + cs > c1 {
-                                (r0, c0) = (r0.min(kr), c0.min(kc));
-                                (r1, c1) = (r1.max(kr + rs), c1.max(kc + cs));
-                                grown = true;
-                            }
+                            (g0, h0) = (g0.min(kr), h0.min(kc));
+                            (g1, h1) = (g1.max(kr + rs), h1.max(kc + cs));
                         }
                     }
-                    if !grown {
+                    if (g0, h0, g1, h1) == (r0, c0, r1, c1) {
                         break;
                     }
+                    (r0, c0, r1, c1) = (g0, h0, g1, h1);
                 }
                 let mut owners: Vec<usize> = Vec::new();
                 for r in r0..r1 {

@@ -5,14 +5,13 @@
 
 import type { Table, TableEdit } from "./bindings";
 import { h, toast } from "./dom";
-import { boundingBox, cellId, cellText, colspanOf, isNumeric, overlaps, rowspanOf, setCellText } from "./table";
+import { boundingBox, cellText, colspanOf, isNumeric, overlaps, rowspanOf, setCellText } from "./table";
 
 /** Where a table sits and what its toolbar does (body.ts supplies these). */
 export interface TableHost {
-  /** Section node id (cell ids). */
-  node: number;
-  /** Item index of the table in the section's `paragraphs` (cell ids). */
-  index: number;
+  /** The element id of cell (`row`, index `cell` in the row) — in a section
+   *  `cell-{node}-{index}-{row}-{cell}` (see `cellId`). */
+  cellIdOf(row: number, cell: number): string;
   /** Element id prefix of this table's block and buttons. */
   key: string;
   /** A cell, the title or the header rows changed: save soon. */
@@ -44,7 +43,7 @@ export function fitCells(root: ParentNode): void {
 }
 
 export function renderTable(t: Table, host: TableHost, bindCell: (el: HTMLInputElement | HTMLTextAreaElement) => void): HTMLElement {
-  const { node, index, key } = host;
+  const { key } = host;
   let cur: [number, number] | null = null;
   let other: [number, number] | null = null;
   const tds = new Map<string, HTMLTableCellElement>();
@@ -70,7 +69,7 @@ export function renderTable(t: Table, host: TableHost, bindCell: (el: HTMLInputE
     row.forEach((c, i) => {
       const text = cellText(c);
       const ta = h("textarea", {
-        id: cellId(node, index, r, i), class: `cell${isNumeric(text) ? " num" : ""}`, rows: 1,
+        id: host.cellIdOf(r, i), class: `cell${isNumeric(text) ? " num" : ""}`, rows: 1,
         "aria-label": `第${r + 1}行第${i + 1}格`, spellcheck: false,
       });
       ta.value = text;
@@ -152,11 +151,12 @@ export function renderTable(t: Table, host: TableHost, bindCell: (el: HTMLInputE
         const first: [number, number] = r < r2 || (r === r2 && i <= i2) ? [r, i] : [r2, i2];
         void host.edit({ op: "merge", row: r, index: i, to_row: r2, to_index: i2 }, first);
       })),
-      btn("split", "拆分单元格", "把合并的格拆回单格", need(([r, i]) => void host.edit({ op: "split", row: r, index: i }, [r, i])))),
-    host.totals ? btn("totals", "计算合计", "由各分项算出“总计”等合计格（会覆盖合计格中原有的数）", () => void host.totals!(), "tool primary") : "");
+      btn("split", "拆分单元格", "把合并的格拆回单格", need(([r, i]) => void host.edit({ op: "split", row: r, index: i }, [r, i])))));
 
   const wrap = h("div", { class: "tbl", id: key },
     h("div", { class: "tbl-head" }, title,
+      // At the top, where the clerk starts filling in (table 三 is taller than the window).
+      host.totals ? btn("totals", "计算合计", "由各分项算出“总计”等合计格（会覆盖合计格中原有的数）", () => void host.totals!(), "tool primary") : "",
       h("label", { class: "small", title: "表格开头几行是表头（跨页时在每页重复）" }, "表头行数", heads),
       btn("remove", "删除表格", "删除整个表格", () => void host.remove(), "tool danger")),
     h("div", { class: "tbl-scroll" }, grid),

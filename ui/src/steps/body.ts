@@ -353,7 +353,7 @@ function tableBlock(ctx: EditorCtx, s: Section, f: FlatNode<Section>, parts: Bod
     }
   } : undefined;
   return renderTable(parts.tables[k], {
-    node: s.id!, index, key,
+    cellIdOf: (row, cell) => cellId(s.id!, index, row, cell), key,
     changed: () => save.changed(),
     edit,
     setHeaderRows: async (n) => {
