@@ -224,15 +224,15 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     const node = h("div", { class: `node level-${f.level}`, id: `n-${s.id}`, "data-path": f.path.join(".") },
       h("div", { class: "node-head" },
         h("span", { class: "number", id: `num-${s.id}` }, f.number),
-        heading),
+        heading,
+        // In the heading's row, so that a section is no taller for it.
+        h("button", { type: "button", class: "tool t-table", id: `b-table-${s.id}`, title: "在这一项正文的末尾插入一个表格（行数、列数随后选）", onclick: () => void insertTable(ctx, s, parts, saveBody) }, "插入表格")),
       ...blocks,
       h("div", { class: "node-foot" },
         h("label", { class: "check small run-in", title: "例如：“（一）健全工作机制。镇里成立了……”，小标题和正文排在同一段里。" },
           runIn, "标题与正文同段",
           h("span", { class: "hint" }, "勾选后，小标题后面直接接正文，不单独成行")),
-        h("span", { class: "tools" },
-          h("button", { type: "button", class: "tool t-table", id: `b-table-${s.id}`, title: "在这一项正文的末尾插入一个表格", onclick: () => void insertTable(ctx, s, parts, saveBody) }, "插入表格"),
-          ...tools)));
+        h("span", { class: "tools" }, ...tools)));
     node.addEventListener("keydown", (e) => {
       if (e.isComposing) return;
       for (const k of Object.keys(TOOLS) as (keyof typeof TOOLS)[]) {
