@@ -367,6 +367,12 @@ async fn clerk_fills_the_statutory_table_three() -> Res<()> {
         "right"
     );
     app.js(
+        &format!("document.getElementById('n-{node}').scrollIntoView();"),
+        vec![],
+    )
+    .await?;
+    app.shot("tables-04a-section-top").await?;
+    app.js(
         &format!("document.getElementById('tb-{node}-0').scrollIntoView();"),
         vec![],
     )
