@@ -24,6 +24,7 @@ const COMMANDS: &[&str] = &[
     "set_paragraphs",
     "add_section",
     "tree_op",
+    "table_edit",
     "save_version",
     "list_versions",
     "restore_version",

@@ -224,6 +224,16 @@ pub fn tree_op(state: State<AppState>, id: i64, node: i64, op: TreeOp) -> Res<Re
     state.with(|s| ops::tree_op(s, id, node, op))
 }
 
+/// A structural change of a table (rows, columns, merged cells) worked out by the core; the
+/// editor saves the returned table with the section's other items.
+#[tauri::command]
+pub fn table_edit(
+    table: gongwen::model::Table,
+    edit: gongwen::model::TableEdit,
+) -> Res<gongwen::model::Table> {
+    table.edited(edit).map_err(Error::input)
+}
+
 // ---- versions ----------------------------------------------------------------------------
 
 /// 保存版本 (Ctrl+S): a new version only when the report changed since the newest one.

@@ -18,7 +18,7 @@ use crate::files::Purpose;
 use gongwen::check::{Finding, Fix, Location, Placeholder, Severity, WordList};
 use gongwen::import::{ImportOptions, ImportResult, Line, Role, Stage};
 use gongwen::model::numbering::heading_number;
-use gongwen::model::{self, Date, DocxFontNames, PageNumbers, Report, Status};
+use gongwen::model::{self, Date, DocxFontNames, PageNumbers, Report, Status, TableEdit};
 use gongwen::ops::{FixesApplied, FontReport, FontRow, PrintSetup, TreeOp};
 use gongwen::print::PrintOptions;
 use gongwen::store::{CarryItem, ReportMeta, ReportSummary, VersionInfo, VersionSaved};
@@ -82,6 +82,7 @@ fn bindings() -> BTreeMap<String, String> {
         ReportMeta,
         ReportSummary,
         Template,
+        TableEdit,
         TreeOp,
         VersionInfo,
         VersionSaved,

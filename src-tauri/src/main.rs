@@ -92,6 +92,7 @@ fn main() {
             commands::set_paragraphs,
             commands::add_section,
             commands::tree_op,
+            commands::table_edit,
             commands::save_version,
             commands::list_versions,
             commands::restore_version,

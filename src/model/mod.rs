@@ -13,6 +13,7 @@ mod next_year;
 pub mod numbering;
 mod page_numbers;
 mod table;
+mod table_edit;
 mod wordlist;
 
 pub use blocks::{body_blocks, Block};
@@ -22,6 +23,7 @@ pub use formal::{Attachment, Header, Record};
 pub use next_year::{is_plan_heading, next_year_copy, plan_items};
 pub use page_numbers::{PageNumberDash, PageNumberPosition, PageNumbers};
 pub use table::{texts, Cell, Grid, Item, Placed, Table, MAX_TABLE_COLUMNS, MAX_TABLE_ROWS};
+pub use table_edit::TableEdit;
 pub use wordlist::{parse_sensitive_tsv, WordEntry, WordList, NUMBER_TOKEN};
 
 use serde::{Deserialize, Serialize};

@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontReport, ImportOptions, Item, ImportResult, Line,
-  PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Template,
+  PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Table, TableEdit, Template,
   TreeOp, VersionInfo, VersionSaved, WordList,
 } from "./bindings";
 
@@ -35,6 +35,10 @@ export const api = {
   addSection: (id: number, parent: number | null, heading: string) =>
     invoke<Report>("add_section", { id, parent, heading }),
   treeOp: (id: number, node: number, op: TreeOp) => invoke<Report>("tree_op", { id, node, op }),
+  /** A structural change of a table (rows, columns, merged cells), worked out by the core. */
+  tableEdit: (table: Table, edit: TableEdit) => invoke<Table>("table_edit", { table, edit }),
+  /** 计算合计: the core fills the total cells of the report's statutory tables and saves. */
+  fillTableTotals: (id: number) => invoke<Report>("fill_table_totals", { id }),
   /** A new version only when the report changed since the newest one. */
   saveVersion: (id: number, name: string) => invoke<VersionSaved>("save_version", { id, name }),
   renameVersion: (version: number, name: string) => invoke<void>("rename_version", { version, name }),

@@ -14,7 +14,9 @@ import { focusFinding, renderCheck } from "./steps/check";
 import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
-import { paragraphRange, stepOf, textIndex, textsOf } from "./text";
+import { paragraphRange, stepOf } from "./text";
+import { fitCells } from "./tableview";
+import { cellId, tableCellOf, locateParagraph, runId, splitBody } from "./table";
 import type { Finding, Report, Template } from "./bindings";
 import { flatten } from "./numbering";
 
@@ -126,6 +128,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     const scroll = main.scrollTop;
     await render();
     fitAll(main);
+    fitCells(main);
     main.scrollTop = scroll;
     const anchor = anchorId ? document.getElementById(anchorId) : null;
     if (anchor && anchorTop !== undefined) main.scrollTop += anchor.getBoundingClientRect().top - anchorTop;
@@ -174,8 +177,16 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     } else if (loc.part === "heading") el = document.getElementById(`h-${nodeAt(loc.path)?.id}`) as HTMLInputElement;
     else if (loc.part === "paragraph") {
       const node = nodeAt(loc.path);
-      el = document.getElementById(`p-${node?.id}`) as HTMLTextAreaElement;
-      if (node) range = paragraphRange(textsOf(node.paragraphs), textIndex(node.paragraphs, loc.index), f.start, f.end);
+      // The paragraph's run of text (tables cut a body into runs, each its own field).
+      const at = node ? locateParagraph(node.paragraphs, loc.index) : null;
+      el = document.getElementById(node && at ? runId(node.id!, at.run) : `p-${node?.id}`) as HTMLTextAreaElement;
+      if (node && at) range = paragraphRange(splitBody(node.paragraphs).texts[at.run], at.para, f.start, f.end);
+    } else if (tableCellOf(loc)) {
+      // A finding in a table cell (Location::TableCell): the cell's field, its text selected.
+      const c = tableCellOf(loc)!;
+      const node = nodeAt(c.path);
+      el = document.getElementById(cellId(node?.id ?? -1, c.index, c.row, c.cell)) as HTMLTextAreaElement | null;
+      if (el) range = [0, el.value.length];
     } else if (loc.part === "attachment") {
       el = document.getElementById("f-attachments") as HTMLTextAreaElement;
       range = paragraphRange(ctx.report.attachments.map((a) => a.name), loc.index, f.start, f.end);

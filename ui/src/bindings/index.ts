@@ -45,6 +45,7 @@ export type { Severity } from "./Severity";
 export type { Stage } from "./Stage";
 export type { Status } from "./Status";
 export type { Table } from "./Table";
+export type { TableEdit } from "./TableEdit";
 export type { Template } from "./Template";
 export type { TemplateSection } from "./TemplateSection";
 export type { TreeOp } from "./TreeOp";

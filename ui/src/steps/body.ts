@@ -10,10 +10,13 @@ import { api } from "../api";
 import { bindField } from "../autosave";
 import { MAX_LEVEL } from "../bindings";
 import type { EditorCtx, Place } from "../context";
-import { ask, autosize, h, toastError } from "../dom";
+import { ask, autosize, h, modal, toast, toastError } from "../dom";
 import { flatten, type FlatNode } from "../numbering";
-import { fromParagraphs, guidanceNear, textsOf, toParagraphs, withTexts } from "../text";
-import type { CarryItem, Report, Section, TreeOp } from "../bindings";
+import { fromParagraphs, guidanceNear, toParagraphs } from "../text";
+import { blankTable, cellId, hasText, joinBody, parseSize, runId, splitBody, tableItemIndex, totalsError, type Body } from "../table";
+import { renderTable } from "../tableview";
+import type { FieldSaver } from "../autosave";
+import type { CarryItem, Report, Section, TableEdit, TreeOp } from "../bindings";
 
 async function checklist(ctx: EditorCtx): Promise<Node | undefined> {
   let items: CarryItem[];
@@ -131,23 +134,50 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     const s = f.node;
     const heading = h("input", { id: `h-${s.id}`, class: "heading", value: s.heading, placeholder: "小标题（按 Enter 转到正文）", "data-path": f.path.join(".") });
     const runIn = h("input", { type: "checkbox", id: `r-${s.id}`, checked: s.run_in });
-    const body = h("textarea", { id: `p-${s.id}`, rows: Math.max(3, s.paragraphs.length + 1), placeholder: "正文，每段一行", "data-path": f.path.join(".") });
-    body.value = fromParagraphs(textsOf(s.paragraphs));
     const saveHead = ctx.autosave.field(async () => {
       await api.updateSection(s.id!, heading.value.trim(), runIn.checked);
       s.heading = heading.value.trim();
       s.run_in = runIn.checked;
     });
+    const parts = splitBody(s.paragraphs);
     const saveBody = ctx.autosave.field(async () => {
-      const paras = withTexts(s.paragraphs, toParagraphs(body.value));
-      await api.setParagraphs(s.id!, paras);
-      s.paragraphs = paras;
+      // The text runs as they are on screen (an IME may end without an input event).
+      runs.forEach((ta, k) => (parts.texts[k] = toParagraphs(ta.value)));
+      const items = joinBody(parts);
+      await api.setParagraphs(s.id!, items);
+      s.paragraphs = items;
+    });
+    const runs = parts.texts.map((run, k) => {
+      const last = k === parts.texts.length - 1;
+      const ta = h("textarea", {
+        id: runId(s.id!, k), rows: Math.max(last ? 3 : 1, run.length + 1), "data-path": f.path.join("."),
+        placeholder: parts.tables.length === 0 ? "正文，每段一行" : last ? "表格后的正文，每段一行" : "表格前的正文，每段一行（可不填）",
+      });
+      ta.value = fromParagraphs(run);
+      ta.addEventListener("input", () => {
+        parts.texts[k] = toParagraphs(ta.value);
+        // A small field before a table grows once the clerk writes in it.
+        if (ta.classList.contains("slim") && ta.value) {
+          ta.classList.remove("slim");
+          autosize(ta);
+        }
+      });
+      bindField(ta, saveBody);
+      if (last || run.length > 0) autosize(ta);
+      ta.addEventListener("focus", () => showGuide(f));
+      return ta;
+    });
+    const body = runs[0];
+    const blocks: Node[] = [];
+    runs.forEach((ta, k) => {
+      // An empty run before a table stays small (the statutory tables come first in a section).
+      if (k < parts.tables.length && parts.texts[k].length === 0) ta.classList.add("slim");
+      blocks.push(ta);
+      if (k < parts.tables.length) blocks.push(tableBlock(ctx, s, f, parts, k, saveBody, showGuide));
     });
     bindField(heading, saveHead);
     bindField(runIn, saveHead);
-    bindField(body, saveBody);
-    autosize(body);
-    for (const el of [heading, body]) el.addEventListener("focus", () => showGuide(f));
+    heading.addEventListener("focus", () => showGuide(f));
     heading.addEventListener("input", () => {
       // The guidance title follows the heading as it is typed.
       const t = document.querySelector("#guide h3");
@@ -194,8 +224,10 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
     const node = h("div", { class: `node level-${f.level}`, id: `n-${s.id}`, "data-path": f.path.join(".") },
       h("div", { class: "node-head" },
         h("span", { class: "number", id: `num-${s.id}` }, f.number),
-        heading),
-      body,
+        heading,
+        // In the heading's row, so that a section is no taller for it.
+        h("button", { type: "button", class: "tool t-table", id: `b-table-${s.id}`, title: "在这一项正文的末尾插入一个表格（行数、列数随后选）", onclick: () => void insertTable(ctx, s, parts, saveBody) }, "插入表格")),
+      ...blocks,
       h("div", { class: "node-foot" },
         h("label", { class: "check small run-in", title: "例如：“（一）健全工作机制。镇里成立了……”，小标题和正文排在同一段里。" },
           runIn, "标题与正文同段",
@@ -231,4 +263,114 @@ function siblingsOf(sections: Section[], path: number[]): Section[] {
   let list = sections;
   for (const i of path.slice(0, -1)) list = list[i]?.children ?? [];
   return list;
+}
+
+/** Saves a section's body as `parts` now holds it and draws the step again, the focus on
+ *  `focus` (an element id) and `anchor` kept where it was on screen. */
+async function saveAndRedraw(ctx: EditorCtx, s: Section, parts: Body, anchor: string, focus: (items: Body) => string): Promise<void> {
+  const items = joinBody(parts);
+  try {
+    await api.setParagraphs(s.id!, items);
+  } catch (e) {
+    toastError(e);
+    return;
+  }
+  s.paragraphs = items;
+  await ctx.replaced(ctx.report, { anchor, reveal: focus(splitBody(items)), focus: focus(splitBody(items)) });
+}
+
+/** The text runs of a section as they are on screen (before its body changes shape). */
+function syncRuns(s: Section, parts: Body): void {
+  parts.texts.forEach((_, k) => {
+    const ta = document.getElementById(runId(s.id!, k)) as HTMLTextAreaElement | null;
+    if (ta) parts.texts[k] = toParagraphs(ta.value);
+  });
+}
+
+/** 插入表格: asks rows × columns and adds an empty table at the end of the section's body. */
+async function insertTable(ctx: EditorCtx, s: Section, parts: Body, save: FieldSaver): Promise<void> {
+  const rows = h("input", { id: "t-rows", type: "number", min: 1, max: 200, value: 3 });
+  const cols = h("input", { id: "t-cols", type: "number", min: 1, max: 20, value: 3 });
+  const ok = await new Promise<boolean>((resolve) => {
+    const done = (v: boolean) => { close(); resolve(v); };
+    const form = h("form", { class: "tbl-size" },
+      h("label", {}, "行数 ", rows), h("label", {}, "列数 ", cols),
+      h("p", { class: "hint small" }, "插入后还可以增删行列、合并单元格。"),
+      h("div", { class: "actions" },
+        h("button", { type: "button", id: "t-cancel", onclick: () => done(false) }, "取消"),
+        h("button", { type: "submit", id: "t-ok", class: "primary" }, "插入")));
+    form.addEventListener("submit", (e) => { e.preventDefault(); done(true); });
+    form.addEventListener("keydown", (e) => { if (e.key === "Escape") done(false); });
+    const close = modal("插入表格", form, "table-size");
+    rows.focus();
+    rows.select();
+  });
+  if (!ok) return;
+  const size = parseSize(rows.value, cols.value);
+  if ("error" in size) {
+    toast(size.error, "warn");
+    return;
+  }
+  await save.flush();
+  syncRuns(s, parts);
+  parts.tables.push(blankTable(size.rows, size.columns));
+  parts.texts.push([]);
+  const k = parts.tables.length - 1;
+  await saveAndRedraw(ctx, s, parts, `n-${s.id}`, (b) => cellId(s.id!, tableItemIndex(b, k), 0, 0));
+}
+
+/** Table `k` of section `s` with its toolbar wired to the core and the section's autosave. */
+function tableBlock(ctx: EditorCtx, s: Section, f: FlatNode<Section>, parts: Body, k: number, save: FieldSaver,
+  showGuide: (f: FlatNode<Section>) => void): HTMLElement {
+  const key = `tb-${s.id}-${k}`;
+  const index = tableItemIndex(parts, k);
+  const redraw = async (focus: (b: Body) => string) => {
+    await ctx.autosave.flushAll();
+    if (save.isDirty) return; // the status line says why it could not be saved
+    syncRuns(s, parts);
+    await saveAndRedraw(ctx, s, parts, key, focus);
+  };
+  const edit = async (e: TableEdit, [row, cell]: [number, number]) => {
+    await ctx.autosave.flushAll();
+    if (save.isDirty) return;
+    try {
+      parts.tables[k] = await api.tableEdit(parts.tables[k], e);
+    } catch (err) {
+      toastError(err);
+      return;
+    }
+    await redraw((b) => cellId(s.id!, tableItemIndex(b, k), row, cell));
+  };
+  const totals = ctx.report.kind === "annual-disclosure" ? async () => {
+    await ctx.autosave.flushAll();
+    if (save.isDirty) return;
+    try {
+      const r = await api.fillTableTotals(ctx.id);
+      await ctx.replaced(r, { anchor: key });
+      toast("已按各分项算出合计。");
+    } catch (err) {
+      toast(totalsError(err), "warn");
+    }
+  } : undefined;
+  return renderTable(parts.tables[k], {
+    cellIdOf: (row, cell) => cellId(s.id!, index, row, cell), key,
+    changed: () => save.changed(),
+    edit,
+    setHeaderRows: async (n) => {
+      parts.tables[k].header_rows = n;
+      save.changed();
+      await redraw(() => `${key}-heads`);
+    },
+    remove: async () => {
+      if (hasText(parts.tables[k]) && !(await ask("删除这个表格及其中的文字？删除前可先“保存版本”。", "删除"))) return;
+      await ctx.autosave.flushAll();
+      syncRuns(s, parts);
+      parts.tables.splice(k, 1);
+      const merged = [...parts.texts[k], ...parts.texts[k + 1]];
+      parts.texts.splice(k, 2, merged);
+      await saveAndRedraw(ctx, s, parts, `n-${s.id}`, () => runId(s.id!, k));
+    },
+    totals,
+    focused: () => showGuide(f),
+  }, (el) => bindField(el, save));
 }

@@ -3,9 +3,12 @@
 // 签发人) and the 版记 (抄送, 印发机关, 印发日期). The layout itself is the core's; this only
 // edits the report's `header` and `record`.
 
-import type { Attachment, Header, Record as RecordPart } from "../bindings";
+import { api } from "../api";
+import type { Attachment, Header, Record as RecordPart, Table, TableEdit } from "../bindings";
 import type { EditorCtx } from "../context";
-import { h } from "../dom";
+import { ask, h, toastError } from "../dom";
+import { blankTable, hasText } from "../table";
+import { renderTable } from "../tableview";
 import { chineseDate, fromParagraphs, parseDateInput, textsOf, toParagraphs, withTexts } from "../text";
 
 /** Names typed with spaces, `、` or `，` between them. */
@@ -97,6 +100,59 @@ export function attachmentTexts(ctx: EditorCtx, changed: () => void): HTMLElemen
       changed();
     });
     box.append(h("label", {}, `附件${list.length > 1 ? i + 1 : ""}“${a.name}”的内容`, t));
+    // Its tables (e.g. an attachment that is a 统计表), after the text, editable as in 正文.
+    a.paragraphs.forEach((item, index) => {
+      if (typeof item !== "string") box.append(attachmentTable(ctx, i, index, changed));
+    });
+    box.append(h("div", { class: "actions-left" },
+      h("button", { type: "button", class: "tool", id: `b-att-table-${i}`, onclick: () => void redrawAfter(ctx, changed, () => {
+        ctx.report.attachments[i]?.paragraphs.push({ table: blankTable(3, 3) });
+      }) }, "在这个附件中插入表格")));
   });
   return box;
+}
+
+/** Saves the report's attachments after `change` and draws the step again. */
+async function redrawAfter(ctx: EditorCtx, changed: () => void, change: () => void, focus?: string): Promise<void> {
+  await ctx.autosave.flushAll();
+  change();
+  changed();
+  await ctx.autosave.flushAll();
+  if (ctx.autosave.dirty) return; // the status line says why
+  await ctx.replaced(ctx.report, focus ? { focus } : undefined);
+}
+
+/** Table `index` of attachment `i`, with the same editor as in 正文. */
+function attachmentTable(ctx: EditorCtx, i: number, index: number, changed: () => void): HTMLElement {
+  const key = `ta-${i}-${index}`;
+  // Found by identity: typing in the attachment's text may move the table among its items.
+  const start = (ctx.report.attachments[i].paragraphs[index] as { table: Table }).table;
+  const item = (): { table: Table } => {
+    const items = ctx.report.attachments[i]?.paragraphs ?? [];
+    const at = items.findIndex((x) => typeof x !== "string" && x.table === start);
+    return (items[at] as { table: Table } | undefined) ?? { table: start };
+  };
+  const idOf = (row: number, cell: number) => `acell-${i}-${index}-${row}-${cell}`;
+  return renderTable(item().table, {
+    cellIdOf: idOf, key,
+    changed,
+    edit: async (e: TableEdit, [row, cell]) => {
+      await ctx.autosave.flushAll();
+      try {
+        const t = await api.tableEdit(item().table, e);
+        await redrawAfter(ctx, changed, () => (item().table = t), idOf(row, cell));
+      } catch (err) {
+        toastError(err);
+      }
+    },
+    setHeaderRows: (n) => redrawAfter(ctx, changed, () => (item().table.header_rows = n), `${key}-heads`),
+    remove: async () => {
+      if (hasText(item().table) && !(await ask("删除这个表格及其中的文字？", "删除"))) return;
+      const items = ctx.report.attachments[i].paragraphs;
+      await redrawAfter(ctx, changed, () => {
+        const at = items.indexOf(item());
+        if (at >= 0) items.splice(at, 1);
+      });
+    },
+  }, (el) => el.addEventListener("blur", () => void ctx.autosave.flushAll()));
 }
