@@ -114,8 +114,6 @@ export function stepOf(loc: Location): number {
 
 /** Chinese label of a location, e.g. 一、（二）第1段 (check::Location::describe). */
 export function describe(loc: Location): string {
-  const cell = loc as unknown as { part: string; path: number[]; row: number; cell: number };
-  if (cell.part === "table_cell") return `${pathNumber(cell.path)}表格第${cell.row + 1}行第${cell.cell + 1}格`;
   switch (loc.part) {
     case "title": return "标题";
     case "opening": return `导语第${loc.index + 1}段`;
