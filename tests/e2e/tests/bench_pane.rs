@@ -174,7 +174,7 @@ async fn step6_first_page(app: &App, runs: usize) -> Res<Value> {
             .js(
                 "const t0 = window.__gwOpen6;
                  const at = (n) => { const m = performance.getEntriesByName(n); return m.length ? m[m.length - 1].startTime - t0 : null; };
-                 return { start: at('gw-preview-start'), pdf: at('gw-preview-pdf'), parsed: at('gw-preview-parsed'),
+                 return { start: at('gw-preview-start'), pdf: at('gw-preview-pdf'), parsed: at('gw-preview-parsed'), page1: at('gw-preview-page1'),
                           first_page: at('gw-preview-first-page'), t0,
                           pages: Number(document.getElementById('pages').dataset.ready),
                           canvases: document.querySelectorAll('#pages canvas').length };",
