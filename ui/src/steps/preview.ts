@@ -50,27 +50,31 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     advice.textContent = report.advice ?? "";
   }).catch((e) => fonts.append(h("li", { class: "error" }, errText(e))));
 
+  // pdf.js's worker (a 1 MB script) starts while the core typesets and writes the PDF.
+  const worker = new pdfjs.PDFWorker();
   let bytes: ArrayBuffer;
   try {
     await ctx.autosave.flushAll();
     bytes = await api.previewPdf(ctx.id);
   } catch (e) {
+    worker.destroy();
     info.textContent = "";
     pages.append(h("p", { class: "error", id: "preview-error" }, `无法生成预览：${errText(e)}`));
     return;
   }
   performance.mark("gw-preview-pdf");
   try {
-    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, worker }).promise;
     performance.mark("gw-preview-parsed");
     info.textContent = `共 ${doc.numPages} 页`;
-    const view = new PageView(doc, pages, root.closest(".form-area") ?? root);
+    const view = new PageView(doc, worker, pages, root.closest(".form-area") ?? root);
     current = view;
     await view.open();
     if (view.closed) return;
     performance.mark("gw-preview-first-page");
     pages.setAttribute("data-ready", String(doc.numPages));
   } catch (e) {
+    if (current === null) worker.destroy();
     pages.append(h("p", { class: "error" }, `预览显示失败：${errText(e)}`));
   }
 }
@@ -87,11 +91,13 @@ class PageView {
   private busy = false;
   closed = false;
 
-  constructor(private readonly doc: PDFDocumentProxy, private readonly pages: HTMLElement, private readonly scroller: Element) {}
+  constructor(private readonly doc: PDFDocumentProxy, private readonly worker: pdfjs.PDFWorker,
+    private readonly pages: HTMLElement, private readonly scroller: Element) {}
 
   /** Lays out a placeholder per page sized from page 1, draws page 1, then watches the view. */
   async open(): Promise<void> {
     const first = await this.doc.getPage(1);
+    performance.mark("gw-preview-page1");
     const vp = first.getViewport({ scale: SCALE });
     for (let n = 1; n <= this.doc.numPages; n++) {
       const slot = h("div", { class: "page-slot", "data-page": n });
@@ -118,7 +124,7 @@ class PageView {
     this.closed = true;
     this.observer?.disconnect();
     for (const n of [...this.drawn.keys()]) this.release(n);
-    void this.doc.destroy();
+    void this.doc.destroy().finally(() => this.worker.destroy());
   }
 
   private seen(entries: IntersectionObserverEntry[]): void {
