@@ -267,7 +267,7 @@ fn largest_mappings(pid: u32, top: usize) -> Vec<(String, u64)> {
         }
     }
     let mut v: Vec<_> = by.into_iter().collect();
-    v.sort_by(|a, b| b.1.cmp(&a.1));
+    v.sort_by_key(|b| std::cmp::Reverse(b.1));
     v.truncate(top);
     v
 }
