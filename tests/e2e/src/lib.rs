@@ -130,6 +130,20 @@ impl App {
         r.map_err(|e| e.into())
     }
 
+    /// The process id of tauri-driver, the root of the process tree that holds the app
+    /// (tauri-driver → WebKitWebDriver → gongwen-app → WebKit's web and network processes).
+    pub fn driver_pid(&self) -> u32 {
+        self.driver.id()
+    }
+
+    /// Opens report `id` from the report list and waits for its step to be drawn.
+    pub async fn open_report(&self, id: i64) -> Res<()> {
+        self.click(&format!("#reports tr[data-id='{id}'] td.title a"))
+            .await?;
+        self.wait("#step-body[data-step]").await?;
+        Ok(())
+    }
+
     pub async fn wait(&self, css: &str) -> Res<Element> {
         Ok(self
             .client
@@ -348,4 +362,39 @@ pub fn docx_text(bytes: &[u8]) -> Res<String> {
     let mut s = String::new();
     std::io::Read::read_to_string(&mut z.by_name("word/document.xml")?, &mut s)?;
     Ok(s)
+}
+
+/// The CLI `gongwen` next to the app binary the tests drive.
+pub fn cli_binary(app: &Path) -> PathBuf {
+    app.with_file_name("gongwen")
+}
+
+/// Stores the core's sample report of about `pages` pages (`fixtures::sample_report`, our own
+/// text; 100 asks for the 103-page report of docs/benchmarks.md) in the data folder `data`
+/// through the CLI `cli`, before the app starts; returns its id.
+pub fn import_sample(cli: &Path, data: &Path, pages: usize) -> Res<i64> {
+    let json = serde_json::to_vec(&gongwen::fixtures::sample_report(pages))?;
+    let file = data.join(format!("sample-{pages}.json"));
+    std::fs::create_dir_all(data)?;
+    std::fs::write(&file, json)?;
+    let out = Command::new(cli)
+        .arg("--data-dir")
+        .arg(data)
+        .arg("import")
+        .arg(&file)
+        .output()?;
+    std::fs::remove_file(&file).ok();
+    if !out.status.success() {
+        return Err(format!(
+            "gongwen import failed: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+        .into());
+    }
+    let text = String::from_utf8(out.stdout)?;
+    let id = text
+        .split(|c: char| !c.is_ascii_digit())
+        .find(|w| !w.is_empty())
+        .ok_or_else(|| format!("no report id in “{text}”"))?;
+    Ok(id.parse()?)
 }
