@@ -42,17 +42,13 @@ fn difference(a: &[u8], b: &[u8]) -> f64 {
     off as f64 / a.len() as f64
 }
 
-#[test]
-fn pages_match_their_reference_images() {
-    let dir = tempfile::tempdir().unwrap();
-    let pdf = dir.path().join("r.pdf");
-    let out = PdfExporter::new(FontSet::bundled_only().unwrap())
-        .export(&sample_report(1), &pdf)
-        .unwrap();
+/// Renders `pages` of `pdf` and compares each with `tests/reference/{stem}-page{N}.pgm`
+/// (or writes them when `GONGWEN_UPDATE_REFERENCES=1`): fewer than 0.2 % of pixels may differ.
+fn match_references(pdf: &Path, stem: &str, pages: &[usize], work: &Path) {
     let update = std::env::var("GONGWEN_UPDATE_REFERENCES").is_ok_and(|v| v == "1");
-    for page in [1, out.pages] {
-        let name = format!("sample1-page{page}.pgm");
-        let now = render(&pdf, page, &dir.path().join(format!("p{page}")));
+    for &page in pages {
+        let name = format!("{stem}-page{page}.pgm");
+        let now = render(pdf, page, &work.join(format!("{stem}-{page}")));
         if update {
             std::fs::create_dir_all(reference("")).unwrap();
             std::fs::write(reference(&name), &now).unwrap();
@@ -69,6 +65,16 @@ fn pages_match_their_reference_images() {
     }
 }
 
+#[test]
+fn pages_match_their_reference_images() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let out = PdfExporter::new(FontSet::bundled_only().unwrap())
+        .export(&sample_report(1), &pdf)
+        .unwrap();
+    match_references(&pdf, "sample1", &[1, out.pages], dir.path());
+}
+
 /// A formal 报告 with two attachments (版头, 附件 pages, 版记; GB/T 9704-2012 §7.2, §7.3.7,
 /// §7.4): page 1 (版头), the first attachment page and the last page (版记) against
 /// `tests/reference/formal1-page{N}.pgm`, updated like the above.
@@ -79,24 +85,31 @@ fn formal_report_pages_match_their_reference_images() {
     let out = PdfExporter::new(FontSet::bundled_only().unwrap())
         .export(&gongwen::fixtures::formal_report(1), &pdf)
         .unwrap();
-    let update = std::env::var("GONGWEN_UPDATE_REFERENCES").is_ok_and(|v| v == "1");
     // Six pages: body 1–3, 附件1 on 4, 附件2 on 5, the 版记 on 6.
     assert_eq!(out.pages, 6);
-    for page in [1, 4, 6] {
-        let name = format!("formal1-page{page}.pgm");
-        let now = render(&pdf, page, &dir.path().join(format!("f{page}")));
-        if update {
-            std::fs::create_dir_all(reference("")).unwrap();
-            std::fs::write(reference(&name), &now).unwrap();
-            continue;
-        }
-        let want = std::fs::read(reference(&name))
-            .unwrap_or_else(|e| panic!("missing reference {name} ({e}); see this file's header"));
-        let d = difference(&want, &now);
-        assert!(
-            d < 0.002,
-            "page {page} differs from tests/reference/{name} in {:.2} % of pixels",
-            d * 100.0
-        );
-    }
+    match_references(&pdf, "formal1", &[1, 4, 6], dir.path());
+}
+
+/// The 政府信息公开工作年度报告 (issue 16): the page on which the statutory table 三 (收到和处理
+/// 政府信息公开申请情况, 国办公开办函〔2021〕30号) starts, with its spanned header rows, against
+/// `tests/reference/annual-table3-page{N}.pgm`, updated like the above.
+#[test]
+fn annual_report_table_three_matches_its_reference_image() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("a.pdf");
+    let out = PdfExporter::new(FontSet::bundled_only().unwrap())
+        .export(&gongwen::fixtures::annual_disclosure_report(), &pdf)
+        .unwrap();
+    let page = (1..=out.pages)
+        .find(|&p| {
+            let t = Command::new("pdftotext")
+                .args(["-f", &p.to_string(), "-l", &p.to_string()])
+                .arg(&pdf)
+                .arg("-")
+                .output()
+                .expect("pdftotext (poppler-utils) is required");
+            String::from_utf8_lossy(&t.stdout).contains("勾稽关系")
+        })
+        .expect("table 三's first header cell is on some page");
+    match_references(&pdf, "annual-table3", &[page], dir.path());
 }
