@@ -17,6 +17,7 @@ mod fixes;
 mod fonts;
 mod next_year;
 mod output;
+mod pane;
 mod text;
 
 pub use edits::{add_section, create_from_template, run_checks, tree_op, TreeOp};
@@ -29,4 +30,5 @@ pub use output::{
     export, preview_pdf, print_file_name, print_report, print_setup, show_in_folder, Format,
     PrintSetup,
 };
+pub use pane::pane_view;
 pub use text::plain_text;

@@ -15,4 +15,5 @@ mod line_breaks_match_docx;
 mod pdf_export;
 mod pdf_pages_match_docx;
 mod pdf_reference;
+mod pane_matches_pdf;
 mod pdf_text_fonts;
