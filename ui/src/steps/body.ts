@@ -143,6 +143,10 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
       await api.setParagraphs(s.id!, paras);
       s.paragraphs = paras;
     });
+    // The preview pane follows the text as typed, before it is saved.
+    heading.addEventListener("input", () => { s.heading = heading.value.trim(); });
+    runIn.addEventListener("change", () => { s.run_in = runIn.checked; });
+    body.addEventListener("input", () => { s.paragraphs = withTexts(s.paragraphs, toParagraphs(body.value)); });
     bindField(heading, saveHead);
     bindField(runIn, saveHead);
     bindField(body, saveBody);
