@@ -54,8 +54,8 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     report: () => ctx.report,
     focused: () => focusedLoc(),
     go: (loc) => {
-      if (stepOf(loc) === step) focusAt({ loc });
-      else void ctx.go(0, { loc });
+      if (stepOf(loc) === step) focusAt({ loc, start: 0, end: 0 });
+      else void ctx.go(0, { loc, start: 0, end: 0 });
     },
   });
   app.querySelector(".editor")!.append(pane.root);
