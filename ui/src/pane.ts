@@ -196,12 +196,10 @@ export class Pane {
   scrollTo(n: number): void {
     const el = this.pages.children[n - 1] as HTMLElement | undefined;
     if (!el) return;
+    // The page's top at the pane's top; the newly visible pages are drawn by the scroll
+    // handler's update.
     const box = this.pages.getBoundingClientRect(), r = el.getBoundingClientRect();
-    const visible = r.top < box.bottom - 40 && r.bottom > box.top + 40;
-    if (!visible) {
-      this.pages.scrollTop += r.top - box.top - 8;
-      // The newly visible pages are drawn by the scroll handler's update.
-    }
+    if (Math.abs(r.top - box.top - 8) > 4) this.pages.scrollTop += r.top - box.top - 8;
   }
 
   private showCounter(page?: number): void {

@@ -67,9 +67,8 @@ async fn page_rect(app: &App, n: i64) -> Res<(i64, i64, i64, i64)> {
     let v = app
         .js(
             "const r=document.querySelector(`.pane-page[data-page='${arguments[0]}']`).getBoundingClientRect();
-             const k=window.devicePixelRatio||1;
-             return [Math.round((window.screenX+r.left)*k), Math.round((window.screenY+r.top)*k),
-                     Math.round(r.width*k), Math.round(Math.min(r.height, window.innerHeight-r.top)*k)];",
+             return [Math.round(r.left), Math.round(Math.max(0, r.top)),
+                     Math.round(r.width), Math.round(Math.min(r.bottom, window.innerHeight) - Math.max(0, r.top))];",
             vec![n.into()],
         )
         .await?;
@@ -79,7 +78,33 @@ async fn page_rect(app: &App, n: i64) -> Res<(i64, i64, i64, i64)> {
         .iter()
         .map(|x| x.as_i64().unwrap_or(0))
         .collect();
-    Ok((a[0], a[1], a[2], a[3]))
+    let (x0, y0) = window_origin(app).await?;
+    Ok((x0 + a[0], y0 + a[1], a[2], a[3]))
+}
+
+/// Where the web view's top-left corner is on the X screen (xwininfo: the app's window of the
+/// web view's size; there is no window manager under Xvfb).
+async fn window_origin(app: &App) -> Res<(i64, i64)> {
+    let size = app
+        .js("return `${window.innerWidth}x${window.innerHeight}`", vec![])
+        .await?;
+    let size = size.as_str().unwrap_or_default().to_string();
+    let out = Command::new("xwininfo").args(["-root", "-tree"]).output()?;
+    let tree = String::from_utf8_lossy(&out.stdout);
+    for line in tree.lines().filter(|l| l.contains(&format!(" {size}+"))) {
+        // `… 1280x720+0+0  +0+70`: the last pair is the absolute position.
+        if let Some(abs) = line.split_whitespace().last() {
+            let nums: Vec<i64> = abs
+                .split('+')
+                .filter(|s| !s.is_empty())
+                .filter_map(|s| s.parse().ok())
+                .collect();
+            if nums.len() == 2 {
+                return Ok((nums[0], nums[1]));
+            }
+        }
+    }
+    Err(format!("no {size} window in xwininfo -root -tree").into())
 }
 
 /// The raw RGB pixels of a rectangle of a screenshot (ImageMagick, as the shots are taken).
@@ -116,7 +141,13 @@ async fn pane_follows_the_clerk() -> Res<()> {
     app.wait_text("#app", "还没有报告").await?;
     app.new_report("青石镇人民政府").await?;
     // Step 1 already has the pane, with the first page drawn.
-    wait_true(&app, "return Number(document.getElementById('pane').dataset.pages) >= 1 && !!document.querySelector(\".pane-page[data-page='1'] svg\")").await?;
+    if let Err(e) = wait_true(&app, "return Number(document.getElementById('pane').dataset.pages) >= 1 && !!document.querySelector(\".pane-page[data-page='1'] svg\")").await {
+        let state = app
+            .js("const p=document.getElementById('pane'); return p ? p.outerHTML.slice(0, 600) + ' | ' + (document.getElementById('pane-counter')||{}).title : 'no #pane'", vec![])
+            .await?;
+        app.shot("pane-00-failed").await?;
+        return Err(format!("{e}; pane: {state}").into());
+    }
     app.shot("pane-01-new-report").await?;
 
     app.step(3).await?;
@@ -145,10 +176,11 @@ async fn pane_follows_the_clerk() -> Res<()> {
     ta.send_keys("新增一句").await?;
     let s2 = settled(&app, s1).await?;
     let after = app.shot("pane-03-typed").await?;
-    assert_ne!(
-        crop(&before, rect)?,
-        crop(&after, rect)?,
-        "page {here} of the pane looks the same after typing"
+    let (a, b) = (crop(&before, rect)?, crop(&after, rect)?);
+    let changed = a.iter().zip(&b).filter(|(x, y)| x != y).count();
+    assert!(
+        changed > 0,
+        "page {here} of the pane ({rect:?} on the screen) looks the same after typing"
     );
     let focus = app
         .js(
