@@ -7,8 +7,8 @@
 use gongwen::check::{self, Finding, Fix, Placeholder, WordList};
 use gongwen::import::{self, ImportOptions, ImportResult, Line};
 use gongwen::model::{PageNumbers, Report};
-use gongwen::pane::{PaneRequest, PaneView};
 use gongwen::ops::{self, FixesApplied, FontReport, Fonts, Format, PrintSetup, TreeOp};
+use gongwen::pane::{PaneRequest, PaneView};
 use gongwen::print::PrintOptions;
 use gongwen::spec::DocxFontNames;
 use gongwen::store::{

@@ -356,16 +356,24 @@ mod tests {
             path: vec![2],
             index: 2,
         };
-        assert_eq!(of(&p), "坚持问题导向，抓好整改落实，确保取得实效。".repeat(3));
+        assert_eq!(
+            of(&p),
+            "坚持问题导向，抓好整改落实，确保取得实效。".repeat(3)
+        );
         let first = Location::Paragraph {
             path: vec![0],
             index: 0,
         };
-        assert_eq!(of(&first).chars().count(), r.sections[0].paragraphs[0].text().unwrap().chars().count());
+        assert_eq!(
+            of(&first).chars().count(),
+            r.sections[0].paragraphs[0].text().unwrap().chars().count()
+        );
         assert_eq!(of(&Location::Signature), "甲乡人民政府");
         let st = starts(&sources);
         assert_eq!(st[0].loc, Location::Title);
-        assert!(st.iter().any(|s| s.loc == Location::Heading { path: vec![2] }));
+        assert!(st
+            .iter()
+            .any(|s| s.loc == Location::Heading { path: vec![2] }));
     }
 
     #[test]
@@ -440,9 +448,15 @@ mod tests {
         });
         let w = warnings(&layout, &sources);
         let kinds: Vec<_> = w.iter().map(|w| (w.kind, w.page)).collect();
-        assert!(kinds.contains(&(PaneWarningKind::HeadingAtFoot, 1)), "{kinds:?}");
+        assert!(
+            kinds.contains(&(PaneWarningKind::HeadingAtFoot, 1)),
+            "{kinds:?}"
+        );
         let n = layout.pages.len() as u32;
-        assert!(kinds.contains(&(PaneWarningKind::LastPageShort, n)), "{kinds:?}");
+        assert!(
+            kinds.contains(&(PaneWarningKind::LastPageShort, n)),
+            "{kinds:?}"
+        );
         assert!(w.iter().all(|w| !w.message.is_empty()));
     }
 
@@ -455,10 +469,21 @@ mod tests {
         let sources = line_sources(&r, &layout);
         let page = &mut layout.pages[0];
         page.rules.push(Rule::vertical(100.0, 200.0, 300.0, 0.5));
-        page.rules.push(Rule::horizontal(80.0, 500.0, 400.0, 1.0, true));
-        let svg = page_svg(page, &sources[0], layout.width, layout.height, &faces, &spec);
+        page.rules
+            .push(Rule::horizontal(80.0, 500.0, 400.0, 1.0, true));
+        let svg = page_svg(
+            page,
+            &sources[0],
+            layout.width,
+            layout.height,
+            &faces,
+            &spec,
+        );
         // A vertical rule: as wide as its weight, as high as its segment.
-        assert!(svg.contains(r##"<rect x="99.75" y="200" width="0.5" height="100" fill="#000"/>"##), "{svg:.300}");
+        assert!(
+            svg.contains(r##"<rect x="99.75" y="200" width="0.5" height="100" fill="#000"/>"##),
+            "{svg:.300}"
+        );
         let [rr, gg, bb] = spec.formal.red;
         assert!(svg.contains(&format!(r##"height="1" fill="#{rr:02x}{gg:02x}{bb:02x}""##)));
         // Every glyph is defined once per page and used for each character.

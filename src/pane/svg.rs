@@ -104,7 +104,11 @@ impl Drawer<'_, '_> {
             if bold {
                 // The PDF's synthetic bold: the outline stroked, width in font units.
                 let w = run.size * self.spec.synthetic_bold_stroke / s;
-                let _ = write!(self.body, r#" stroke="currentColor" stroke-width="{}""#, r2(w));
+                let _ = write!(
+                    self.body,
+                    r#" stroke="currentColor" stroke-width="{}""#,
+                    r2(w)
+                );
             }
             self.body.push_str("/>");
         }

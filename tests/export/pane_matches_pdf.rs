@@ -41,14 +41,20 @@ fn pane_lines_are_the_pdf_lines() {
         .filter(|(_, p)| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    assert!(files.len() >= 2, "two samples at least in {}", dir.display());
+    assert!(
+        files.len() >= 2,
+        "two samples at least in {}",
+        dir.display()
+    );
     // The longest sample, and the shortest as a second, different text.
     let chosen = [files.last().unwrap().1.clone(), files[0].1.clone()];
     let ex = PdfExporter::new(FontSet::bundled_only().unwrap());
     let faces = ex.fonts().faces(ex.spec());
     let tmp = tempfile::tempdir().unwrap();
     for path in chosen {
-        let report = import_file(&path, &ImportOptions::default()).unwrap().report;
+        let report = import_file(&path, &ImportOptions::default())
+            .unwrap()
+            .report;
         let pdf = tmp.path().join("r.pdf");
         ex.export(&report, &pdf).unwrap();
         let layout = ex.layout(&report);
@@ -64,7 +70,11 @@ fn pane_lines_are_the_pdf_lines() {
         );
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         assert_eq!(view.hashes.len(), page_count(&pdf), "{name}: page count");
-        assert_eq!(view.drawn.len(), view.hashes.len(), "{name}: every page drawn");
+        assert_eq!(
+            view.drawn.len(),
+            view.hashes.len(),
+            "{name}: every page drawn"
+        );
         assert!(view.hashes.len() >= 2, "{name}: a sample of several pages");
         let texts = pane::page_texts(&layout);
         for (i, lines) in texts.iter().enumerate() {
@@ -108,7 +118,11 @@ fn pane_lines_are_the_pdf_lines() {
             let svg = &view.drawn[i].svg;
             let uses = svg.matches("<use ").count();
             let chars: usize = ours.iter().map(|l| l.chars().count()).sum();
-            assert!(uses >= chars, "{name}, page {}: {uses} glyphs drawn for {chars} characters", i + 1);
+            assert!(
+                uses >= chars,
+                "{name}, page {}: {uses} glyphs drawn for {chars} characters",
+                i + 1
+            );
         }
         println!("{name}: {} pages, lines match the PDF", view.hashes.len());
     }

@@ -9,7 +9,8 @@ use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Our own sentence, repeated to make paragraphs of any length.
-const SENTENCE: &str = "全镇持续推进基层政务公开标准化规范化建设，村务公开栏按月更新，群众反映的问题当月答复。";
+const SENTENCE: &str =
+    "全镇持续推进基层政务公开标准化规范化建设，村务公开栏按月更新，群众反映的问题当月答复。";
 
 fn long(chars: usize) -> String {
     SENTENCE.chars().cycle().take(chars).collect()
@@ -17,14 +18,20 @@ fn long(chars: usize) -> String {
 
 async fn seq(app: &App) -> Res<i64> {
     let v = app
-        .js("return Number(document.getElementById('pane').dataset.seq)", vec![])
+        .js(
+            "return Number(document.getElementById('pane').dataset.seq)",
+            vec![],
+        )
         .await?;
     Ok(v.as_i64().unwrap_or(0))
 }
 
 async fn pages(app: &App) -> Res<i64> {
     let v = app
-        .js("return Number(document.getElementById('pane').dataset.pages)", vec![])
+        .js(
+            "return Number(document.getElementById('pane').dataset.pages)",
+            vec![],
+        )
         .await?;
     Ok(v.as_i64().unwrap_or(0))
 }
@@ -86,7 +93,10 @@ async fn page_rect(app: &App, n: i64) -> Res<(i64, i64, i64, i64)> {
 /// web view's size; there is no window manager under Xvfb).
 async fn window_origin(app: &App) -> Res<(i64, i64)> {
     let size = app
-        .js("return `${window.innerWidth}x${window.innerHeight}`", vec![])
+        .js(
+            "return `${window.innerWidth}x${window.innerHeight}`",
+            vec![],
+        )
         .await?;
     let size = size.as_str().unwrap_or_default().to_string();
     let out = Command::new("xwininfo").args(["-root", "-tree"]).output()?;
@@ -164,7 +174,11 @@ async fn pane_follows_the_clerk() -> Res<()> {
     let (here, total) = counter(&app).await?;
     assert_eq!(total, n1);
     assert!(here >= 2, "the caret's paragraph is on page {here}");
-    wait_true(&app, &format!("return !!document.querySelector(\".pane-page[data-page='{here}'] svg\")")).await?;
+    wait_true(
+        &app,
+        &format!("return !!document.querySelector(\".pane-page[data-page='{here}'] svg\")"),
+    )
+    .await?;
     let before = app.shot("pane-02-long-section").await?;
     let before = before.with_file_name("pane-02-long-section-copy.png");
     std::fs::copy(shots_dir().join("pane-02-long-section.png"), &before)?;
@@ -188,7 +202,10 @@ async fn pane_follows_the_clerk() -> Res<()> {
             vec![first.into()],
         )
         .await?;
-    assert_eq!(focus, true, "the caret stayed at the end of the typed paragraph");
+    assert_eq!(
+        focus, true,
+        "the caret stayed at the end of the typed paragraph"
+    );
 
     // A long paragraph more pushes the 落款 onto a new page: the pane counts it.
     let mut text = app.value(first).await?;
@@ -232,7 +249,9 @@ async fn pane_follows_the_clerk() -> Res<()> {
     app.click(line).await?;
     wait_true(
         &app,
-        &format!("const a=document.activeElement; return a.matches({first:?}) && a.selectionStart===0;"),
+        &format!(
+            "const a=document.activeElement; return a.matches({first:?}) && a.selectionStart===0;"
+        ),
     )
     .await?;
 
@@ -250,7 +269,11 @@ async fn pane_follows_the_clerk() -> Res<()> {
     )
     .await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
-    assert_eq!(seq(&app).await?, s3, "the pane redrew during the composition");
+    assert_eq!(
+        seq(&app).await?,
+        s3,
+        "the pane redrew during the composition"
+    );
     app.js(
         "const el=document.querySelector(arguments[0]);
          el.value=arguments[1]+'政务'; el.setSelectionRange(el.value.length, el.value.length);
@@ -264,7 +287,11 @@ async fn pane_follows_the_clerk() -> Res<()> {
 
     // Folded away, the form gets the room; unfolded again, the pages are back.
     app.click("#pane-toggle").await?;
-    wait_true(&app, "return document.getElementById('pane').classList.contains('folded')").await?;
+    wait_true(
+        &app,
+        "return document.getElementById('pane').classList.contains('folded')",
+    )
+    .await?;
     app.shot("pane-06-folded").await?;
     app.click("#pane-toggle").await?;
     wait_true(&app, "return !document.getElementById('pane').classList.contains('folded') && !!document.querySelector('.pane-page svg')").await?;
