@@ -14,6 +14,15 @@ use crate::spec::Spec;
 use crate::typeset::{Page, Run};
 use std::collections::HashMap;
 use std::fmt::Write;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex};
+
+/// Outlines already written as path data, by (font file's path and face index, glyph id):
+/// typing redraws the same glyphs keystroke after keystroke. Bounded: emptied when it holds
+/// [`OUTLINE_CACHE_MAX`] glyphs (a few MB).
+static OUTLINES: Mutex<Option<HashMap<(u64, u16), Arc<str>>>> = Mutex::new(None);
+/// The most glyph outlines [`OUTLINES`] keeps.
+const OUTLINE_CACHE_MAX: usize = 20_000;
 use ttf_parser::{GlyphId, OutlineBuilder};
 
 /// Writes a glyph outline as SVG path data in font units (y up, as in the font).
@@ -69,12 +78,34 @@ impl Drawer<'_, '_> {
         }
         let face = self.faces.face(file)?;
         let upem = face.units_per_em() as f32;
-        let mut d = PathData(String::new());
-        face.outline_glyph(GlyphId(id), &mut d)?;
+        let f = &self.faces.set().files()[file];
+        let mut h = DefaultHasher::new();
+        (&f.path, f.index, f.data.len()).hash(&mut h);
+        let key = (h.finish(), id);
+        let cached = OUTLINES
+            .lock()
+            .ok()
+            .and_then(|c| c.as_ref().and_then(|m| m.get(&key).cloned()));
+        let d: Arc<str> = match cached {
+            Some(d) => d,
+            None => {
+                let mut d = PathData(String::new());
+                face.outline_glyph(GlyphId(id), &mut d)?;
+                let d: Arc<str> = d.0.into();
+                if let Ok(mut c) = OUTLINES.lock() {
+                    let m = c.get_or_insert_with(HashMap::new);
+                    if m.len() >= OUTLINE_CACHE_MAX {
+                        m.clear();
+                    }
+                    m.insert(key, d.clone());
+                }
+                d
+            }
+        };
         let _ = write!(
             self.defs,
-            r#"<path id="{}{file}-{id}" d="{}"/>"#,
-            self.prefix, d.0
+            r#"<path id="{}{file}-{id}" d="{d}"/>"#,
+            self.prefix
         );
         self.defined.insert((file, id), upem);
         Some(upem)
