@@ -20,7 +20,10 @@ use std::sync::{Arc, Mutex};
 /// Outlines already written as path data, by (font file's path and face index, glyph id):
 /// typing redraws the same glyphs keystroke after keystroke. Bounded: emptied when it holds
 /// [`OUTLINE_CACHE_MAX`] glyphs (a few MB).
-static OUTLINES: Mutex<Option<HashMap<(u64, u16), Arc<str>>>> = Mutex::new(None);
+static OUTLINES: Mutex<Option<Outlines>> = Mutex::new(None);
+
+/// Path data by (hash of the font file's path, face index and size; glyph id).
+type Outlines = HashMap<(u64, u16), Arc<str>>;
 /// The most glyph outlines [`OUTLINES`] keeps.
 const OUTLINE_CACHE_MAX: usize = 20_000;
 use ttf_parser::{GlyphId, OutlineBuilder};
