@@ -150,6 +150,17 @@ async fn pane_follows_the_clerk() -> Res<()> {
     let app = App::launch(data.path(), save.path()).await?;
     app.wait_text("#app", "还没有报告").await?;
     app.new_report("青石镇人民政府").await?;
+    // The fold is remembered for the user (localStorage): open it if a run left it folded.
+    if app
+        .js(
+            "return document.getElementById('pane').classList.contains('folded')",
+            vec![],
+        )
+        .await?
+        == true
+    {
+        app.click("#pane-toggle").await?;
+    }
     // Step 1 already has the pane, with the first page drawn.
     if let Err(e) = wait_true(&app, "return Number(document.getElementById('pane').dataset.pages) >= 1 && !!document.querySelector(\".pane-page[data-page='1'] svg\")").await {
         let state = app
