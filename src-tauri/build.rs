@@ -45,6 +45,7 @@ const COMMANDS: &[&str] = &[
     "default_page_numbers",
     "set_default_page_numbers",
     "preview_pdf",
+    "pane_view",
     "font_report",
     "import_font",
     "docx_font_names",

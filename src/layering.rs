@@ -18,7 +18,7 @@ pub const LAYERS: &[(u8, &[&str])] = &[
     (2, &["spec", "templates", "store"]),
     (3, &["typeset"]),
     (4, &["fonts", "check"]),
-    (5, &["import", "export", "print"]),
+    (5, &["import", "export", "print", "pane"]),
     (6, &["ops", "instance", "fixtures"]),
     (7, &["cli"]),
 ];

@@ -11,6 +11,7 @@ pub mod fonts;
 pub mod log;
 pub mod model;
 pub mod ops;
+pub mod pane;
 pub mod resources;
 pub mod spec;
 pub mod store;

@@ -8,6 +8,7 @@ use gongwen::check::{self, Finding, Fix, Placeholder, WordList};
 use gongwen::import::{self, ImportOptions, ImportResult, Line};
 use gongwen::model::{PageNumbers, Report};
 use gongwen::ops::{self, FixesApplied, FontReport, Fonts, Format, PrintSetup, TreeOp};
+use gongwen::pane::{PaneRequest, PaneView};
 use gongwen::print::PrintOptions;
 use gongwen::spec::DocxFontNames;
 use gongwen::store::{
@@ -379,6 +380,17 @@ pub fn set_default_page_numbers(state: State<AppState>, style: PageNumbers) -> R
 pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
     let bytes = ops::preview_pdf(&state.report(id)?, &state.fonts)?;
     Ok(Response::new(bytes))
+}
+
+/// The live preview pane's view of the report as it stands on screen (edits not yet saved
+/// included): page hashes, the pages asked for that changed, field starts, warnings.
+#[tauri::command]
+pub async fn pane_view(
+    state: State<'_, AppState>,
+    report: Report,
+    request: PaneRequest,
+) -> Res<PaneView> {
+    ops::pane_view(&report, &state.fonts, &request)
 }
 
 /// Which font each role resolves to.

@@ -20,6 +20,7 @@ use gongwen::import::{ImportOptions, ImportResult, Line, Role, Stage};
 use gongwen::model::numbering::heading_number;
 use gongwen::model::{self, Date, DocxFontNames, PageNumbers, Report, Status, TableEdit};
 use gongwen::ops::{FixesApplied, FontReport, FontRow, PrintSetup, TreeOp};
+use gongwen::pane::{PaneRequest, PaneView};
 use gongwen::print::PrintOptions;
 use gongwen::store::{CarryItem, ReportMeta, ReportSummary, VersionInfo, VersionSaved};
 use gongwen::templates::{self, Template, TemplateSection};
@@ -74,6 +75,8 @@ fn bindings() -> BTreeMap<String, String> {
         ImportResult,
         Line,
         PageNumbers,
+        PaneRequest,
+        PaneView,
         Placeholder,
         PrintOptions,
         PrintSetup,

@@ -113,6 +113,7 @@ fn main() {
             commands::default_page_numbers,
             commands::set_default_page_numbers,
             commands::preview_pdf,
+            commands::pane_view,
             commands::font_report,
             commands::import_font,
             commands::docx_font_names,

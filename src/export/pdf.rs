@@ -64,6 +64,11 @@ impl PdfExporter {
         &self.fonts
     }
 
+    /// The layout this exporter typesets by.
+    pub fn spec(&self) -> &Spec {
+        &self.spec
+    }
+
     /// Which font sets each role, for the UI (“正文：仿宋（系统）”).
     pub fn font_report(&self) -> Vec<RoleChoice> {
         self.fonts.report(&self.spec)

@@ -68,17 +68,18 @@ fn push_paragraph(out: &mut Vec<Block>, text: &str) {
 }
 
 /// Whether a section prints anything: a heading, a non-blank item, or a child that prints.
-/// A blank section (just added in the editor and left empty) would print as a bare `二、`.
-fn prints(s: &Section) -> bool {
+/// A blank section (just added in the editor and left empty) would print as a bare `二、`, so
+/// [`body_blocks`] leaves it out.
+pub fn section_prints(s: &Section) -> bool {
     !s.heading.trim().is_empty()
         || s.paragraphs.iter().any(|p| !p.is_blank())
-        || s.children.iter().any(prints)
+        || s.children.iter().any(section_prints)
 }
 
 fn walk(sections: &[Section], level: u8, out: &mut Vec<Block>) {
     let level = level.min(MAX_LEVEL);
     // Numbers count the printed sections only, so a blank one leaves no gap (一、二、 not 一、三、).
-    for (i, s) in sections.iter().filter(|s| prints(s)).enumerate() {
+    for (i, s) in sections.iter().filter(|s| section_prints(s)).enumerate() {
         let number = heading_number(level, i);
         let mut items = s.paragraphs.iter().filter(|p| !p.is_blank()).peekable();
         if s.run_in {

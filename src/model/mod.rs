@@ -16,7 +16,7 @@ mod table;
 mod table_edit;
 mod wordlist;
 
-pub use blocks::{body_blocks, Block};
+pub use blocks::{body_blocks, section_prints, Block};
 pub use date::Date;
 pub use docx_fonts::DocxFontNames;
 pub use formal::{Attachment, Header, Record};

@@ -17,6 +17,7 @@ mod fixes;
 mod fonts;
 mod next_year;
 mod output;
+mod pane;
 mod tables;
 mod text;
 
@@ -30,5 +31,6 @@ pub use output::{
     export, preview_pdf, print_file_name, print_report, print_setup, show_in_folder, Format,
     PrintSetup,
 };
+pub use pane::pane_view;
 pub use tables::{fill_table_totals, last_year_report, TotalsFilled, VERSION_BEFORE_TOTALS};
 pub use text::plain_text;

@@ -12,6 +12,7 @@ mod docx_package;
 mod formal_pages;
 mod keep_closing;
 mod line_breaks_match_docx;
+mod pane_matches_pdf;
 mod pdf_export;
 mod pdf_pages_match_docx;
 mod pdf_reference;

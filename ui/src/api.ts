@@ -4,7 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 import type {
   AppInfo, CarryItem, DocxFontNames, Finding, Fix, FixesApplied, FontReport, ImportOptions, Item, ImportResult, Line,
-  PageNumbers, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Table, TableEdit, Template,
+  PageNumbers, PaneRequest, PaneView, Placeholder, PrintOptions, PrintSetup, Purpose, Report, ReportMeta, ReportSummary, Table, TableEdit, Template,
   TreeOp, VersionInfo, VersionSaved, WordList,
 } from "./bindings";
 
@@ -62,6 +62,8 @@ export const api = {
   defaultPageNumbers: () => invoke<PageNumbers>("default_page_numbers"),
   setDefaultPageNumbers: (style: PageNumbers) => invoke<void>("set_default_page_numbers", { style }),
   previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
+  /** The preview pane's view of the report as on screen (unsaved edits included). */
+  paneView: (report: Report, request: PaneRequest) => invoke<PaneView>("pane_view", { report, request }),
   fontReport: () => invoke<FontReport>("font_report"),
   importFont: (path: string) => invoke<FontReport>("import_font", { path }),
   /** Font names the DOCX gives 仿宋/楷体: "gb2312" = 仿宋_GB2312/楷体_GB2312, "plain" = 仿宋/楷体. */

@@ -16,9 +16,10 @@ import { renderOpening } from "./steps/opening";
 import { renderPreview } from "./steps/preview";
 import { paragraphRange, stepOf } from "./text";
 import { fitCells } from "./tableview";
-import { cellId, tableCellOf, locateParagraph, runId, splitBody } from "./table";
-import type { Finding, Report, Template } from "./bindings";
+import { cellId, tableCellOf, tableItemIndex, locateParagraph, runId, splitBody } from "./table";
+import type { Finding, Location, Report, Template } from "./bindings";
 import { flatten } from "./numbering";
+import { Pane } from "./pane";
 
 export interface Editor { autosave: Autosave; close(): Promise<void> }
 
@@ -47,7 +48,30 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       h("button", { id: "b-top-docx", title: "Ctrl+Shift+E", onclick: () => void doExport("docx") }, "导出 Word"),
       h("button", { onclick: () => void doExport("pdf") }, "导出 PDF"),
       h("button", { title: "Ctrl+P", onclick: () => void doPrint() }, "打印")),
-    h("div", { class: "editor" }, nav, main, aside));
+    h("div", { class: "editor with-pane" }, nav, main, aside));
+
+  // The live page preview beside steps 1–4 (issue 18). It reads the form, never takes the
+  // focus, and redraws after each input that is not part of an IME composition.
+  const pane = new Pane({
+    report: () => ctx.report,
+    focused: () => focusedLoc(),
+    go: (loc) => {
+      if (stepOf(loc) === step) focusAt({ loc, start: 0, end: 0 });
+      else void ctx.go(0, { loc, start: 0, end: 0 });
+    },
+  });
+  app.querySelector(".editor")!.append(pane.root);
+  pane.setFolded(pane.isFolded);
+  let composing = false;
+  main.addEventListener("compositionstart", () => { composing = true; });
+  main.addEventListener("compositionend", () => { composing = false; pane.update(); });
+  main.addEventListener("input", (e) => {
+    if (composing || (e as InputEvent).isComposing) return;
+    pane.update();
+  });
+  main.addEventListener("change", () => { if (!composing) pane.update(); });
+  // The caret moving to another field shows that field's page.
+  main.addEventListener("focusin", () => pane.update());
 
   const ctx: EditorCtx = {
     id,
@@ -113,6 +137,41 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
       drawing = false;
     }
     main.setAttribute("data-step", String(step));
+    const editing = step <= 4;
+    pane.root.hidden = !editing;
+    app.querySelector(".editor")?.classList.toggle("with-pane", editing);
+    if (editing) pane.update();
+  }
+
+  /** The field that has the focus, as a location (a paragraph: the one the caret is in). */
+  function focusedLoc(): Location | null {
+    const el = document.activeElement;
+    if (!(el instanceof HTMLElement) || !main.contains(el)) return null;
+    const caretLine = (ta: HTMLTextAreaElement) =>
+      ta.value.slice(0, ta.selectionStart ?? 0).split(/\r?\n/).slice(0, -1).filter((l) => l.trim()).length;
+    const id = el.id;
+    const fixed: Record<string, Location> = {
+      "f-title": { part: "title" }, "f-subtitle": { part: "subtitle" }, "f-addressee": { part: "addressee" },
+      "f-signature": { part: "signature" }, "f-date": { part: "date" }, "f-note": { part: "note" },
+    };
+    if (fixed[id]) return fixed[id];
+    if (id === "f-opening" && el instanceof HTMLTextAreaElement) return { part: "opening", index: caretLine(el) };
+    if (id === "f-attachments" && el instanceof HTMLTextAreaElement) return { part: "attachment", index: caretLine(el) };
+    if (id.startsWith("f-formal") || el.closest("#formal-panel")) return { part: "header" };
+    const path = el.dataset.path?.split(".").map(Number);
+    if (!path) return null;
+    if (id.startsWith("h-")) return { part: "heading", path };
+    if (id.startsWith("p-") && el instanceof HTMLTextAreaElement) {
+      const node = flatten(ctx.report.sections).find((x) => x.path.join(".") === path.join("."))?.node;
+      // A section's text runs around its tables: `p-{node}` is run 0, `p-{node}-{run}` the others.
+      const run = Number(id.split("-")[2] ?? 0);
+      const b = node ? splitBody(node.paragraphs) : null;
+      const start = !b || run === 0 ? 0 : tableItemIndex(b, run - 1) + 1;
+      const k = caretLine(el);
+      const index = b && k < (b.texts[run]?.length ?? 0) ? start + k : -1;
+      return index >= 0 ? { part: "paragraph", path, index } : { part: "heading", path };
+    }
+    return null;
   }
 
   /** Draws the step again after the report changed, keeping the clerk's place: the scroll

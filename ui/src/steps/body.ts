@@ -156,6 +156,8 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
       ta.value = fromParagraphs(run);
       ta.addEventListener("input", () => {
         parts.texts[k] = toParagraphs(ta.value);
+        // The preview pane follows the text as typed, before it is saved.
+        s.paragraphs = joinBody(parts);
         // A small field before a table grows once the clerk writes in it.
         if (ta.classList.contains("slim") && ta.value) {
           ta.classList.remove("slim");
@@ -175,6 +177,9 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
       blocks.push(ta);
       if (k < parts.tables.length) blocks.push(tableBlock(ctx, s, f, parts, k, saveBody, showGuide));
     });
+    // The preview pane follows the text as typed, before it is saved.
+    heading.addEventListener("input", () => { s.heading = heading.value.trim(); });
+    runIn.addEventListener("change", () => { s.run_in = runIn.checked; });
     bindField(heading, saveHead);
     bindField(runIn, saveHead);
     heading.addEventListener("focus", () => showGuide(f));

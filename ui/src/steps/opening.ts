@@ -15,6 +15,8 @@ export function renderOpening(ctx: EditorCtx, root: HTMLElement): void {
     ctx.report.opening = paras;
   });
   bindField(ta, save);
+  // The preview pane follows the text as typed, before it is saved.
+  ta.addEventListener("input", () => { ctx.report.opening = toParagraphs(ta.value); });
   autosize(ta);
   root.append(h("div", { class: "form" }, h("label", {}, "导语（每段一行）", ta)));
   ctx.aside("导语", ctx.template?.opening);
