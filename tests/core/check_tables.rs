@@ -1,87 +1,16 @@
 //! The arithmetic of the statutory tables of the 政府信息公开工作年度报告 (2021 format,
 //! 国办公开办函〔2021〕30号): `table-sum`, `table-cross-year` (two reports in a temporary
-//! store), `table-text`, and totals computed on request. The tables are built here from the
-//! official grids (docs: the contract), not from the template, so these tests do not
-//! depend on how the report kind lays them out.
+//! store), `table-text`, and totals computed on request. The tables are the template's
+//! (`templates::disclosure`, the official labels) with numbers filled in here; where they sit in
+//! the report is up to each test (the checks find them by their labels).
 
 use gongwen::check::{self, codes, fill_totals, Finding, Location, Severity, WordList};
-use gongwen::model::{Cell, Date, Item, Report, Section, Table};
+use gongwen::model::{Date, Item, Report, Section, Table};
 use gongwen::ops;
 use gongwen::store::Store;
+use gongwen::templates::disclosure;
 
 const UNIT: &str = "青松镇人民政府";
-
-/// The rows of table 三 below its header, in order, as (label cells, numbered item?):
-/// the label cells take the first 3 grid columns (spans as in the official table).
-fn three_labels() -> Vec<Vec<Cell>> {
-    let mut rows: Vec<Vec<Cell>> = vec![
-        vec![Cell::span("一、本年新收政府信息公开申请数量", 3, 1)],
-        vec![Cell::span("二、上年结转政府信息公开申请数量", 3, 1)],
-        vec![
-            Cell::span("三、本年度办理结果", 1, 22),
-            Cell::span("（一）予以公开", 2, 1),
-        ],
-        vec![Cell::span(
-            "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-            2,
-            1,
-        )],
-    ];
-    let groups: [(&str, &[&str]); 4] = [
-        (
-            "（三）不予公开",
-            &[
-                "1.属于国家秘密",
-                "2.其他法律行政法规禁止公开",
-                "3.危及“三安全一稳定”",
-                "4.保护第三方合法权益",
-                "5.属于三类内部事务信息",
-                "6.属于四类过程性信息",
-                "7.属于行政执法案卷",
-                "8.属于行政查询事项",
-            ],
-        ),
-        (
-            "（四）无法提供",
-            &[
-                "1.本机关不掌握相关政府信息",
-                "2.没有现成信息需要另行制作",
-                "3.补正后申请内容仍不明确",
-            ],
-        ),
-        (
-            "（五）不予处理",
-            &[
-                "1.信访举报投诉类申请",
-                "2.重复申请",
-                "3.要求提供公开出版物",
-                "4.无正当理由大量反复申请",
-                "5.要求行政机关确认或重新出具已获取信息",
-            ],
-        ),
-        (
-            "（六）其他处理",
-            &[
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                "3.其他",
-            ],
-        ),
-    ];
-    for (group, items) in groups {
-        for (i, item) in items.iter().enumerate() {
-            let mut row = Vec::new();
-            if i == 0 {
-                row.push(Cell::span(group, 1, items.len() as u32));
-            }
-            row.push(Cell::new(item));
-            rows.push(row);
-        }
-    }
-    rows.push(vec![Cell::span("（七）总计", 2, 1)]);
-    rows.push(vec![Cell::span("四、结转下年度继续办理", 3, 1)]);
-    rows
-}
 
 /// Grid rows of table 三 (header rows included).
 const NEW: usize = 3;
@@ -100,48 +29,21 @@ fn n(v: i64) -> String {
     }
 }
 
-/// Table 三 from the six applicant numbers (自然人, 商业企业, 科研机构, 社会公益组织,
-/// 法律服务机构, 其他) of each of its 25 numeric rows; the 总计 column is their sum.
+/// Table 三 of the template (`templates::disclosure::table_three`, the official labels) with
+/// the six applicant numbers (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他) of each
+/// of its 25 numeric rows; the 总计 column is their sum.
 fn table_three(values: &[[i64; 6]]) -> Table {
-    let mut rows = vec![
-        vec![
-            Cell::span(
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                3,
-                3,
-            ),
-            Cell::span("申请人情况", 7, 1),
-        ],
-        vec![
-            Cell::span("自然人", 1, 2),
-            Cell::span("法人或其他组织", 5, 1),
-            Cell::span("总计", 1, 2),
-        ],
-        [
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他",
-        ]
-        .iter()
-        .map(|t| Cell::new(t))
-        .collect(),
-    ];
-    let labels = three_labels();
-    assert_eq!(labels.len(), 25);
+    let mut t = disclosure::table_three();
     assert_eq!(values.len(), 25);
-    for (mut row, v) in labels.into_iter().zip(values) {
-        row.extend(v.iter().map(|x| Cell::new(&n(*x))));
-        row.push(Cell::new(&n(v.iter().sum())));
-        rows.push(row);
+    for (r, v) in (NEW..=FORWARD).zip(values) {
+        let row = &mut t.rows[r];
+        let k = row.len() - 7;
+        for (i, x) in v.iter().enumerate() {
+            row[k + i].set_text(&n(*x));
+        }
+        row[k + 6].set_text(&n(v.iter().sum()));
     }
-    Table {
-        title: None,
-        header_rows: 3,
-        rows,
-        widths: None,
-    }
+    t
 }
 
 /// Consistent numbers for table 三: 新收 12, 上年结转 2, 予以公开 6, …, （七） 11, 结转 3.
@@ -167,67 +69,33 @@ fn three_values(carried: [i64; 6]) -> Vec<[i64; 6]> {
     out
 }
 
-/// Table 二 with 规章 and 行政规范性文件 (本年制发, 本年废止, 现行有效).
+/// Table 二 of the template with 规章 and 行政规范性文件 (本年制发, 本年废止, 现行有效) and the
+/// one-number rows (行政许可 120, 行政处罚 30, 行政强制 2, 行政事业性收费 3.5 万元).
 fn table_two(rules: [i64; 3], norms: [i64; 3]) -> Table {
-    let cs = |t: &str| Cell::span(t, 3, 1);
-    let row = |label: &str, v: [i64; 3]| {
-        let mut r = vec![Cell::new(label)];
-        r.extend(v.iter().map(|x| Cell::new(&x.to_string())));
-        r
-    };
-    Table {
-        title: None,
-        header_rows: 0,
-        rows: vec![
-            vec![Cell::span("第二十条第（一）项", 4, 1)],
-            ["信息内容", "本年制发件数", "本年废止件数", "现行有效件数"]
-                .iter()
-                .map(|t| Cell::new(t))
-                .collect(),
-            row("规章", rules),
-            row("行政规范性文件", norms),
-            vec![Cell::span("第二十条第（五）项", 4, 1)],
-            vec![Cell::new("信息内容"), cs("本年处理决定数量")],
-            vec![Cell::new("行政许可"), cs("120")],
-            vec![Cell::span("第二十条第（六）项", 4, 1)],
-            vec![Cell::new("信息内容"), cs("本年处理决定数量")],
-            vec![Cell::new("行政处罚"), cs("30")],
-            vec![Cell::new("行政强制"), cs("2")],
-            vec![Cell::span("第二十条第（八）项", 4, 1)],
-            vec![Cell::new("信息内容"), cs("本年收费金额（单位：万元）")],
-            vec![Cell::new("行政事业性收费"), cs("3.5")],
-        ],
-        widths: None,
+    let mut t = disclosure::table_two();
+    for (r, v) in [(2, rules), (3, norms)] {
+        for (i, x) in v.iter().enumerate() {
+            t.rows[r][1 + i].set_text(&x.to_string());
+        }
     }
+    for (r, v) in [(6, "120"), (9, "30"), (10, "2"), (13, "3.5")] {
+        t.rows[r][1].set_text(v);
+    }
+    t
 }
 
-/// Table 四 from the four results (结果维持, 结果纠正, 其他结果, 尚未审结) of 行政复议, 未经复议
-/// 直接起诉 and 复议后起诉; each 总计 is their sum.
+/// Table 四 of the template from the four results (结果维持, 结果纠正, 其他结果, 尚未审结) of
+/// 行政复议, 未经复议直接起诉 and 复议后起诉; each 总计 is their sum.
 fn table_four(groups: [[i64; 4]; 3]) -> Table {
-    let results = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"];
-    let mut data = Vec::new();
-    for g in groups {
-        data.extend(g.iter().map(|x| Cell::new(&x.to_string())));
-        data.push(Cell::new(&g.iter().sum::<i64>().to_string()));
+    let mut t = disclosure::table_four();
+    let cells = &mut t.rows[3];
+    for (g, v) in groups.iter().enumerate() {
+        for (i, x) in v.iter().enumerate() {
+            cells[g * 5 + i].set_text(&x.to_string());
+        }
+        cells[g * 5 + 4].set_text(&v.iter().sum::<i64>().to_string());
     }
-    let mut second: Vec<Cell> = results.iter().map(|t| Cell::span(t, 1, 2)).collect();
-    second.push(Cell::span("未经复议直接起诉", 5, 1));
-    second.push(Cell::span("复议后起诉", 5, 1));
-    Table {
-        title: None,
-        header_rows: 3,
-        rows: vec![
-            vec![Cell::span("行政复议", 5, 1), Cell::span("行政诉讼", 10, 1)],
-            second,
-            results
-                .iter()
-                .chain(results.iter())
-                .map(|t| Cell::new(t))
-                .collect(),
-            data,
-        ],
-        widths: None,
-    }
+    t
 }
 
 fn section(heading: &str, items: Vec<Item>) -> Section {

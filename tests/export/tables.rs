@@ -61,124 +61,18 @@ fn long_table() -> Table {
     }
 }
 
-/// The shape of the statutory table 三 (10 grid columns, three header rows, a label merged
-/// over 22 rows), with numbers.
+/// The statutory table 三 as the template builds it (`templates::disclosure::table_three`: 10
+/// grid columns, three header rows, a label merged over 22 rows), with numbers in its seven
+/// numeric columns.
 fn dense_table() -> Table {
-    let n = |k: usize| -> Vec<Cell> { (0..7).map(|j| c(&((k * 3 + j) % 9).to_string())).collect() };
-    let with = |mut head: Vec<Cell>, k: usize| {
-        head.extend(n(k));
-        head
-    };
-    let mut rows = vec![
-        vec![
-            Cell::span(
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                3,
-                3,
-            ),
-            Cell::span("申请人情况", 7, 1),
-        ],
-        vec![
-            Cell::span("自然人", 1, 2),
-            Cell::span("法人或其他组织", 5, 1),
-            Cell::span("总计", 1, 2),
-        ],
-        vec![
-            c("商业企业"),
-            c("科研机构"),
-            c("社会公益组织"),
-            c("法律服务机构"),
-            c("其他"),
-        ],
-        with(
-            vec![Cell::span("一、本年新收政府信息公开申请数量", 3, 1)],
-            1,
-        ),
-        with(
-            vec![Cell::span("二、上年结转政府信息公开申请数量", 3, 1)],
-            2,
-        ),
-        with(
-            vec![
-                Cell::span("三、本年度办理结果", 1, 22),
-                Cell::span("（一）予以公开", 2, 1),
-            ],
-            3,
-        ),
-        with(
-            vec![Cell::span(
-                "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-                2,
-                1,
-            )],
-            4,
-        ),
-    ];
-    let groups: [(&str, &[&str]); 5] = [
-        (
-            "（三）不予公开",
-            &[
-                "1.属于国家秘密",
-                "2.其他法律行政法规禁止公开",
-                "3.危及“三安全一稳定”",
-                "4.保护第三方合法权益",
-                "5.属于三类内部事务信息",
-                "6.属于四类过程性信息",
-                "7.属于行政执法案卷",
-                "8.属于行政查询事项",
-            ],
-        ),
-        (
-            "（四）无法提供",
-            &[
-                "1.本机关不掌握相关政府信息",
-                "2.没有现成信息需要另行制作",
-                "3.补正后申请内容仍不明确",
-            ],
-        ),
-        (
-            "（五）不予处理",
-            &[
-                "1.信访举报投诉类申请",
-                "2.重复申请",
-                "3.要求提供公开出版物",
-                "4.无正当理由大量反复申请",
-                "5.要求行政机关确认或重新出具已获取信息",
-            ],
-        ),
-        (
-            "（六）其他处理",
-            &[
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                "3.其他",
-            ],
-        ),
-        ("", &[]),
-    ];
-    let mut k = 5;
-    for (label, items) in groups.iter().filter(|g| !g.0.is_empty()) {
-        for (i, item) in items.iter().enumerate() {
-            let mut head = Vec::new();
-            if i == 0 {
-                head.push(Cell::span(label, 1, items.len() as u32));
-            }
-            head.push(c(item));
-            rows.push(with(head, k));
-            k += 1;
+    let mut t = gongwen::templates::disclosure::table_three();
+    for (k, row) in t.rows.iter_mut().enumerate().skip(3) {
+        let first = row.len() - 7;
+        for (j, cell) in row[first..].iter_mut().enumerate() {
+            cell.set_text(&((k * 3 + j) % 9).to_string());
         }
     }
-    rows.push(with(vec![Cell::span("（七）总计", 2, 1)], k));
-    rows.push(with(
-        vec![Cell::span("四、结转下年度继续办理", 3, 1)],
-        k + 1,
-    ));
-    Table {
-        title: None,
-        header_rows: 3,
-        rows,
-        widths: None,
-    }
+    t
 }
 
 fn attachment_table() -> Table {

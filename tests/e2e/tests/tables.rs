@@ -196,103 +196,11 @@ async fn clerk_makes_a_table_with_merged_cells() -> Res<()> {
     app.quit().await
 }
 
-/// Table 三 of the 2021 annual disclosure format, as the contract of issue 16 lists it: three
-/// header rows, a label column spanning 22 rows, seven numeric columns (empty).
+/// Table 三 of the 2021 annual disclosure format as the template builds it
+/// (`templates::disclosure::table_three`): three header rows, a label column spanning 22 rows,
+/// seven numeric columns (empty), as a JSON body item.
 fn table_three() -> Value {
-    let n = || vec![json!(""); 7];
-    let span = |t: &str, c: u32, r: u32| json!({"text": t, "colspan": c, "rowspan": r});
-    let mut rows: Vec<Value> = vec![
-        json!([
-            span(
-                "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
-                3,
-                3
-            ),
-            span("申请人情况", 7, 1)
-        ]),
-        json!([
-            span("自然人", 1, 2),
-            span("法人或其他组织", 5, 1),
-            span("总计", 1, 2)
-        ]),
-        json!([
-            "商业企业",
-            "科研机构",
-            "社会公益组织",
-            "法律服务机构",
-            "其他"
-        ]),
-    ];
-    let mut row = |head: Vec<Value>| {
-        let mut r = head;
-        r.extend(n());
-        rows.push(Value::Array(r));
-    };
-    row(vec![span("一、本年新收政府信息公开申请数量", 3, 1)]);
-    row(vec![span("二、上年结转政府信息公开申请数量", 3, 1)]);
-    row(vec![
-        span("三、本年度办理结果", 1, 22),
-        span("（一）予以公开", 2, 1),
-    ]);
-    row(vec![span(
-        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
-        2,
-        1,
-    )]);
-    let groups: [(&str, &[&str]); 4] = [
-        (
-            "（三）不予公开",
-            &[
-                "1.属于国家秘密",
-                "2.其他法律行政法规禁止公开",
-                "3.危及“三安全一稳定”",
-                "4.保护第三方合法权益",
-                "5.属于三类内部事务信息",
-                "6.属于四类过程性信息",
-                "7.属于行政执法案卷",
-                "8.属于行政查询事项",
-            ],
-        ),
-        (
-            "（四）无法提供",
-            &[
-                "1.本机关不掌握相关政府信息",
-                "2.没有现成信息需要另行制作",
-                "3.补正后申请内容仍不明确",
-            ],
-        ),
-        (
-            "（五）不予处理",
-            &[
-                "1.信访举报投诉类申请",
-                "2.重复申请",
-                "3.要求提供公开出版物",
-                "4.无正当理由大量反复申请",
-                "5.要求行政机关确认或重新出具已获取信息",
-            ],
-        ),
-        (
-            "（六）其他处理",
-            &[
-                "1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请",
-                "2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请",
-                "3.其他",
-            ],
-        ),
-    ];
-    for (group, items) in groups {
-        for (i, item) in items.iter().enumerate() {
-            let mut head = Vec::new();
-            if i == 0 {
-                head.push(span(group, 1, items.len() as u32));
-            }
-            head.push(json!(item));
-            row(head);
-        }
-    }
-    row(vec![span("（七）总计", 2, 1)]);
-    row(vec![span("四、结转下年度继续办理", 3, 1)]);
-    json!({"table": {"title": null, "header_rows": 3, "rows": rows, "widths": null}})
+    json!({ "table": gongwen::templates::disclosure::table_three() })
 }
 
 /// The statutory table 三 in an annual disclosure report (imported as JSON through the CLI):
