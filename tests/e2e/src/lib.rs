@@ -369,6 +369,21 @@ pub fn cli_binary(app: &Path) -> PathBuf {
     app.with_file_name("gongwen")
 }
 
+/// Runs the CLI (`target/debug/gongwen`, built with the workspace as the app is) on the data
+/// folder `data`; returns its standard output, or its standard error as the error when it
+/// exits with a failure.
+pub fn gongwen(data: &Path, args: &[&str]) -> Res<String> {
+    let out = std::process::Command::new(target_dir().join("debug/gongwen"))
+        .arg("--data-dir")
+        .arg(data)
+        .args(args)
+        .output()?;
+    if !out.status.success() {
+        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
+    }
+    Ok(String::from_utf8(out.stdout)?)
+}
+
 /// Stores the core's sample report of about `pages` pages (`fixtures::sample_report`, our own
 /// text; 100 asks for the 103-page report of docs/benchmarks.md) in the data folder `data`
 /// through the CLI `cli`, before the app starts; returns its id.

@@ -4,9 +4,7 @@
 //! stored report (read back through the CLI on the same data directory) has both. The text
 //! is our own, in the shape government pages have.
 
-use e2e::{target_dir, wait_true, App, Res};
-use std::path::Path;
-use std::process::Command;
+use e2e::{gongwen, wait_true, App, Res};
 
 const PASTED: &str = "首页 > 政务公开 > 工作动态
 来源：柳湾镇党政办
@@ -25,18 +23,6 @@ const PASTED: &str = "首页 > 政务公开 > 工作动态
 柳湾镇人民政府
 2025年1月10日
 打印本页 关闭窗口";
-
-fn gongwen(data: &Path, args: &[&str]) -> Res<String> {
-    let out = Command::new(target_dir().join("debug/gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
 
 /// The preview row index of the line whose text is `text`.
 async fn row(app: &App, text: &str) -> Res<usize> {

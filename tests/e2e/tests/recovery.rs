@@ -1,23 +1,8 @@
 //! The app's start goes through the core's careful start: a damaged database is moved aside,
 //! the newest good backup restored, and the clerk told so in Chinese — in the real window.
 
-use e2e::{target_dir, App, Res};
+use e2e::{gongwen, App, Res};
 use std::io::{Seek, SeekFrom, Write};
-use std::path::Path;
-use std::process::Command;
-
-/// Runs the CLI (built with the workspace, as the app is) on `data`.
-fn gongwen(data: &Path, args: &[&str]) -> Res<String> {
-    let out = Command::new(target_dir().join("debug/gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
 
 #[tokio::test(flavor = "multi_thread")]
 async fn damaged_database_is_recovered_and_the_clerk_told() -> Res<()> {

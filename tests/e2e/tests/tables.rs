@@ -6,22 +6,8 @@
 //! directory, holds the table with its merged cell in place among the paragraphs. Screenshots
 //! go to <target>/e2e-shots/ (tables-*). The text is our own.
 
-use e2e::{target_dir, wait_true, App, Res};
+use e2e::{gongwen, wait_true, App, Res};
 use serde_json::{json, Value};
-use std::path::Path;
-use std::process::Command;
-
-fn gongwen(data: &Path, args: &[&str]) -> Res<String> {
-    let out = Command::new(target_dir().join("debug/gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
-}
 
 /// The id of the field of cell (`row`, `cell`) of the first table of section `node`.
 async fn cell(app: &App, node: &str, row: usize, cell: usize) -> Res<String> {

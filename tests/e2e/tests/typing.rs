@@ -8,9 +8,8 @@
 //! ui/src/perf.ts) are written to `<target>/e2e-shots/typing-timings.json` for that script;
 //! this test asserts nothing about time.
 
-use e2e::{shots_dir, target_dir, wait_true, App, Res};
+use e2e::{gongwen, shots_dir, wait_true, App, Res};
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 
 /// Our own sentences, cycled to make the typed text (Chinese characters and punctuation).
@@ -29,18 +28,6 @@ fn text_of(chars: usize, offset: usize) -> String {
         .flat_map(|s| s.chars())
         .take(chars)
         .collect()
-}
-
-fn gongwen(data: &Path, args: &[&str]) -> Res<String> {
-    let out = Command::new(target_dir().join("debug/gongwen"))
-        .arg("--data-dir")
-        .arg(data)
-        .args(args)
-        .output()?;
-    if !out.status.success() {
-        return Err(String::from_utf8_lossy(&out.stderr).into_owned().into());
-    }
-    Ok(String::from_utf8(out.stdout)?)
 }
 
 /// The stored paragraphs of the report's top-level section `i`, joined.
