@@ -380,9 +380,21 @@ fn error(code: &str, loc: Location, msg: String) -> Finding {
     Finding::new(Severity::Error, code, loc, msg)
 }
 
-/// `表三“（七）总计”行“自然人”列：应为 12（（一）至（六）之和），填的是 10。`
-fn wrong_cell(table: &str, row: &str, col: &str, expected: i64, why: &str, found: i64) -> String {
-    format!("表{table}“{row}”行“{col}”列：应为 {expected}（{why}），填的是 {found}。")
+/// `表三“（七）总计”行“自然人”列：应为 12（（一）至（六）之和），填的是 10。`; a blank cell
+/// (counted as 0) is said to be blank, not to hold 0.
+fn wrong_cell(table: &str, row: &str, col: &str, expected: i64, why: &str, found: Num) -> String {
+    format!(
+        "表{table}“{row}”行“{col}”列：应为 {expected}（{why}），{}。",
+        found_text(found)
+    )
+}
+
+/// `填的是 10`, or `没有填（不填算 0）` for a blank cell.
+fn found_text(found: Num) -> String {
+    match found {
+        Num::Blank => "没有填（不填算 0）".to_string(),
+        n => format!("填的是 {}", n.value().unwrap_or_default()),
+    }
 }
 
 /// A finding for a cell that must hold a number and does not.
@@ -495,7 +507,7 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                     &total_col.label,
                     expected,
                     "自然人与法人或其他组织各列之和",
-                    found,
+                    n,
                 ),
             ));
         }
@@ -524,7 +536,7 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                             &col.label,
                             expected,
                             "（一）至（六）各项之和",
-                            found,
+                            n,
                         ),
                     ));
                 }
@@ -571,7 +583,7 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                 &col.label,
                 expected,
                 &format!("一、二两行之和 {} 减去（七）总计 {seven}", a + b),
-                found,
+                n,
             ),
         ));
     }
@@ -608,10 +620,11 @@ fn appeals_sums(t: &Appeals, out: &mut Vec<Finding>) {
                     codes::TABLE_SUM,
                     s.location(p),
                     format!(
-                        "表四{row_name}“{}”下“{}”列：应为 {expected}（{}之和），填的是 {found}。",
+                        "表四{row_name}“{}”下“{}”列：应为 {expected}（{}之和），{}。",
                         g.name,
                         g.total.label,
-                        names.join("、")
+                        names.join("、"),
+                        found_text(n)
                     ),
                 ));
             }
@@ -657,7 +670,7 @@ fn cross_year(this: &Statutory, last: &Statutory, last_year: i32, out: &mut Vec<
                                     &col.label,
                                     expected,
                                     &format!("{last_year}年报告表三“{}”行", forward.label),
-                                    found,
+                                    n,
                                 ),
                             ));
                         }
@@ -702,7 +715,7 @@ fn cross_year(this: &Statutory, last: &Statutory, last_year: i32, out: &mut Vec<
                             "{last_year}年的{} {before} 加{} {made} 减{} {repealed}",
                             t.valid.label, t.made.label, t.repealed.label
                         ),
-                        found,
+                        n,
                     ),
                 ));
             }
