@@ -761,6 +761,15 @@ const PHRASES: &[Phrase] = &[
         not_after: &[],
         units: &['件'],
     },
+    // `全年收到政府信息公开申请12件` (the template's wording for part 一（二）): received this
+    // year, i.e. 新收; `新收到` is the phrase above.
+    Phrase {
+        quantity: Quantity::New,
+        starts: &["收到"],
+        fillers: &["政府信息公开", "信息公开", "申请", "数量", "的"],
+        not_after: &["新"],
+        units: &['件'],
+    },
     Phrase {
         quantity: Quantity::Carried,
         starts: &["上年度结转", "上年结转", "上一年度结转"],
@@ -1108,6 +1117,12 @@ mod tests {
             q("去年新收申请10件，2023年度新收申请9件，行政复议、行政诉讼案件共3件。").is_empty()
         );
         assert_eq!(q("2024年新收申请9件。"), vec![(9, Quantity::New)]);
+        // 收到 this year is 新收; 新收到 is one name, not two.
+        assert_eq!(
+            q("全年收到政府信息公开申请12件，共新收到申请12件。"),
+            vec![(12, Quantity::New), (12, Quantity::New)]
+        );
+        assert!(q("上年收到申请3件，收到来信5件。").is_empty());
         let (s, e, _, _) = named_numbers("共新收申请１２件")[0];
         assert_eq!((s, e), (5, 7));
     }
