@@ -380,9 +380,21 @@ fn error(code: &str, loc: Location, msg: String) -> Finding {
     Finding::new(Severity::Error, code, loc, msg)
 }
 
-/// `表三“（七）总计”行“自然人”列：应为 12（（一）至（六）之和），填的是 10。`
-fn wrong_cell(table: &str, row: &str, col: &str, expected: i64, why: &str, found: i64) -> String {
-    format!("表{table}“{row}”行“{col}”列：应为 {expected}（{why}），填的是 {found}。")
+/// `表三“（七）总计”行“自然人”列：应为 12（（一）至（六）之和），填的是 10。`; a blank cell
+/// (counted as 0) is said to be blank, not to hold 0.
+fn wrong_cell(table: &str, row: &str, col: &str, expected: i64, why: &str, found: Num) -> String {
+    format!(
+        "表{table}“{row}”行“{col}”列：应为 {expected}（{why}），{}。",
+        found_text(found)
+    )
+}
+
+/// `填的是 10`, or `没有填（不填算 0）` for a blank cell.
+fn found_text(found: Num) -> String {
+    match found {
+        Num::Blank => "没有填（不填算 0）".to_string(),
+        n => format!("填的是 {}", n.value().unwrap_or_default()),
+    }
 }
 
 /// A finding for a cell that must hold a number and does not.
@@ -495,7 +507,7 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                     &total_col.label,
                     expected,
                     "自然人与法人或其他组织各列之和",
-                    found,
+                    n,
                 ),
             ));
         }
@@ -524,7 +536,7 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                             &col.label,
                             expected,
                             "（一）至（六）各项之和",
-                            found,
+                            n,
                         ),
                     ));
                 }
@@ -571,7 +583,7 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
                 &col.label,
                 expected,
                 &format!("一、二两行之和 {} 减去（七）总计 {seven}", a + b),
-                found,
+                n,
             ),
         ));
     }
@@ -608,10 +620,11 @@ fn appeals_sums(t: &Appeals, out: &mut Vec<Finding>) {
                     codes::TABLE_SUM,
                     s.location(p),
                     format!(
-                        "表四{row_name}“{}”下“{}”列：应为 {expected}（{}之和），填的是 {found}。",
+                        "表四{row_name}“{}”下“{}”列：应为 {expected}（{}之和），{}。",
                         g.name,
                         g.total.label,
-                        names.join("、")
+                        names.join("、"),
+                        found_text(n)
                     ),
                 ));
             }
@@ -657,7 +670,7 @@ fn cross_year(this: &Statutory, last: &Statutory, last_year: i32, out: &mut Vec<
                                     &col.label,
                                     expected,
                                     &format!("{last_year}年报告表三“{}”行", forward.label),
-                                    found,
+                                    n,
                                 ),
                             ));
                         }
@@ -702,7 +715,7 @@ fn cross_year(this: &Statutory, last: &Statutory, last_year: i32, out: &mut Vec<
                             "{last_year}年的{} {before} 加{} {made} 减{} {repealed}",
                             t.valid.label, t.made.label, t.repealed.label
                         ),
-                        found,
+                        n,
                     ),
                 ));
             }
@@ -746,6 +759,15 @@ const PHRASES: &[Phrase] = &[
         starts: &["新收到", "新收"],
         fillers: &["政府信息公开", "信息公开", "申请", "数量", "的"],
         not_after: &[],
+        units: &['件'],
+    },
+    // `全年收到政府信息公开申请12件` (the template's wording for part 一（二）): received this
+    // year, i.e. 新收; `新收到` is the phrase above.
+    Phrase {
+        quantity: Quantity::New,
+        starts: &["收到"],
+        fillers: &["政府信息公开", "信息公开", "申请", "数量", "的"],
+        not_after: &["新"],
         units: &['件'],
     },
     Phrase {
@@ -1095,6 +1117,12 @@ mod tests {
             q("去年新收申请10件，2023年度新收申请9件，行政复议、行政诉讼案件共3件。").is_empty()
         );
         assert_eq!(q("2024年新收申请9件。"), vec![(9, Quantity::New)]);
+        // 收到 this year is 新收; 新收到 is one name, not two.
+        assert_eq!(
+            q("全年收到政府信息公开申请12件，共新收到申请12件。"),
+            vec![(12, Quantity::New), (12, Quantity::New)]
+        );
+        assert!(q("上年收到申请3件，收到来信5件。").is_empty());
         let (s, e, _, _) = named_numbers("共新收申请１２件")[0];
         assert_eq!((s, e), (5, 7));
     }

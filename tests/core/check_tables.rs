@@ -258,6 +258,22 @@ fn a_row_total_that_is_not_the_sum_of_the_applicant_columns() {
 }
 
 #[test]
+fn a_blank_total_is_said_to_be_blank_not_to_hold_0() {
+    let mut r = this_year();
+    set(&mut r, 2, NEW, 7, ""); // 一 总计: 12, left blank
+    let f = findings(&r, None);
+    let hit = the(&f, codes::TABLE_SUM, &cell(2, NEW, 7));
+    assert_names(hit, &["“总计”列", "应为 12", "没有填（不填算 0）"]);
+    assert!(!hit.message.contains("填的是"), "{}", hit.message);
+    // Table 四 too.
+    let mut r = this_year();
+    set(&mut r, 3, 3, 4, ""); // 行政复议 总计: 1
+    let f = findings(&r, None);
+    let hit = the(&f, codes::TABLE_SUM, &cell(3, 3, 4));
+    assert_names(hit, &["表四", "应为 1", "没有填（不填算 0）"]);
+}
+
+#[test]
 fn the_seventh_row_is_the_sum_of_the_results() {
     let mut r = this_year();
     // （七）自然人 is 9; the cell of the row (七) starts after its one label cell.

@@ -163,5 +163,17 @@ export function renderTable(t: Table, host: TableHost, bindCell: (el: HTMLInputE
     tools,
     h("p", { class: "hint small" }, "点一格输入；合并：先点一格，再按住 Shift 点另一格，然后点“合并单元格”。数字自动靠右。"));
   requestAnimationFrame(() => fitCells(wrap));
+  // A narrower grid (window made smaller, side panel dragged) wraps cell text onto more lines:
+  // fit again, or the cells' last lines are cut off.
+  if (typeof ResizeObserver !== "undefined") {
+    let width = 0;
+    new ResizeObserver(([e]) => {
+      const w = Math.round(e.contentRect.width);
+      if (w !== width) {
+        width = w;
+        fitCells(wrap);
+      }
+    }).observe(grid);
+  }
   return wrap;
 }

@@ -272,6 +272,14 @@ async fn clerk_fills_the_statutory_table_three() -> Res<()> {
     )
     .await?;
     app.shot("tables-04-table-three").await?;
+    // A narrower window wraps the labels onto more lines: no cell's text is cut off.
+    app.client.set_window_rect(0, 0, 1024, 700).await?;
+    wait_true(
+        &app,
+        "return window.innerWidth <= 1024 && [...document.querySelectorAll('textarea.cell')]
+           .every(t => !t.offsetParent || t.scrollHeight <= t.clientHeight + 1);",
+    )
+    .await?;
     app.click(&format!("#tb-{node}-0-totals")).await?;
     let said = app.wait_text("#toast", "合计").await?;
     app.shot("tables-05-totals").await?;
