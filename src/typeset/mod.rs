@@ -15,7 +15,7 @@ mod table;
 mod title;
 
 pub use paginate::{Keep, KeepFrom};
-pub use table::{cell_align, is_number, table_geometry, CellAlign, TableGeometry};
+pub use table::{cell_align, cell_from_top, is_number, table_geometry, CellAlign, TableGeometry};
 
 use crate::model::{body_blocks, Block, Report};
 use crate::spec::{Role, Spec};

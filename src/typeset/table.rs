@@ -59,6 +59,16 @@ pub fn cell_align(header_rows: u32, p: &Placed) -> CellAlign {
     }
 }
 
+/// Whether cell `p` of a table with `header_rows` header rows sets its text from the top of
+/// the cell rather than centred: a body cell merged over several rows (a group label such as
+/// `三、本年度办理结果` over 22 rows). Centred, such a label lands wherever the middle of its
+/// rows falls and is lost from the page where the group begins when a page break splits the
+/// rows; from the top it always stands where the group begins. Both exporters follow this
+/// (DOCX `w:vAlign w:val="top"`).
+pub fn cell_from_top(header_rows: u32, p: &Placed) -> bool {
+    p.rowspan > 1 && p.row >= header_rows as usize
+}
+
 /// The geometry both exporters share: column widths and row heights.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableGeometry {
@@ -291,7 +301,12 @@ pub(super) fn chunk(cx: &Ctx, table: &Table) -> Chunk {
         let end = (p.row + p.rowspan).min(grid.rows);
         let top = first[p.row] as f32 * pitch;
         let height = (first[end] - first[p.row]) as f32 * pitch;
-        let text_top = top + (height - c.lines.len() as f32 * lp) / 2.0;
+        let text_top = if cell_from_top(table.header_rows, p) {
+            // Centred in the cell's first grid line (or from its top when it needs more).
+            top + ((pitch - c.lines.len() as f32 * lp) / 2.0).max(0.0)
+        } else {
+            top + (height - c.lines.len() as f32 * lp) / 2.0
+        };
         for (i, l) in c.lines.iter().enumerate() {
             let baseline = text_top + i as f32 * lp + (lp - geo.size) / 2.0 + ascent;
             let j = (((baseline - ascent) / pitch).floor().max(0.0) as usize)
@@ -379,6 +394,33 @@ mod tests {
             ]);
         }
         t
+    }
+
+    #[test]
+    fn a_label_merged_over_body_rows_stands_in_its_first_row() {
+        let mut t = Table::from_rows(1, &[&["组", "项", "数"]]);
+        t.rows
+            .push(vec![Cell::span("甲组", 1, 6), "一".into(), "1".into()]);
+        for k in ["二", "三", "四", "五", "六"] {
+            t.rows.push(vec![k.into(), "2".into()]);
+        }
+        let mut r = Report::new("t", "甲乡", 2024, "年度");
+        r.sections.push(Section {
+            paragraphs: vec![Item::from(t)],
+            ..Section::new("统计")
+        });
+        let l = typeset(&r, &Spec::official(), &FixedMetrics);
+        let y_of = |text: &str| {
+            l.pages[0]
+                .lines
+                .iter()
+                .flat_map(|l| l.runs.iter())
+                .find(|run| run.text == text)
+                .map(|run| run.y)
+                .unwrap()
+        };
+        // Centred over six rows it would sit near the fourth; from the top, beside the first.
+        assert!((y_of("甲组") - y_of("一")).abs() < 1.0);
     }
 
     #[test]

@@ -14,7 +14,7 @@ use super::styles;
 use super::text::{east_asian_runs, escape, sanitize};
 use crate::model::Table;
 use crate::spec::{twips, Role, Spec};
-use crate::typeset::{cell_align, table_geometry, CellAlign, FixedMetrics};
+use crate::typeset::{cell_align, cell_from_top, table_geometry, CellAlign, FixedMetrics};
 use docx_rs::{AlignmentType, BuildXML, Paragraph, Run, SpecialIndentType};
 
 const MARK_OPEN: char = '\u{E000}';
@@ -190,8 +190,13 @@ pub fn table_xml(table: &Table, spec: &Spec) -> String {
                 (true, false) => "<w:vMerge/>",
             };
             let text = if starts { p.text.as_str() } else { "" };
+            let valign = if cell_from_top(table.header_rows, p) {
+                "top"
+            } else {
+                "center"
+            };
             out.push_str(&format!(
-                r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{grid_span}{vmerge}<w:vAlign w:val="center"/></w:tcPr>{}</w:tc>"#,
+                r#"<w:tc><w:tcPr><w:tcW w:w="{w}" w:type="dxa"/>{grid_span}{vmerge}<w:vAlign w:val="{valign}"/></w:tcPr>{}</w:tc>"#,
                 cell_paragraph(spec, text, cell_align(table.header_rows, p), geo.size)
             ));
             c = p.col + span;
