@@ -14,6 +14,7 @@
 
 import { api } from "./api";
 import { h } from "./dom";
+import { SvgPages } from "./pagesvg";
 import type { Location, PaneStart, PaneView, PaneWarning, Report } from "./bindings";
 
 export interface PaneHost {
@@ -53,8 +54,8 @@ export class Pane {
   private readonly counter: HTMLElement;
   private readonly warnList: HTMLElement;
   private readonly toggle: HTMLButtonElement;
-  /** Hash of the content each page element holds ("" = placeholder). */
-  private held: string[] = [];
+  /** The page elements and the content hash each holds. */
+  private readonly slots: SvgPages;
   private seq = 0;
   private running = false;
   private again = false;
@@ -71,6 +72,8 @@ export class Pane {
     this.counter = h("span", { id: "pane-counter", class: "pane-counter" });
     this.warnList = h("ul", { id: "pane-warnings", class: "pane-warnings" });
     this.pages = h("div", { class: "pane-pages", id: "pane-pages" });
+    // Page elements: one per page, placeholders sized like the page (CSS aspect-ratio).
+    this.slots = new SvgPages((n) => this.pages.appendChild(h("div", { class: "pane-page", "data-page": String(n) })));
     this.root = h("aside", { id: "pane", class: "pane", "data-pages": "0", "data-seq": "0" },
       h("div", { class: "pane-bar" }, this.toggle, h("span", { class: "pane-name" }, "页面预览"), this.counter),
       this.warnList, this.pages);
@@ -119,7 +122,7 @@ export class Pane {
   private async run(): Promise<void> {
     const report = this.host.report();
     const wanted = this.wantedPages();
-    const known = this.held.slice();
+    const known = this.slots.held.slice();
     let view: PaneView;
     try {
       view = await api.paneView(report, { pages: wanted, known });
@@ -133,48 +136,18 @@ export class Pane {
 
   /** The pages in view, ± MARGIN (1-based; page 1 before the first layout). */
   private wantedPages(): number[] {
-    const els = this.pages.children;
-    if (els.length === 0) return [1, 2];
-    const box = this.pages.getBoundingClientRect();
-    const inView: number[] = [];
-    for (let i = 0; i < els.length; i++) {
-      const r = els[i].getBoundingClientRect();
-      if (r.bottom > box.top && r.top < box.bottom) inView.push(i + 1);
-    }
-    if (inView.length === 0) inView.push(1);
-    const lo = Math.max(1, inView[0] - MARGIN), hi = Math.min(els.length, inView[inView.length - 1] + MARGIN);
-    const out: number[] = [];
-    for (let n = lo; n <= hi; n++) out.push(n);
-    return out;
+    if (this.slots.count === 0) return [1, 2];
+    return this.slots.inView(this.pages, MARGIN);
   }
 
   private apply(view: PaneView, wanted: number[]): void {
     this.view = view;
     const count = view.hashes.length;
-    // Page elements: one per page, placeholders sized like the page (CSS aspect-ratio).
-    while (this.pages.children.length < count) {
-      const n = this.pages.children.length + 1;
-      this.pages.append(h("div", { class: "pane-page", "data-page": String(n) }));
-      this.held.push("");
-    }
-    while (this.pages.children.length > count) {
-      this.pages.lastElementChild!.remove();
-      this.held.pop();
-    }
-    for (const p of view.drawn) {
-      const el = this.pages.children[p.number - 1] as HTMLElement;
-      el.innerHTML = p.svg;
-      this.held[p.number - 1] = view.hashes[p.number - 1];
-    }
+    this.slots.resize(count);
+    this.slots.put(view);
     // Pages out of range are released (memory stays bounded); wanted pages the core did not
     // draw again kept their content, unless their hash changed (they were then redrawn).
-    const keep = new Set(wanted);
-    for (let i = 0; i < count; i++) {
-      if (!keep.has(i + 1) && this.held[i] !== "") {
-        (this.pages.children[i] as HTMLElement).replaceChildren();
-        this.held[i] = "";
-      }
-    }
+    this.slots.release(wanted);
     this.marks(view.warnings);
     this.sectionPages(view.starts);
     this.root.setAttribute("data-pages", String(count));
@@ -189,7 +162,7 @@ export class Pane {
     this.seq += 1;
     this.root.setAttribute("data-seq", String(this.seq));
     // Pages that came into view meanwhile (a new page, a scroll) are drawn by one more round.
-    if (this.wantedPages().some((n) => this.held[n - 1] === "")) this.again = true;
+    if (this.wantedPages().some((n) => !this.slots.drawn(n))) this.again = true;
   }
 
   /** Scrolls the pane (only the pane) so page `n` is in view, if it is not. */
