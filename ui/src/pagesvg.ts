@@ -3,8 +3,37 @@
 // (ui/src/steps/preview.ts): one slot element per page, empty placeholders of the page's size
 // for pages out of view, the SVG of the pages near the view, and a content hash per slot so a
 // page whose hash did not change is not asked for again.
+//
+// Glyph outlines are kept once for the document (GLYPHS): a page's SVG defines only the glyphs
+// not defined before (the request names those that are, `glyphIds()`), and `put` moves them
+// into the store, since pages drawn later refer to them. The store holds at most the glyphs of
+// the pages shown so far (~2 KB each), never emptied while the app runs.
 
 import type { PaneView } from "./bindings";
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+let store: SVGDefsElement | null = null;
+const defined = new Set<string>();
+
+/** The document's store of glyph outlines (a hidden `<svg><defs>` at the end of the body). */
+function glyphStore(): SVGDefsElement {
+  if (store && store.isConnected) return store;
+  const svg = document.createElementNS(SVG_NS, "svg");
+  svg.setAttribute("id", "glyph-store");
+  svg.setAttribute("aria-hidden", "true");
+  svg.setAttribute("style", "position:absolute;width:0;height:0;overflow:hidden");
+  store = document.createElementNS(SVG_NS, "defs");
+  svg.append(store);
+  document.body.append(svg);
+  defined.clear();
+  return store;
+}
+
+/** The ids of the glyphs the document defines (for `PaneRequest.glyphs`). */
+export function glyphIds(): string[] {
+  glyphStore();
+  return [...defined];
+}
 
 export class SvgPages {
   /** The slot of page n at index n − 1. */
@@ -53,6 +82,15 @@ export class SvgPages {
       const slot = this.slots[p.number - 1];
       if (!slot) continue;
       slot.innerHTML = p.svg;
+      // The glyphs this page defines go to the store: other pages use them too.
+      const defs = slot.querySelector("svg > defs");
+      if (defs) {
+        const to = glyphStore();
+        for (const path of Array.from(defs.children)) {
+          if (defined.has(path.id)) path.remove();
+          else { defined.add(path.id); to.append(path); }
+        }
+      }
       this.held[p.number - 1] = view.hashes[p.number - 1];
     }
   }

@@ -14,7 +14,7 @@
 
 import { api } from "./api";
 import { h } from "./dom";
-import { SvgPages } from "./pagesvg";
+import { glyphIds, SvgPages } from "./pagesvg";
 import type { Location, PaneStart, PaneView, PaneWarning, Report } from "./bindings";
 
 export interface PaneHost {
@@ -125,7 +125,7 @@ export class Pane {
     const known = this.slots.held.slice();
     let view: PaneView;
     try {
-      view = await api.paneView(report, { pages: wanted, known });
+      view = await api.paneView(report, { pages: wanted, known, glyphs: glyphIds() });
     } catch (e) {
       this.counter.textContent = "预览失败";
       this.counter.title = String((e as { message?: string }).message ?? e);

@@ -55,6 +55,9 @@ if (!window.__gwPaneBench) {
 }
 window.__gwPaneBench.samples.length = 0;
 window.__gwPaneBench.t0 = -1;
+// A report opened since the last call has a new pane, counting from 0 again.
+const pane = document.getElementById('pane');
+window.__gwPaneBench.seq = pane ? Number(pane.getAttribute('data-seq')) : -1;
 return true;
 "#;
 

@@ -28,7 +28,7 @@ async fn ink(app: &App, n: u64) -> Res<u64> {
              if (!svg) return 0;
              let k = 0;
              for (const u of svg.querySelectorAll('use')) {
-               const p = svg.querySelector(u.getAttribute('href'));
+               const p = document.querySelector(u.getAttribute('href'));
                if (p && (p.getAttribute('d') || '').length > 10) k++;
              }
              return k;",

@@ -15,7 +15,7 @@ import { api, errText } from "../api";
 import type { PaneView, Report } from "../bindings";
 import type { EditorCtx } from "../context";
 import { h } from "../dom";
-import { SvgPages } from "../pagesvg";
+import { glyphIds, SvgPages } from "../pagesvg";
 
 export interface PreviewActions { exportDocx(): void; exportPdf(): void; print(): void }
 
@@ -51,7 +51,7 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
   try {
     await ctx.autosave.flushAll();
     report = ctx.report;
-    view = await api.paneView(report, { pages: [1], known: [] });
+    view = await api.paneView(report, { pages: [1], known: [], glyphs: glyphIds() });
   } catch (e) {
     info.textContent = "";
     pages.append(h("p", { class: "error", id: "preview-error" }, `无法生成预览：${errText(e)}`));
@@ -83,7 +83,7 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     running = true;
     const wanted = slots.inView(scroller, KEEP);
     const known = slots.held.slice();
-    void api.paneView(report, { pages: wanted, known }).then((v) => {
+    void api.paneView(report, { pages: wanted, known, glyphs: glyphIds() }).then((v) => {
       if (!pages.isConnected) return;
       slots.put(v);
       slots.release(wanted);
