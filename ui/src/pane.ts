@@ -30,14 +30,23 @@ const FOLDED_KEY = "gongwen.pane.folded";
 /** Pages either side of those in view that are drawn too. */
 const MARGIN = 1;
 
-function sameLoc(a: Location, b: Location): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+/** The page of each field of a view's starts, by the field's JSON (built once per view: the
+ *  form asks for every section of a 100-page report after each keystroke). */
+const byLoc = new WeakMap<PaneStart[], Map<string, number>>();
 
 /** The page a field starts on: the field itself, else its section's heading. */
 export function pageOf(starts: PaneStart[], loc: Location): number | null {
-  const hit = starts.find((s) => sameLoc(s.loc, loc));
-  if (hit) return hit.page;
+  let index = byLoc.get(starts);
+  if (!index) {
+    index = new Map();
+    for (const s of starts) {
+      const key = JSON.stringify(s.loc);
+      if (!index.has(key)) index.set(key, s.page);
+    }
+    byLoc.set(starts, index);
+  }
+  const hit = index.get(JSON.stringify(loc));
+  if (hit !== undefined) return hit;
   if (loc.part === "paragraph") {
     // An empty paragraph has no line: the last paragraph before it, else the heading.
     const before = starts.filter((s) => s.loc.part === "paragraph" && s.loc.path.join(".") === loc.path.join(".")
