@@ -70,6 +70,7 @@ export class Pane {
   private again = false;
   private folded: boolean;
   private lastFocusPage: number | null = null;
+  private lastWarnings = "";
   private view: PaneView | null = null;
   private scrollQueued = false;
   private visibleTop = 1;
@@ -157,7 +158,7 @@ export class Pane {
     // Pages out of range are released (memory stays bounded); wanted pages the core did not
     // draw again kept their content, unless their hash changed (they were then redrawn).
     this.slots.release(wanted);
-    this.marks(view.warnings);
+    this.marks(view.warnings, view.drawn.map((p) => p.number));
     this.sectionPages(view.starts);
     this.root.setAttribute("data-pages", String(count));
     // The page where the edited field lands, scrolled to when it changed.
@@ -200,13 +201,21 @@ export class Pane {
   }
 
   /** The warnings: listed under the counter, and marked at their place on drawn pages. */
-  private marks(warnings: PaneWarning[]): void {
-    this.warnList.replaceChildren(...warnings.map((w) => h("li", {
-      class: `pane-warning w-${w.kind}`, "data-page": String(w.page),
-      onclick: () => { this.scrollTo(w.page); if (w.loc) this.host.go(w.loc); },
-    }, `⚠ ${w.message}`)));
+  private marks(warnings: PaneWarning[], drawn: number[]): void {
+    // Unchanged warnings: only the pages drawn again (their marks went with their old SVG) are
+    // marked; the list and the other pages are not touched (no relayout of the pane).
+    const key = JSON.stringify(warnings);
+    const same = key === this.lastWarnings;
+    this.lastWarnings = key;
+    if (!same) {
+      this.warnList.replaceChildren(...warnings.map((w) => h("li", {
+        class: `pane-warning w-${w.kind}`, "data-page": String(w.page),
+        onclick: () => { this.scrollTo(w.page); if (w.loc) this.host.go(w.loc); },
+      }, `⚠ ${w.message}`)));
+    }
     const height = this.view?.height ?? 841.89;
-    for (const el of Array.from(this.pages.children) as HTMLElement[]) {
+    const els = same ? drawn.map((n) => this.slots.slots[n - 1]).filter((e) => e) : this.slots.slots;
+    for (const el of els) {
       el.querySelectorAll(".pane-mark").forEach((m) => m.remove());
       if (!el.firstChild) continue;
       const n = Number(el.dataset.page);
@@ -229,7 +238,9 @@ export class Pane {
         tag = h("span", { class: "sec-page", title: "这一项在导出的 PDF 中开始的页码" });
         head.append(tag);
       }
-      tag.textContent = page === null ? "" : `第 ${page} 页`;
+      const text = page === null ? "" : `第 ${page} 页`;
+      // Written only when it changed: a write relays the form out.
+      if (tag.textContent !== text) tag.textContent = text;
     }
   }
 }
