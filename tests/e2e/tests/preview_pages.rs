@@ -83,7 +83,9 @@ async fn step6_draws_only_the_pages_in_view_of_a_100_page_report() -> Res<()> {
     .await?;
     wait_true(
         &app,
-        &format!("return !!document.querySelector(\"#pages .page-slot[data-page='{pages}'] svg\");"),
+        &format!(
+            "return !!document.querySelector(\"#pages .page-slot[data-page='{pages}'] svg\");"
+        ),
     )
     .await?;
     let last = drawn(&app).await?;
@@ -91,7 +93,10 @@ async fn step6_draws_only_the_pages_in_view_of_a_100_page_report() -> Res<()> {
         last.len() < 10,
         "only pages near the view are drawn: {last:?}"
     );
-    assert!(!last.contains(&1), "page 1's drawing was released: {last:?}");
+    assert!(
+        !last.contains(&1),
+        "page 1's drawing was released: {last:?}"
+    );
     assert!(ink(&app, pages).await? > 10, "the last page has text on it");
     app.shot("preview-pages-02-last").await?;
 
