@@ -506,7 +506,16 @@ mod tests {
         let uses = svg.matches("<use ").count();
         assert!(defs > 10 && uses > defs, "{defs} defs, {uses} uses");
         assert!(svg.contains(r#"data-loc="{&quot;part&quot;:&quot;title&quot;}""#));
-        assert!(svg.contains(r##"href="#g1-"##));
+        // Every glyph used is defined on the page (none known before), as `g{file}-{glyph}`.
+        for (i, m) in svg.match_indices(r##"<use href="#"##) {
+            let rest = &svg[i + m.len()..];
+            let id = &rest[..rest.find('"').unwrap()];
+            assert!(id.starts_with('g') && id.contains('-'), "{id}");
+            assert!(
+                svg.contains(&format!(r#"<path id="{id}""#)),
+                "{id} not defined"
+            );
+        }
         // Glyphs the document defines already are used, not defined again.
         let mut known: HashSet<String> = svg
             .match_indices(r#"<path id=""#)
