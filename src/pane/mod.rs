@@ -21,6 +21,7 @@ use crate::model::Report;
 use crate::spec::Spec;
 use crate::typeset::{typeset, Keep, Layout, LineKind, Page};
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use ts_rs::TS;
 
@@ -33,6 +34,11 @@ pub struct PaneRequest {
     /// string for a page not drawn); a page asked for whose hash is unchanged is not drawn
     /// again.
     pub known: Vec<String>,
+    /// The ids of the glyph outlines the document already defines (`g{file}-{glyph id}`,
+    /// [`page_svg`]): pages drawn now `<use>` them without defining them again. Empty: every
+    /// page defines all its glyphs.
+    #[serde(default)]
+    pub glyphs: Vec<String>,
 }
 
 /// One drawn page.
@@ -40,7 +46,10 @@ pub struct PaneRequest {
 pub struct PanePage {
     /// 1-based page number.
     pub number: u32,
-    /// The page as an SVG document, viewBox in pt (A4: 595.28 × 841.89).
+    /// The page as an SVG document, viewBox in pt (A4: 595.28 × 841.89). Its `<defs>` hold
+    /// the outlines of the glyphs it uses that neither [`PaneRequest::glyphs`] nor an earlier
+    /// page of the same [`PaneView`] defines: the pane moves them into one store for the
+    /// document (ui/src/pagesvg.ts), as the other pages refer to them.
     pub svg: String,
 }
 
@@ -261,6 +270,7 @@ pub fn view_of(
     let mut wanted: Vec<u32> = request.pages.clone();
     wanted.sort_unstable();
     wanted.dedup();
+    let mut defined: HashSet<String> = request.glyphs.iter().cloned().collect();
     let drawn = wanted
         .into_iter()
         .filter(|&n| n >= 1 && (n as usize) <= layout.pages.len())
@@ -276,6 +286,7 @@ pub fn view_of(
                     layout.height,
                     faces,
                     spec,
+                    &mut defined,
                 ),
             }
         })
@@ -384,6 +395,7 @@ mod tests {
         let all = |n: usize| PaneRequest {
             pages: (1..=n as u32).collect(),
             known: Vec::new(),
+            glyphs: Vec::new(),
         };
         let v1 = view(&r, &spec, &faces, &all(20));
         let n = v1.hashes.len();
@@ -398,6 +410,7 @@ mod tests {
             &PaneRequest {
                 pages: (1..=n as u32).collect(),
                 known: v1.hashes.clone(),
+                glyphs: Vec::new(),
             },
         );
         assert_eq!(v2.hashes[0], v1.hashes[0]);
@@ -411,6 +424,7 @@ mod tests {
             &PaneRequest {
                 pages: vec![2, 999],
                 known: Vec::new(),
+                glyphs: Vec::new(),
             },
         );
         assert_eq!(v3.drawn.iter().map(|p| p.number).collect::<Vec<_>>(), [2]);
@@ -478,6 +492,7 @@ mod tests {
             layout.height,
             &faces,
             &spec,
+            &mut HashSet::new(),
         );
         // A vertical rule: as wide as its weight, as high as its segment.
         assert!(
@@ -491,6 +506,34 @@ mod tests {
         let uses = svg.matches("<use ").count();
         assert!(defs > 10 && uses > defs, "{defs} defs, {uses} uses");
         assert!(svg.contains(r#"data-loc="{&quot;part&quot;:&quot;title&quot;}""#));
-        assert!(svg.contains(r##"href="#g1-"##));
+        // Every glyph used is defined on the page (none known before), as `g{file}-{glyph}`.
+        for (i, m) in svg.match_indices(r##"<use href="#"##) {
+            let rest = &svg[i + m.len()..];
+            let id = &rest[..rest.find('"').unwrap()];
+            assert!(id.starts_with('g') && id.contains('-'), "{id}");
+            assert!(
+                svg.contains(&format!(r#"<path id="{id}""#)),
+                "{id} not defined"
+            );
+        }
+        // Glyphs the document defines already are used, not defined again.
+        let mut known: HashSet<String> = svg
+            .match_indices(r#"<path id=""#)
+            .map(|(i, m)| {
+                let rest = &svg[i + m.len()..];
+                rest[..rest.find('"').unwrap()].to_string()
+            })
+            .collect();
+        let again = page_svg(
+            page,
+            &sources[0],
+            layout.width,
+            layout.height,
+            &faces,
+            &spec,
+            &mut known,
+        );
+        assert_eq!(again.matches("<path id=").count(), 0);
+        assert_eq!(again.matches("<use ").count(), uses);
     }
 }

@@ -2,8 +2,11 @@
 //! PDF embeds ([`Faces`]), at the positions the typesetter gave every character: what the pane
 //! shows is what the PDF prints, independent of the fonts the web view has.
 //!
-//! Each glyph used on the page is one `<path>` in font units in the page's `<defs>`, placed by
-//! `<use>` with a scale of size / units-per-em and a flip of the y axis. Rules (the 版头's red
+//! Each glyph is one `<path>` in font units with the id `g{file}-{glyph id}`, placed by `<use>`
+//! with a scale of size / units-per-em and a flip of the y axis. A glyph is defined in the
+//! `<defs>` of the first page drawn that uses it, unless the document holding the pages defines
+//! it already (the pane keeps one store of glyphs per document: a glyph's outline is ~2 KB, a
+//! page uses a few hundred). Rules (the 版头's red
 //! line, the 版记's rules, table borders, horizontal or vertical) are `<rect>`s of their weight
 //! centred on their segment, as in the PDF. Each line with a source gets a transparent hit
 //! rectangle carrying `data-loc` (the [`Location`] as JSON) for click-to-caret.
@@ -12,7 +15,7 @@ use crate::check::Location;
 use crate::fonts::Faces;
 use crate::spec::Spec;
 use crate::typeset::{Page, Run};
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::fmt::Write;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::{Arc, Mutex};
@@ -65,8 +68,8 @@ fn attr(s: &str) -> String {
 struct Drawer<'a, 'f> {
     faces: &'a Faces<'f>,
     spec: &'a Spec,
-    /// Prefix of the page's glyph ids (ids are global in the HTML document holding the SVGs).
-    prefix: String,
+    /// Glyph ids the document holding the page defines (ids are global in the HTML document).
+    known: &'a mut HashSet<String>,
     /// (file, glyph id) → units per em, for glyphs already in `defs`.
     defined: HashMap<(usize, u16), f32>,
     defs: String,
@@ -81,6 +84,11 @@ impl Drawer<'_, '_> {
         }
         let face = self.faces.face(file)?;
         let upem = face.units_per_em() as f32;
+        let name = format!("g{file}-{id}");
+        if self.known.contains(&name) {
+            self.defined.insert((file, id), upem);
+            return Some(upem);
+        }
         let f = &self.faces.set().files()[file];
         let mut h = DefaultHasher::new();
         (&f.path, f.index, f.data.len()).hash(&mut h);
@@ -105,11 +113,8 @@ impl Drawer<'_, '_> {
                 d
             }
         };
-        let _ = write!(
-            self.defs,
-            r#"<path id="{}{file}-{id}" d="{d}"/>"#,
-            self.prefix
-        );
+        let _ = write!(self.defs, r#"<path id="{name}" d="{d}"/>"#);
+        self.known.insert(name);
         self.defined.insert((file, id), upem);
         Some(upem)
     }
@@ -126,8 +131,7 @@ impl Drawer<'_, '_> {
             let bold = synthetic && !self.faces.set().files()[g.file].bold;
             let _ = write!(
                 self.body,
-                r##"<use href="#{}{}-{}" transform="matrix({} 0 0 {} {} {})""##,
-                self.prefix,
+                r##"<use href="#g{}-{}" transform="matrix({} 0 0 {} {} {})""##,
                 g.file,
                 g.id,
                 s,
@@ -151,6 +155,8 @@ impl Drawer<'_, '_> {
 
 /// `page` as an SVG document of `width` × `height` pt (viewBox in pt, top-left origin), with a
 /// transparent hit rectangle carrying `data-loc` over every line of `sources` that has one.
+/// `known`: the glyph ids (`g{file}-{glyph id}`) already defined in the document that will
+/// hold the page; the glyphs this page defines are added to it.
 pub fn page_svg(
     page: &Page,
     sources: &[Option<Location>],
@@ -158,11 +164,12 @@ pub fn page_svg(
     height: f32,
     faces: &Faces,
     spec: &Spec,
+    known: &mut HashSet<String>,
 ) -> String {
     let mut d = Drawer {
         faces,
         spec,
-        prefix: format!("g{}-", page.number),
+        known,
         defined: HashMap::new(),
         defs: String::new(),
         body: String::new(),

@@ -66,6 +66,7 @@ fn pane_lines_are_the_pdf_lines() {
             &PaneRequest {
                 pages: all,
                 known: Vec::new(),
+                glyphs: Vec::new(),
             },
         );
         let name = path.file_name().unwrap().to_string_lossy().to_string();

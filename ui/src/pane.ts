@@ -14,6 +14,7 @@
 
 import { api } from "./api";
 import { h } from "./dom";
+import { glyphIds, SvgPages } from "./pagesvg";
 import type { Location, PaneStart, PaneView, PaneWarning, Report } from "./bindings";
 
 export interface PaneHost {
@@ -29,14 +30,23 @@ const FOLDED_KEY = "gongwen.pane.folded";
 /** Pages either side of those in view that are drawn too. */
 const MARGIN = 1;
 
-function sameLoc(a: Location, b: Location): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
-}
+/** The page of each field of a view's starts, by the field's JSON (built once per view: the
+ *  form asks for every section of a 100-page report after each keystroke). */
+const byLoc = new WeakMap<PaneStart[], Map<string, number>>();
 
 /** The page a field starts on: the field itself, else its section's heading. */
 export function pageOf(starts: PaneStart[], loc: Location): number | null {
-  const hit = starts.find((s) => sameLoc(s.loc, loc));
-  if (hit) return hit.page;
+  let index = byLoc.get(starts);
+  if (!index) {
+    index = new Map();
+    for (const s of starts) {
+      const key = JSON.stringify(s.loc);
+      if (!index.has(key)) index.set(key, s.page);
+    }
+    byLoc.set(starts, index);
+  }
+  const hit = index.get(JSON.stringify(loc));
+  if (hit !== undefined) return hit;
   if (loc.part === "paragraph") {
     // An empty paragraph has no line: the last paragraph before it, else the heading.
     const before = starts.filter((s) => s.loc.part === "paragraph" && s.loc.path.join(".") === loc.path.join(".")
@@ -53,13 +63,14 @@ export class Pane {
   private readonly counter: HTMLElement;
   private readonly warnList: HTMLElement;
   private readonly toggle: HTMLButtonElement;
-  /** Hash of the content each page element holds ("" = placeholder). */
-  private held: string[] = [];
+  /** The page elements and the content hash each holds. */
+  private readonly slots: SvgPages;
   private seq = 0;
   private running = false;
   private again = false;
   private folded: boolean;
   private lastFocusPage: number | null = null;
+  private lastWarnings = "";
   private view: PaneView | null = null;
   private scrollQueued = false;
   private visibleTop = 1;
@@ -71,6 +82,8 @@ export class Pane {
     this.counter = h("span", { id: "pane-counter", class: "pane-counter" });
     this.warnList = h("ul", { id: "pane-warnings", class: "pane-warnings" });
     this.pages = h("div", { class: "pane-pages", id: "pane-pages" });
+    // Page elements: one per page, placeholders sized like the page (CSS aspect-ratio).
+    this.slots = new SvgPages((n) => this.pages.appendChild(h("div", { class: "pane-page", "data-page": String(n) })));
     this.root = h("aside", { id: "pane", class: "pane", "data-pages": "0", "data-seq": "0" },
       h("div", { class: "pane-bar" }, this.toggle, h("span", { class: "pane-name" }, "页面预览"), this.counter),
       this.warnList, this.pages);
@@ -119,10 +132,10 @@ export class Pane {
   private async run(): Promise<void> {
     const report = this.host.report();
     const wanted = this.wantedPages();
-    const known = this.held.slice();
+    const known = this.slots.held.slice();
     let view: PaneView;
     try {
-      view = await api.paneView(report, { pages: wanted, known });
+      view = await api.paneView(report, { pages: wanted, known, glyphs: glyphIds() });
     } catch (e) {
       this.counter.textContent = "预览失败";
       this.counter.title = String((e as { message?: string }).message ?? e);
@@ -133,49 +146,19 @@ export class Pane {
 
   /** The pages in view, ± MARGIN (1-based; page 1 before the first layout). */
   private wantedPages(): number[] {
-    const els = this.pages.children;
-    if (els.length === 0) return [1, 2];
-    const box = this.pages.getBoundingClientRect();
-    const inView: number[] = [];
-    for (let i = 0; i < els.length; i++) {
-      const r = els[i].getBoundingClientRect();
-      if (r.bottom > box.top && r.top < box.bottom) inView.push(i + 1);
-    }
-    if (inView.length === 0) inView.push(1);
-    const lo = Math.max(1, inView[0] - MARGIN), hi = Math.min(els.length, inView[inView.length - 1] + MARGIN);
-    const out: number[] = [];
-    for (let n = lo; n <= hi; n++) out.push(n);
-    return out;
+    if (this.slots.count === 0) return [1, 2];
+    return this.slots.inView(this.pages, MARGIN);
   }
 
   private apply(view: PaneView, wanted: number[]): void {
     this.view = view;
     const count = view.hashes.length;
-    // Page elements: one per page, placeholders sized like the page (CSS aspect-ratio).
-    while (this.pages.children.length < count) {
-      const n = this.pages.children.length + 1;
-      this.pages.append(h("div", { class: "pane-page", "data-page": String(n) }));
-      this.held.push("");
-    }
-    while (this.pages.children.length > count) {
-      this.pages.lastElementChild!.remove();
-      this.held.pop();
-    }
-    for (const p of view.drawn) {
-      const el = this.pages.children[p.number - 1] as HTMLElement;
-      el.innerHTML = p.svg;
-      this.held[p.number - 1] = view.hashes[p.number - 1];
-    }
+    this.slots.resize(count);
+    this.slots.put(view);
     // Pages out of range are released (memory stays bounded); wanted pages the core did not
     // draw again kept their content, unless their hash changed (they were then redrawn).
-    const keep = new Set(wanted);
-    for (let i = 0; i < count; i++) {
-      if (!keep.has(i + 1) && this.held[i] !== "") {
-        (this.pages.children[i] as HTMLElement).replaceChildren();
-        this.held[i] = "";
-      }
-    }
-    this.marks(view.warnings);
+    this.slots.release(wanted);
+    this.marks(view.warnings, view.drawn.map((p) => p.number));
     this.sectionPages(view.starts);
     this.root.setAttribute("data-pages", String(count));
     // The page where the edited field lands, scrolled to when it changed.
@@ -189,7 +172,7 @@ export class Pane {
     this.seq += 1;
     this.root.setAttribute("data-seq", String(this.seq));
     // Pages that came into view meanwhile (a new page, a scroll) are drawn by one more round.
-    if (this.wantedPages().some((n) => this.held[n - 1] === "")) this.again = true;
+    if (this.wantedPages().some((n) => !this.slots.drawn(n))) this.again = true;
   }
 
   /** Scrolls the pane (only the pane) so page `n` is in view, if it is not. */
@@ -218,13 +201,21 @@ export class Pane {
   }
 
   /** The warnings: listed under the counter, and marked at their place on drawn pages. */
-  private marks(warnings: PaneWarning[]): void {
-    this.warnList.replaceChildren(...warnings.map((w) => h("li", {
-      class: `pane-warning w-${w.kind}`, "data-page": String(w.page),
-      onclick: () => { this.scrollTo(w.page); if (w.loc) this.host.go(w.loc); },
-    }, `⚠ ${w.message}`)));
+  private marks(warnings: PaneWarning[], drawn: number[]): void {
+    // Unchanged warnings: only the pages drawn again (their marks went with their old SVG) are
+    // marked; the list and the other pages are not touched (no relayout of the pane).
+    const key = JSON.stringify(warnings);
+    const same = key === this.lastWarnings;
+    this.lastWarnings = key;
+    if (!same) {
+      this.warnList.replaceChildren(...warnings.map((w) => h("li", {
+        class: `pane-warning w-${w.kind}`, "data-page": String(w.page),
+        onclick: () => { this.scrollTo(w.page); if (w.loc) this.host.go(w.loc); },
+      }, `⚠ ${w.message}`)));
+    }
     const height = this.view?.height ?? 841.89;
-    for (const el of Array.from(this.pages.children) as HTMLElement[]) {
+    const els = same ? drawn.map((n) => this.slots.slots[n - 1]).filter((e) => e) : this.slots.slots;
+    for (const el of els) {
       el.querySelectorAll(".pane-mark").forEach((m) => m.remove());
       if (!el.firstChild) continue;
       const n = Number(el.dataset.page);
@@ -247,7 +238,9 @@ export class Pane {
         tag = h("span", { class: "sec-page", title: "这一项在导出的 PDF 中开始的页码" });
         head.append(tag);
       }
-      tag.textContent = page === null ? "" : `第 ${page} 页`;
+      const text = page === null ? "" : `第 ${page} 页`;
+      // Written only when it changed: a write relays the form out.
+      if (tag.textContent !== text) tag.textContent = text;
     }
   }
 }

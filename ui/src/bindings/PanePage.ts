@@ -9,6 +9,9 @@ export type PanePage = {
  */
 number: number, 
 /**
- * The page as an SVG document, viewBox in pt (A4: 595.28 × 841.89).
+ * The page as an SVG document, viewBox in pt (A4: 595.28 × 841.89). Its `<defs>` hold
+ * the outlines of the glyphs it uses that neither [`PaneRequest::glyphs`] nor an earlier
+ * page of the same [`PaneView`] defines: the pane moves them into one store for the
+ * document (ui/src/pagesvg.ts), as the other pages refer to them.
  */
 svg: string, };

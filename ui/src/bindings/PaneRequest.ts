@@ -13,4 +13,10 @@ pages: Array<number>,
  * string for a page not drawn); a page asked for whose hash is unchanged is not drawn
  * again.
  */
-known: Array<string>, };
+known: Array<string>, 
+/**
+ * The ids of the glyph outlines the document already defines (`g{file}-{glyph id}`,
+ * [`page_svg`]): pages drawn now `<use>` them without defining them again. Empty: every
+ * page defines all its glyphs.
+ */
+glyphs: Array<string>, };
