@@ -149,6 +149,10 @@ pub mod codes {
     /// A number in the text that names a table quantity (`本年新收政府信息公开申请12件`) but
     /// differs from the table's cell; an error.
     pub const TABLE_TEXT: &str = "table-text";
+    /// A statutory table filled in part, with number cells left blank: the 2021 format wants
+    /// `0` where nothing happened, and a blank reads as not filled in; a warning (a table not
+    /// filled in at all is not reported).
+    pub const TABLE_BLANK: &str = "table-blank";
 }
 
 /// One problem found by [`run`]: what ([`code`](codes)), where, how serious, a Chinese message

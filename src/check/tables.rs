@@ -445,6 +445,93 @@ pub fn check(report: &Report, last_year: Option<&Report>, out: &mut Vec<Finding>
         cross_year(&t, &l, last.year, out);
     }
     text_numbers(report, &t, out);
+    blank_cells(&t, out);
+}
+
+/// A statutory table's name (`二`, `三`, `四`), the table, and the grid positions of its
+/// number cells.
+type NumberCells<'a> = (&'static str, &'a Spot, Vec<(usize, usize)>);
+
+/// The number cells of each statutory table present.
+fn number_cells<'a>(t: &'a Statutory) -> Vec<NumberCells<'a>> {
+    let mut out = Vec::new();
+    if let Some(a) = &t.issued {
+        let s = a.spot;
+        let mut cells = Vec::new();
+        let mut under_header = false;
+        for r in 0..s.grid.rows {
+            let Some(first) = s.at(r, 0) else { continue };
+            if first.colspan == s.grid.columns {
+                under_header = false;
+            } else if norm(&first.text) == "信息内容" {
+                under_header = true;
+            } else if under_header {
+                cells.extend(
+                    s.grid
+                        .cells
+                        .iter()
+                        .filter(|p| p.row == r && p.col > 0)
+                        .map(|p| (p.row, p.col)),
+                );
+            }
+        }
+        out.push(("二", s, cells));
+    }
+    if let Some(a) = &t.applications {
+        let cells = a
+            .rows
+            .iter()
+            .flat_map(|r| a.cols.iter().map(move |c| (r.grid, c.grid)))
+            .collect();
+        out.push(("三", a.spot, cells));
+    }
+    if let Some(a) = &t.appeals {
+        let cols: Vec<usize> = a
+            .groups
+            .iter()
+            .flat_map(|g| g.parts.iter().chain([&g.total]).map(|c| c.grid))
+            .collect();
+        let cells = a
+            .data_rows
+            .iter()
+            .flat_map(|&r| cols.iter().map(move |&c| (r, c)))
+            .collect();
+        out.push(("四", a.spot, cells));
+    }
+    out
+}
+
+/// `table-blank`: a statutory table filled in part whose other number cells are blank; one
+/// warning per table, at its first blank cell.
+fn blank_cells(t: &Statutory, out: &mut Vec<Finding>) {
+    for (name, spot, cells) in number_cells(t) {
+        let blank: Vec<&Placed> = cells
+            .iter()
+            .filter_map(|&(r, c)| spot.at(r, c))
+            .filter(|p| norm(&p.text).is_empty())
+            .collect();
+        let mut seen = std::collections::HashSet::new();
+        let blank: Vec<&Placed> = blank
+            .into_iter()
+            .filter(|p| seen.insert((p.row, p.col)))
+            .collect();
+        let total: std::collections::HashSet<(usize, usize)> = cells
+            .iter()
+            .filter_map(|&(r, c)| spot.at(r, c).map(|p| (p.row, p.col)))
+            .collect();
+        if blank.is_empty() || blank.len() == total.len() {
+            continue;
+        }
+        out.push(Finding::new(
+            Severity::Warning,
+            codes::TABLE_BLANK,
+            spot.location(blank[0]),
+            format!(
+                "表{name}有 {} 个数字格空着（第一个已标出）：没有发生的请填 0，空着会被看作漏填。",
+                blank.len()
+            ),
+        ));
+    }
 }
 
 fn issued_numbers(t: &Issued, out: &mut Vec<Finding>) {

@@ -170,6 +170,11 @@ fn totals_fill_the_sums_that_check_reports() {
     );
     assert_eq!(stdout(&gongwen(p, &["totals", &id])).trim(), "1");
     let text = stdout(&gongwen(p, &["check", &id]));
-    assert!(!text.contains("表三"), "{text}");
+    // No sum is wrong any more; the blanks are only reminded of (table-blank).
+    assert!(!text.contains("表三“"), "{text}");
+    assert!(
+        text.contains("提醒") && text.contains("个数字格空着"),
+        "{text}"
+    );
     assert_eq!(stdout(&gongwen(p, &["totals", &id])).trim(), "0");
 }

@@ -20,13 +20,9 @@ const SECRET: usize = 7;
 const SEVEN: usize = 26;
 const FORWARD: usize = 27;
 
-/// A cell's text: 0 left blank (a blank counts as 0), other numbers in digits.
+/// A cell's text: the number in digits, `0` included (the format wants `0`, not a blank).
 fn n(v: i64) -> String {
-    if v == 0 {
-        String::new()
-    } else {
-        v.to_string()
-    }
+    v.to_string()
 }
 
 /// Table 三 of the template (`templates::disclosure::table_three`, the official labels) with
@@ -573,8 +569,8 @@ fn totals_on_request_make_the_tables_add_up() {
     }
     let filled = fill_totals(&mut bare);
     assert_eq!(bare, good);
-    // 9 nonzero row totals (（七）'s included) and （七）'s 4 nonzero cells, one in both.
-    assert_eq!(filled, 12);
+    // The 25 row totals (（七）'s included) and （七）'s other 6 cells.
+    assert_eq!(filled, 31);
     // Parts changed: the totals follow them.
     set(&mut r, 2, SECRET, 3, "2"); // 商业企业 of （三）1.
     set(&mut r, 2, FORWARD, 2, "-"); // not a number: its 总计 is left alone
@@ -604,4 +600,43 @@ fn totals_on_request_make_the_tables_add_up() {
     let again = ops::fill_table_totals(&mut store, id).unwrap();
     assert_eq!(again.changed, 0);
     assert_eq!(store.list_versions(id).unwrap().len(), versions.len());
+}
+
+#[test]
+fn a_table_filled_in_part_is_reminded_of_its_blank_cells() {
+    // Every cell written (zeros as 0): no reminder.
+    let r = this_year();
+    assert!(findings(&r, None)
+        .iter()
+        .all(|f| f.code != codes::TABLE_BLANK));
+    // Two zeros of table 三 left blank: one warning, at the first of them.
+    let mut r = this_year();
+    set(&mut r, 2, SECRET, 3, "");
+    set(&mut r, 2, SECRET, 4, "");
+    let blank: Vec<Finding> = findings(&r, None)
+        .into_iter()
+        .filter(|f| f.code == codes::TABLE_BLANK)
+        .collect();
+    assert_eq!(blank.len(), 1, "{blank:?}");
+    assert_eq!(blank[0].severity, Severity::Warning);
+    assert!(
+        blank[0].message.contains("表三有 2 个数字格空着"),
+        "{}",
+        blank[0].message
+    );
+    assert!(matches!(
+        blank[0].location,
+        Location::TableCell {
+            row: SECRET,
+            cell: 3,
+            ..
+        }
+    ));
+    // A table not filled in at all (a new report) is not nagged about.
+    let fresh = gongwen::templates::get("annual-disclosure")
+        .unwrap()
+        .instantiate(UNIT, 2024, "年度");
+    assert!(findings(&fresh, None)
+        .iter()
+        .all(|f| f.code != codes::TABLE_BLANK));
 }
