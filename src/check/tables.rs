@@ -179,6 +179,22 @@ impl Applications<'_> {
     fn row(&self, role: Role) -> Option<&Row> {
         self.rows.iter().find(|r| r.role == role)
     }
+
+    /// A `table-sum` error when the whole number at (`row`, `col`) is not `expected` (`why`
+    /// says what it should be); nothing when it is, or when the cell holds no whole number
+    /// (that has its own finding).
+    fn expect(&self, row: &Row, col: &Col, expected: i64, why: &str, out: &mut Vec<Finding>) {
+        let Some((n, p)) = self.spot.num(row.grid, col.grid) else {
+            return;
+        };
+        if n.value().is_some_and(|found| found != expected) {
+            out.push(error(
+                codes::TABLE_SUM,
+                self.spot.location(p),
+                wrong_cell("三", &row.label, &col.label, expected, why, n),
+            ));
+        }
+    }
 }
 
 /// `1.属于国家秘密` (also `1、`, `1．`): a numbered item.
@@ -456,26 +472,11 @@ type NumberCells<'a> = (&'static str, &'a Spot, Vec<(usize, usize)>);
 fn number_cells<'a>(t: &'a Statutory) -> Vec<NumberCells<'a>> {
     let mut out = Vec::new();
     if let Some(a) = &t.issued {
-        let s = a.spot;
-        let mut cells = Vec::new();
-        let mut under_header = false;
-        for r in 0..s.grid.rows {
-            let Some(first) = s.at(r, 0) else { continue };
-            if first.colspan == s.grid.columns {
-                under_header = false;
-            } else if norm(&first.text) == "信息内容" {
-                under_header = true;
-            } else if under_header {
-                cells.extend(
-                    s.grid
-                        .cells
-                        .iter()
-                        .filter(|p| p.row == r && p.col > 0)
-                        .map(|p| (p.row, p.col)),
-                );
-            }
-        }
-        out.push(("二", s, cells));
+        let cells = issued_cells(a.spot)
+            .into_iter()
+            .map(|(_, p)| (p.row, p.col))
+            .collect();
+        out.push(("二", a.spot, cells));
     }
     if let Some(a) = &t.applications {
         let cells = a
@@ -505,21 +506,19 @@ fn number_cells<'a>(t: &'a Statutory) -> Vec<NumberCells<'a>> {
 /// warning per table, at its first blank cell.
 fn blank_cells(t: &Statutory, out: &mut Vec<Finding>) {
     for (name, spot, cells) in number_cells(t) {
-        let blank: Vec<&Placed> = cells
+        // Each cell once (a cell spanning columns covers several positions).
+        let mut seen = std::collections::HashSet::new();
+        let placed: Vec<&Placed> = cells
             .iter()
             .filter_map(|&(r, c)| spot.at(r, c))
-            .filter(|p| norm(&p.text).is_empty())
-            .collect();
-        let mut seen = std::collections::HashSet::new();
-        let blank: Vec<&Placed> = blank
-            .into_iter()
             .filter(|p| seen.insert((p.row, p.col)))
             .collect();
-        let total: std::collections::HashSet<(usize, usize)> = cells
+        let blank: Vec<&Placed> = placed
             .iter()
-            .filter_map(|&(r, c)| spot.at(r, c).map(|p| (p.row, p.col)))
+            .copied()
+            .filter(|p| norm(&p.text).is_empty())
             .collect();
-        if blank.is_empty() || blank.len() == total.len() {
+        if blank.is_empty() || blank.len() == placed.len() {
             continue;
         }
         out.push(Finding::new(
@@ -534,28 +533,39 @@ fn blank_cells(t: &Statutory, out: &mut Vec<Finding>) {
     }
 }
 
-fn issued_numbers(t: &Issued, out: &mut Vec<Finding>) {
-    let s = t.spot;
-    // Every row below a 信息内容 header holds numbers right of its label; amounts in 万元 may
-    // be decimals.
+/// The number cells of table 二: every cell right of the label in a row below a `信息内容`
+/// header row, with that header row (which names the cell's column).
+fn issued_cells(s: &Spot) -> Vec<(usize, &Placed)> {
+    let mut out = Vec::new();
     let mut header: Option<usize> = None;
     for r in 0..s.grid.rows {
         let Some(first) = s.at(r, 0) else { continue };
         if first.colspan == s.grid.columns {
             header = None;
-            continue;
-        }
-        if norm(&first.text) == "信息内容" {
+        } else if norm(&first.text) == "信息内容" {
             header = Some(r);
-            continue;
+        } else if let Some(h) = header {
+            out.extend(
+                s.grid
+                    .cells
+                    .iter()
+                    .filter(|p| p.row == r && p.col > 0)
+                    .map(|p| (h, p)),
+            );
         }
-        let Some(h) = header else { continue };
-        for p in s.grid.cells.iter().filter(|p| p.row == r && p.col > 0) {
-            let col = s.at(h, p.col).map(|c| c.text.trim()).unwrap_or("");
-            let decimal = col.contains("万元");
-            if Num::parse(&p.text, decimal) == Num::Bad {
-                out.push(not_a_number(s, p, "二", first.text.trim(), col, decimal));
-            }
+    }
+    out
+}
+
+fn issued_numbers(t: &Issued, out: &mut Vec<Finding>) {
+    let s = t.spot;
+    // Amounts in 万元 may be decimals.
+    for (h, p) in issued_cells(s) {
+        let col = s.at(h, p.col).map(|c| c.text.trim()).unwrap_or("");
+        let label = s.at(p.row, 0).map(|c| c.text.trim()).unwrap_or("");
+        let decimal = col.contains("万元");
+        if Num::parse(&p.text, decimal) == Num::Bad {
+            out.push(not_a_number(s, p, "二", label, col, decimal));
         }
     }
 }
@@ -580,23 +590,14 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
             .filter(|(i, _)| *i != t.total)
             .map(|(_, c)| val(row, c))
             .sum();
-        let (Some(expected), Some((n, p))) = (parts, s.num(row.grid, total_col.grid)) else {
-            continue;
-        };
-        let Some(found) = n.value() else { continue };
-        if found != expected {
-            out.push(error(
-                codes::TABLE_SUM,
-                s.location(p),
-                wrong_cell(
-                    "三",
-                    &row.label,
-                    &total_col.label,
-                    expected,
-                    "自然人与法人或其他组织各列之和",
-                    n,
-                ),
-            ));
+        if let Some(expected) = parts {
+            t.expect(
+                row,
+                total_col,
+                expected,
+                "自然人与法人或其他组织各列之和",
+                out,
+            );
         }
     }
     // Every column: （七） = the sum of （一）, （二） and the numbered items of （三）–（六）;
@@ -610,24 +611,8 @@ fn applications_sums(t: &Applications, out: &mut Vec<Finding>) {
             .filter(|r| r.role == Role::Part)
             .map(|r| val(r, col))
             .sum();
-        let seven = s.num(total_row.grid, col.grid);
-        if let (Some(expected), Some((n, p))) = (parts, seven) {
-            if let Some(found) = n.value() {
-                if found != expected {
-                    out.push(error(
-                        codes::TABLE_SUM,
-                        s.location(p),
-                        wrong_cell(
-                            "三",
-                            &total_row.label,
-                            &col.label,
-                            expected,
-                            "（一）至（六）各项之和",
-                            n,
-                        ),
-                    ));
-                }
-            }
+        if let Some(expected) = parts {
+            t.expect(total_row, col, expected, "（一）至（六）各项之和", out);
         }
         let (Some(new), Some(carried), Some(forward)) =
             (t.row(Role::New), t.row(Role::Carried), t.row(Role::Forward))

@@ -3,8 +3,9 @@
 //! numbers but carries the closing ones; a pasted report whose tables arrived one cell per line
 //! gets them back as tables, with nothing lost unlisted.
 
+use crate::import_accounting::{count, kept};
 use gongwen::import::{import_text, normalised, rebuild, ImportOptions, Log, Role, Stage};
-use gongwen::model::{Item, Report, Section, Table};
+use gongwen::model::{Item, Report, Table};
 use gongwen::ops;
 use gongwen::store::Store;
 use gongwen::templates::{
@@ -293,33 +294,6 @@ fn pasted_report() -> String {
         .map(String::from),
     );
     l.join("\n")
-}
-
-fn count(s: &str) -> usize {
-    s.chars().filter(|c| !c.is_whitespace()).count()
-}
-
-fn kept(r: &Report) -> usize {
-    fn walk(list: &[Section]) -> usize {
-        list.iter()
-            .map(|s| {
-                count(&s.heading)
-                    + s.paragraphs
-                        .iter()
-                        .map(|p| count(&p.plain()))
-                        .sum::<usize>()
-                    + walk(&s.children)
-            })
-            .sum()
-    }
-    count(&r.title)
-        + r.opening.iter().map(|p| count(p)).sum::<usize>()
-        + walk(&r.sections)
-        + count(&r.signature)
-        + r.note.as_deref().map_or(0, count)
-        + r.attachments.iter().map(|a| count(a)).sum::<usize>()
-        + r.subtitle.as_deref().map_or(0, count)
-        + r.addressee.as_deref().map_or(0, count)
 }
 
 #[test]

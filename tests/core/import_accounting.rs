@@ -6,11 +6,13 @@ use gongwen::import::{import_text, normalised, ImportOptions, Log, Stage};
 use gongwen::model::{Report, Section};
 use proptest::prelude::*;
 
-fn count(s: &str) -> usize {
+/// Non-space characters of `s` (what the accounting counts).
+pub(crate) fn count(s: &str) -> usize {
     s.chars().filter(|c| !c.is_whitespace()).count()
 }
 
-fn kept(r: &Report) -> usize {
+/// Non-space characters the imported report `r` holds, in every part the importer fills.
+pub(crate) fn kept(r: &Report) -> usize {
     fn walk(list: &[Section]) -> usize {
         list.iter()
             .map(|s| {
