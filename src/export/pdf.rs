@@ -119,12 +119,7 @@ impl PdfExporter {
             let mut c = Content::new();
             c.begin_text();
             let mut pen = Pen::default();
-            let runs = page
-                .lines
-                .iter()
-                .flat_map(|l| l.runs.iter())
-                .chain(page.page_number.iter());
-            for run in runs {
+            for run in page.black_runs() {
                 draw_run(
                     &mut c,
                     &mut pen,
@@ -347,17 +342,7 @@ fn draw_rules(c: &mut Content, rules: &[crate::typeset::Rule], spec: &Spec, page
         } else {
             c.set_fill_gray(0.0);
         }
-        let half = rule.weight / 2.0;
-        let (x, w) = if rule.x1 > rule.x0 {
-            (rule.x0, rule.x1 - rule.x0)
-        } else {
-            (rule.x0 - half, rule.weight)
-        };
-        let (top, h) = if rule.y1 > rule.y0 {
-            (rule.y0, rule.y1 - rule.y0)
-        } else {
-            (rule.y0 - half, rule.weight)
-        };
+        let (x, top, w, h) = rule.rect();
         c.rect(
             round2(x),
             round2(page_height - top - h),

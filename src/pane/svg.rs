@@ -174,12 +174,7 @@ pub fn page_svg(
         defs: String::new(),
         body: String::new(),
     };
-    let runs = page
-        .lines
-        .iter()
-        .flat_map(|l| l.runs.iter())
-        .chain(page.page_number.iter());
-    for run in runs {
+    for run in page.black_runs() {
         d.run(run);
     }
     let [r, g, b] = spec.formal.red;
@@ -193,17 +188,7 @@ pub fn page_svg(
         d.body.push_str("</g>");
     }
     for rule in &page.rules {
-        let half = rule.weight / 2.0;
-        let (x, w) = if rule.x1 > rule.x0 {
-            (rule.x0, rule.x1 - rule.x0)
-        } else {
-            (rule.x0 - half, rule.weight)
-        };
-        let (y, h) = if rule.y1 > rule.y0 {
-            (rule.y0, rule.y1 - rule.y0)
-        } else {
-            (rule.y0 - half, rule.weight)
-        };
+        let (x, y, w, h) = rule.rect();
         let fill = if rule.red { red.as_str() } else { "#000" };
         let _ = write!(
             d.body,

@@ -137,6 +137,25 @@ impl Rule {
             red: false,
         }
     }
+
+    /// The stroke as a filled rectangle `(x, top, width, height)` in pt from the page's left
+    /// and top edges: a horizontal rule spans x0..x1 and a vertical one y0..y1, each with the
+    /// weight centred on the segment. Every renderer draws rules from this, so the PDF and the
+    /// preview agree to the point.
+    pub fn rect(&self) -> (f32, f32, f32, f32) {
+        let half = self.weight / 2.0;
+        let (x, w) = if self.x1 > self.x0 {
+            (self.x0, self.x1 - self.x0)
+        } else {
+            (self.x0 - half, self.weight)
+        };
+        let (top, h) = if self.y1 > self.y0 {
+            (self.y0, self.y1 - self.y0)
+        } else {
+            (self.y0 - half, self.weight)
+        };
+        (x, top, w, h)
+    }
 }
 
 /// Text in one font role, size and script, with the position of every character's glyph.
@@ -210,8 +229,19 @@ pub struct Page {
     /// The 发文机关标志 (page 1 of a formal 报告), drawn in red (GB/T 9704-2012 §7.2.4); its
     /// runs lie off the grid. Empty on other pages.
     pub mark: Vec<Run>,
-    /// Rules drawn on the page: the red line of the 版头, the 版记's rules.
+    /// Rules drawn on the page: the red line of the 版头, the 版记's rules, table borders.
     pub rules: Vec<Rule>,
+}
+
+impl Page {
+    /// The runs drawn in black, in drawing order: every line's runs, then the page number
+    /// (the red 发文机关标志, [`Page::mark`], is drawn apart).
+    pub fn black_runs(&self) -> impl Iterator<Item = &Run> {
+        self.lines
+            .iter()
+            .flat_map(|l| l.runs.iter())
+            .chain(self.page_number.iter())
+    }
 }
 
 /// A typeset report: pages of positioned runs, independent of PDF. All positions in pt from the
