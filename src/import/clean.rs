@@ -644,7 +644,7 @@ const ORGAN_ENDS: &[&str] = &[
 ];
 
 /// A space that separates two organs (`中共某镇委员会 某镇人民政府`) or two phrases of a
-/// subtitle (`——用公开聚民心 靠服务促发展`) stays, as one U+3000.
+/// subtitle (`——以公开促规范 以服务赢民心`) stays, as one U+3000.
 fn keeps_ideographic_space(before: &[char], after: &[char]) -> bool {
     let b: String = before.iter().collect();
     let a: String = after.iter().collect();
@@ -755,7 +755,7 @@ mod tests {
         }
         for l in [
             "一、工作开展情况",
-            "全年通过政府网站发布信息482条。",
+            "全年在门户网站发布信息315条。",
             "来源于群众的意见建议都得到了答复。",
             "双河镇人民政府",
             "2024年12月20日",
@@ -812,8 +812,8 @@ mod tests {
             "| lzh3",
             "青禾远航信息科技有限公司",
             "31406 松阳县| 竹林市| 桐江县| 石门县| 北岸县|",
-            "政务公开工作总结一年来，石桥乡坚持把政务公开作为重要途径...",
-            "以下是小编收集的几篇政务公开总结，欢迎阅读收藏。",
+            "政务公开工作总结过去一年，青松乡始终把公开透明当作一项基础工作...",
+            "以下是小编整理的几篇政务公开总结，供大家阅读参考。",
         ] {
             assert!(junk_reason(l).is_some(), "{l}");
         }
@@ -822,8 +822,8 @@ mod tests {
             "县政务公开办：",
             "附件：1.统计表",
             "存在问题：",
-            "一是提高解读材料的可读性；二是加强培训。",
-            "（联系人：吴某，联系电话：0771-XXXXXXX）",
+            "一是把解读材料写得更通俗；二是多办业务培训。",
+            "（联系人：陈某，联系电话：0000-XXXXXXX）",
         ] {
             assert!(junk_reason(l).is_none(), "{l}");
         }
@@ -858,8 +858,8 @@ mod tests {
     fn note_tokens_only_at_boundaries() {
         let mut n = Log::default();
         assert_eq!(
-            strip_note_tokens("某乡2024年工作总结供借鉴2024年，我乡", &mut n),
-            "某乡2024年工作总结2024年，我乡"
+            strip_note_tokens("某镇2025年工作总结供借鉴2025年，我镇", &mut n),
+            "某镇2025年工作总结2025年，我镇"
         );
         assert_eq!(strip_note_tokens("服务质量。供参考", &mut n), "服务质量。");
         assert_eq!(
@@ -901,20 +901,20 @@ mod tests {
         assert_eq!(n.notes.len(), 1);
         assert_eq!(strip_artefacts("甲[bookmark: _Toc1]乙", &mut n), "甲乙");
         assert_eq!(
-            normalise_spaces("截至 2 024 年 11 月底，共 1 26 条", &mut n),
-            "截至2024年11月底，共126条"
+            normalise_spaces("截至 2 025 年 10 月底，共 3 48 条", &mut n),
+            "截至2025年10月底，共348条"
         );
         assert_eq!(
-            normalise_spaces("中共柳塘镇委员会 柳塘镇人民政府", &mut n),
-            "中共柳塘镇委员会\u{3000}柳塘镇人民政府"
+            normalise_spaces("中共青溪镇委员会 青溪镇人民政府", &mut n),
+            "中共青溪镇委员会\u{3000}青溪镇人民政府"
         );
         assert_eq!(
-            normalise_spaces("——用公开聚民心 靠服务促发展", &mut n),
-            "——用公开聚民心\u{3000}靠服务促发展"
+            normalise_spaces("——以公开促规范 以服务赢民心", &mut n),
+            "——以公开促规范\u{3000}以服务赢民心"
         );
         assert_eq!(
-            normalise_spaces("配备两名 信息员，AB 岗", &mut n),
-            "配备两名信息员，AB岗"
+            normalise_spaces("安排三名 联络员，AB 岗", &mut n),
+            "安排三名联络员，AB岗"
         );
         assert_eq!(normalise_spaces("2024 2025", &mut n), "2024 2025");
     }

@@ -74,7 +74,7 @@ fn line() -> impl Strategy<Value = String> {
         Just("（此件公开发布）".to_string()),
         Just("政務公開工作總結(jié)".to_string()),
         Just("共  个村， 召开 3 次".to_string()),
-        Just("截至 2 024 年 11 月底，共 1 26 条 — 1 — ".to_string()),
+        Just("截至 2 025 年 10 月底，共 3 48 条 — 1 — ".to_string()),
         Just(String::new()),
         "[一二三（）()、，,。.:：;；?？!！ XxA-z0-9年月日镇乡县局*#>|｜—-]{0,30}",
     ]
