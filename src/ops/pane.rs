@@ -6,7 +6,7 @@ use crate::error::Result;
 use crate::model::Report;
 use crate::pane::{self, PaneRequest, PaneView};
 
-/// The pane's view of `report`: page hashes, the SVG of the pages asked for that changed,
+/// The pane's view of `report`: page hashes, the images of the pages asked for that changed,
 /// where each field starts, layout warnings ([`pane::view`]).
 ///
 /// Errors: those of [`Fonts::exporter`] (no font could be loaded).

@@ -1,32 +1,32 @@
 //! The live page preview beside the editor (issue 18): the typesetter's [`Layout`] of the
-//! report as it stands on screen, drawn page by page as SVG with the glyph outlines of the
-//! fonts the PDF embeds (docs/decisions.md, “Preview pane”), so the pane shows the PDF's line
-//! and page breaks while the clerk types.
+//! report as it stands on screen, drawn page by page as an image with the glyph outlines of
+//! the fonts the PDF embeds (docs/decisions.md, “Preview pane”), so the pane shows the PDF's
+//! line and page breaks while the clerk types.
 //!
 //! A [`PaneView`] carries, for every page, a content hash (the UI redraws only pages whose
-//! hash changed), the SVG of the pages asked for (the ones in view, ± 1: memory stays bounded
-//! for a 100-page report), the page each field starts on, and the things clerks fix by hand
+//! hash changed), the image of the pages asked for (the ones in view, ± 1: memory stays
+//! bounded for a 100-page report) with the area of each line for click-to-caret, the page each field starts on, and the things clerks fix by hand
 //! in WPS: a heading alone at a page's foot, a 落款 on a page without body text, a report
 //! running a line or two onto its last page.
 
+mod raster;
 mod source;
-mod svg;
 
+pub use raster::{page_png, MAX_SIDE_PX, MIN_RULE_PX};
 pub use source::{block_locations, line_sources};
-pub use svg::page_svg;
 
 use crate::check::Location;
 use crate::fonts::Faces;
 use crate::model::Report;
 use crate::spec::Spec;
 use crate::typeset::{typeset, Keep, Layout, LineKind, Page};
+use base64::Engine;
 use serde::{Deserialize, Serialize};
-use std::collections::HashSet;
 use std::hash::{DefaultHasher, Hash, Hasher};
 use ts_rs::TS;
 
 /// What the pane asks for besides the report.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 pub struct PaneRequest {
     /// The pages to draw (1-based): those in view and one either side.
     pub pages: Vec<u32>,
@@ -34,11 +34,25 @@ pub struct PaneRequest {
     /// string for a page not drawn); a page asked for whose hash is unchanged is not drawn
     /// again.
     pub known: Vec<String>,
-    /// The ids of the glyph outlines the document already defines (`g{file}-{glyph id}`,
-    /// [`page_svg`]): pages drawn now `<use>` them without defining them again. Empty: every
-    /// page defines all its glyphs.
-    #[serde(default)]
-    pub glyphs: Vec<String>,
+    /// Device px per pt at which to draw the pages: the width of the page's place on screen
+    /// in CSS px × `devicePixelRatio` ÷ the page width in pt (a 357 px wide pane page at
+    /// ratio 1: 0.6). Capped by [`MAX_SIDE_PX`].
+    #[serde(default = "unit_scale")]
+    pub scale: f32,
+}
+
+fn unit_scale() -> f32 {
+    1.0
+}
+
+impl Default for PaneRequest {
+    fn default() -> Self {
+        PaneRequest {
+            pages: Vec::new(),
+            known: Vec::new(),
+            scale: unit_scale(),
+        }
+    }
 }
 
 /// One drawn page.
@@ -46,11 +60,31 @@ pub struct PaneRequest {
 pub struct PanePage {
     /// 1-based page number.
     pub number: u32,
-    /// The page as an SVG document, viewBox in pt (A4: 595.28 × 841.89). Its `<defs>` hold
-    /// the outlines of the glyphs it uses that neither [`PaneRequest::glyphs`] nor an earlier
-    /// page of the same [`PaneView`] defines: the pane moves them into one store for the
-    /// document (ui/src/pagesvg.ts), as the other pages refer to them.
-    pub svg: String,
+    /// The page drawn at [`PaneRequest::scale`] ([`page_png`]), as a
+    /// `data:image/png;base64,…` URL.
+    pub image: String,
+    /// The image's width in device px.
+    pub px_width: u32,
+    /// The image's height in device px.
+    pub px_height: u32,
+    /// The lines that belong to a field, as areas of the page for click-to-caret.
+    pub lines: Vec<PaneLine>,
+}
+
+/// Where a line of a field is on its page: its cells from a little above the em box to the
+/// next line's (one grid line high), in pt from the page's top-left corner.
+#[derive(Debug, Clone, PartialEq, Serialize, TS)]
+pub struct PaneLine {
+    /// Left edge, pt.
+    pub x: f32,
+    /// Top edge, pt.
+    pub y: f32,
+    /// Width, pt.
+    pub width: f32,
+    /// Height, pt (the body's line pitch).
+    pub height: f32,
+    /// The field the line's text comes from.
+    pub loc: Location,
 }
 
 /// The first page (1-based) a field's text is on.
@@ -249,12 +283,40 @@ pub fn starts(sources: &[Vec<Option<Location>>]) -> Vec<PaneStart> {
 }
 
 /// Typesets `report` with `faces` on `spec` (the PDF's layout) and builds the pane's view:
-/// every page's hash, the SVG of the pages of `request.pages` whose hash differs from
+/// every page's hash, the image of the pages of `request.pages` whose hash differs from
 /// `request.known`, the starts of the fields and the warnings. Pages asked for beyond the
 /// last are ignored.
 pub fn view(report: &Report, spec: &Spec, faces: &Faces, request: &PaneRequest) -> PaneView {
     let layout = typeset(report, spec, faces);
     view_of(report, &layout, spec, faces, request)
+}
+
+/// The areas of the lines of `page` that have a source in `sources` (one per line, from
+/// [`line_sources`]), on `spec`'s grid.
+pub fn line_areas(page: &Page, sources: &[Option<Location>], spec: &Spec) -> Vec<PaneLine> {
+    let pitch = spec.grid.line_pitch;
+    let body_size = spec.fonts.body.size;
+    page.lines
+        .iter()
+        .zip(sources)
+        .filter(|(line, _)| !line.runs.is_empty())
+        .filter_map(|(line, loc)| {
+            let loc = loc.as_ref()?;
+            let left = line.runs.iter().map(|r| r.x).fold(line.left, f32::min);
+            let right = line
+                .runs
+                .iter()
+                .map(|r| r.xs.last().copied().unwrap_or(r.x) + r.size)
+                .fold(line.right, f32::max);
+            Some(PaneLine {
+                x: left,
+                y: line.y - spec.em_ascent * body_size - (pitch - body_size) / 2.0,
+                width: right - left,
+                height: pitch,
+                loc: loc.clone(),
+            })
+        })
+        .collect()
 }
 
 /// [`view`] of a layout already typeset from `report`.
@@ -270,25 +332,30 @@ pub fn view_of(
     let mut wanted: Vec<u32> = request.pages.clone();
     wanted.sort_unstable();
     wanted.dedup();
-    let mut defined: HashSet<String> = request.glyphs.iter().cloned().collect();
     let drawn = wanted
         .into_iter()
         .filter(|&n| n >= 1 && (n as usize) <= layout.pages.len())
         .filter(|&n| request.known.get(n as usize - 1) != Some(&hashes[n as usize - 1]))
-        .map(|n| {
+        .filter_map(|n| {
             let i = n as usize - 1;
-            PanePage {
+            let page = &layout.pages[i];
+            let (png, px_width, px_height) = page_png(
+                page,
+                layout.width,
+                layout.height,
+                faces,
+                spec,
+                request.scale,
+            )?;
+            let mut image = String::from("data:image/png;base64,");
+            base64::engine::general_purpose::STANDARD.encode_string(&png, &mut image);
+            Some(PanePage {
                 number: n,
-                svg: page_svg(
-                    &layout.pages[i],
-                    &sources[i],
-                    layout.width,
-                    layout.height,
-                    faces,
-                    spec,
-                    &mut defined,
-                ),
-            }
+                image,
+                px_width,
+                px_height,
+                lines: line_areas(page, &sources[i], spec),
+            })
         })
         .collect();
     PaneView {
@@ -395,7 +462,7 @@ mod tests {
         let all = |n: usize| PaneRequest {
             pages: (1..=n as u32).collect(),
             known: Vec::new(),
-            glyphs: Vec::new(),
+            scale: 1.0,
         };
         let v1 = view(&r, &spec, &faces, &all(20));
         let n = v1.hashes.len();
@@ -410,7 +477,7 @@ mod tests {
             &PaneRequest {
                 pages: (1..=n as u32).collect(),
                 known: v1.hashes.clone(),
-                glyphs: Vec::new(),
+                scale: 1.0,
             },
         );
         assert_eq!(v2.hashes[0], v1.hashes[0]);
@@ -424,7 +491,7 @@ mod tests {
             &PaneRequest {
                 pages: vec![2, 999],
                 known: Vec::new(),
-                glyphs: Vec::new(),
+                scale: 1.0,
             },
         );
         assert_eq!(v3.drawn.iter().map(|p| p.number).collect::<Vec<_>>(), [2]);
@@ -474,66 +541,84 @@ mod tests {
         assert!(w.iter().all(|w| !w.message.is_empty()));
     }
 
+    /// The page `png` decoded: (width, height, RGB bytes).
+    fn decode(png: &[u8]) -> (u32, u32, Vec<u8>) {
+        let mut d = png::Decoder::new(std::io::Cursor::new(png))
+            .read_info()
+            .unwrap();
+        let mut buf = vec![0; d.output_buffer_size().unwrap()];
+        let info = d.next_frame(&mut buf).unwrap();
+        assert_eq!(info.color_type, png::ColorType::Rgb);
+        buf.truncate(info.buffer_size());
+        (info.width, info.height, buf)
+    }
+
     #[test]
-    fn svg_draws_glyphs_rules_and_hit_areas() {
+    fn page_images_draw_glyphs_and_rules_where_the_layout_puts_them() {
         let (fonts, spec) = setup();
         let faces = fonts.faces(&spec);
         let r = report(1);
         let mut layout = typeset(&r, &spec, &faces);
-        let sources = line_sources(&r, &layout);
         let page = &mut layout.pages[0];
         page.rules.push(Rule::vertical(100.0, 200.0, 300.0, 0.5));
         page.rules
             .push(Rule::horizontal(80.0, 500.0, 400.0, 1.0, true));
-        let svg = page_svg(
-            page,
-            &sources[0],
-            layout.width,
-            layout.height,
-            &faces,
-            &spec,
-            &mut HashSet::new(),
-        );
-        // A vertical rule: as wide as its weight, as high as its segment.
-        assert!(
-            svg.contains(r##"<rect x="99.75" y="200" width="0.5" height="100" fill="#000"/>"##),
-            "{svg:.300}"
-        );
+        let scale = 1.0;
+        let (png, w, h) =
+            page_png(page, layout.width, layout.height, &faces, &spec, scale).unwrap();
+        assert_eq!((w, h), (595, 842));
+        let (_, _, px) = decode(&png);
+        let at = |x: f32, y: f32| {
+            let i = ((y * scale) as usize * w as usize + (x * scale) as usize) * 3;
+            [px[i], px[i + 1], px[i + 2]]
+        };
+        // The vertical rule, black, and white beside it; the red rule in the spec's red.
+        assert_eq!(at(100.0, 250.0), [0, 0, 0]);
+        assert_eq!(at(103.0, 250.0), [255, 255, 255]);
         let [rr, gg, bb] = spec.formal.red;
-        assert!(svg.contains(&format!(r##"height="1" fill="#{rr:02x}{gg:02x}{bb:02x}""##)));
-        // Every glyph is defined once per page and used for each character.
-        let defs = svg.matches("<path id=").count();
-        let uses = svg.matches("<use ").count();
-        assert!(defs > 10 && uses > defs, "{defs} defs, {uses} uses");
-        assert!(svg.contains(r#"data-loc="{&quot;part&quot;:&quot;title&quot;}""#));
-        // Every glyph used is defined on the page (none known before), as `g{file}-{glyph}`.
-        for (i, m) in svg.match_indices(r##"<use href="#"##) {
-            let rest = &svg[i + m.len()..];
-            let id = &rest[..rest.find('"').unwrap()];
-            assert!(id.starts_with('g') && id.contains('-'), "{id}");
-            assert!(
-                svg.contains(&format!(r#"<path id="{id}""#)),
-                "{id} not defined"
-            );
+        assert_eq!(at(200.0, 400.0), [rr, gg, bb]);
+        // Ink on every line of text, inside its area, and none in the margins.
+        let sources = line_sources(&r, &layout);
+        let page = &layout.pages[0];
+        let areas = line_areas(page, &sources[0], &spec);
+        assert!(areas.len() >= 4, "{areas:?}");
+        for a in &areas {
+            let ink = (a.y as u32..(a.y + a.height) as u32)
+                .flat_map(|y| (a.x as u32..(a.x + a.width) as u32).map(move |x| (x, y)))
+                .filter(|&(x, y)| at(x as f32, y as f32)[0] < 128)
+                .count();
+            assert!(ink > 20, "no ink in the line at {a:?}");
         }
-        // Glyphs the document defines already are used, not defined again.
-        let mut known: HashSet<String> = svg
-            .match_indices(r#"<path id=""#)
-            .map(|(i, m)| {
-                let rest = &svg[i + m.len()..];
-                rest[..rest.find('"').unwrap()].to_string()
-            })
-            .collect();
-        let again = page_svg(
-            page,
-            &sources[0],
-            layout.width,
-            layout.height,
-            &faces,
-            &spec,
-            &mut known,
+        let margin_ink = (0..h)
+            .flat_map(|y| (0..(spec.page.margin_left * scale) as u32 - 2).map(move |x| (x, y)))
+            .filter(|&(x, y)| at(x as f32, y as f32) != [255, 255, 255])
+            .count();
+        assert_eq!(margin_ink, 0);
+        assert_eq!(areas[0].loc, Location::Title);
+    }
+
+    #[test]
+    fn thin_rules_stay_visible_and_the_image_size_is_bounded() {
+        let (fonts, spec) = setup();
+        let faces = fonts.faces(&spec);
+        let mut layout = typeset(&report(1), &spec, &faces);
+        let page = &mut layout.pages[0];
+        page.rules
+            .push(Rule::horizontal(100.0, 400.0, 400.0, 0.25, false));
+        let scale = 0.5;
+        let (png, w, _) =
+            page_png(page, layout.width, layout.height, &faces, &spec, scale).unwrap();
+        let (_, _, px) = decode(&png);
+        let y = (400.0 * scale) as usize;
+        let darkest = (y - 1..=y + 1)
+            .map(|y| px[(y * w as usize + (250.0 * scale) as usize) * 3])
+            .min()
+            .unwrap();
+        assert!(
+            darkest < 100,
+            "a 0.25 pt rule at half scale is too faint: {darkest}"
         );
-        assert_eq!(again.matches("<path id=").count(), 0);
-        assert_eq!(again.matches("<use ").count(), uses);
+        let (_, w, h) = page_png(page, layout.width, layout.height, &faces, &spec, 100.0).unwrap();
+        assert!(w.max(h) as f32 <= MAX_SIDE_PX, "{w} × {h}");
     }
 }

@@ -1,10 +1,11 @@
 // The live page preview beside the editing steps (issue 18): the typesetter's pages of the
-// report as it stands on screen, drawn by the core as SVG with the PDF's own glyph outlines
+// report as it stands on screen, drawn by the core as images with the PDF's own glyph outlines
 // (docs/decisions.md, “Preview pane”), so a line or page break seen here is the PDF's.
 //
 // After each input (never during an IME composition) the pane asks the core for the page
-// hashes and the SVG of the pages in view (± 1) whose hash changed; other pages stay empty
-// placeholders of the page's size, so a 100-page report holds at most a handful of SVGs.
+// hashes and the images of the pages in view (± 1) whose hash changed, drawn for the pane's
+// width in device pixels; other pages stay empty placeholders of the page's size, so a
+// 100-page report holds at most a handful of images.
 // The focus never leaves the field being typed in: the pane only reads the form.
 //
 // DOM contract (scripts/bench depends on it): `#pane` with `data-pages` (page count) and
@@ -14,7 +15,7 @@
 
 import { api } from "./api";
 import { h } from "./dom";
-import { glyphIds, SvgPages } from "./pagesvg";
+import { PageImages, scaleFor } from "./pageimages";
 import type { Location, PaneStart, PaneView, PaneWarning, Report } from "./bindings";
 
 export interface PaneHost {
@@ -57,6 +58,12 @@ export function pageOf(starts: PaneStart[], loc: Location): number | null {
   return null;
 }
 
+/** A performance mark `name`, replacing the previous one of that name. */
+function mark(name: string): void {
+  performance.clearMarks(name);
+  performance.mark(name);
+}
+
 export class Pane {
   readonly root: HTMLElement;
   private readonly pages: HTMLElement;
@@ -64,7 +71,7 @@ export class Pane {
   private readonly warnList: HTMLElement;
   private readonly toggle: HTMLButtonElement;
   /** The page elements and the content hash each holds. */
-  private readonly slots: SvgPages;
+  private readonly slots: PageImages;
   private seq = 0;
   private running = false;
   private again = false;
@@ -83,7 +90,7 @@ export class Pane {
     this.warnList = h("ul", { id: "pane-warnings", class: "pane-warnings" });
     this.pages = h("div", { class: "pane-pages", id: "pane-pages" });
     // Page elements: one per page, placeholders sized like the page (CSS aspect-ratio).
-    this.slots = new SvgPages((n) => this.pages.appendChild(h("div", { class: "pane-page", "data-page": String(n) })));
+    this.slots = new PageImages((n) => this.pages.appendChild(h("div", { class: "pane-page", "data-page": String(n) })));
     this.root = h("aside", { id: "pane", class: "pane", "data-pages": "0", "data-seq": "0" },
       h("div", { class: "pane-bar" }, this.toggle, h("span", { class: "pane-name" }, "页面预览"), this.counter),
       this.warnList, this.pages);
@@ -103,7 +110,22 @@ export class Pane {
       const loc = hit?.getAttribute("data-loc");
       if (loc) this.host.go(JSON.parse(loc) as Location);
     });
+    // A wider or narrower pane (the window resized, a side panel folded) draws the pages
+    // again for its new width.
+    let width = 0;
+    new ResizeObserver(() => {
+      const w = this.pages.clientWidth;
+      if (w > 0 && w !== width) { width = w; this.update(); }
+    }).observe(this.pages);
     this.setFolded(this.folded);
+  }
+
+  /** Device px per pt of the pages as they are shown now. */
+  private scale(): number {
+    const slot = this.slots.slots[0];
+    // Before the first layout: the pages' box less its padding.
+    const css = slot?.clientWidth || this.pages.clientWidth * 0.94;
+    return scaleFor(css, this.view?.width ?? 595.28);
   }
 
   get isFolded(): boolean { return this.folded; }
@@ -130,18 +152,22 @@ export class Pane {
   }
 
   private async run(): Promise<void> {
+    // Marks for scripts/bench-pane's breakdown of a keystroke's time: request sent, answer
+    // received (only the last of each is kept).
+    mark("gw-pane-request");
     const report = this.host.report();
     const wanted = this.wantedPages();
-    const known = this.slots.held.slice();
+    const scale = this.scale();
     let view: PaneView;
     try {
-      view = await api.paneView(report, { pages: wanted, known, glyphs: glyphIds() });
+      view = await api.paneView(report, { pages: wanted, known: this.slots.known(scale), scale });
     } catch (e) {
       this.counter.textContent = "预览失败";
       this.counter.title = String((e as { message?: string }).message ?? e);
       return;
     }
-    this.apply(view, wanted);
+    mark("gw-pane-answer");
+    await this.apply(view, wanted, scale);
   }
 
   /** The pages in view, ± MARGIN (1-based; page 1 before the first layout). */
@@ -150,11 +176,11 @@ export class Pane {
     return this.slots.inView(this.pages, MARGIN);
   }
 
-  private apply(view: PaneView, wanted: number[]): void {
+  private async apply(view: PaneView, wanted: number[], scale: number): Promise<void> {
     this.view = view;
     const count = view.hashes.length;
     this.slots.resize(count);
-    this.slots.put(view);
+    await this.slots.put(view, scale);
     // Pages out of range are released (memory stays bounded); wanted pages the core did not
     // draw again kept their content, unless their hash changed (they were then redrawn).
     this.slots.release(wanted);
@@ -202,7 +228,7 @@ export class Pane {
 
   /** The warnings: listed under the counter, and marked at their place on drawn pages. */
   private marks(warnings: PaneWarning[], drawn: number[]): void {
-    // Unchanged warnings: only the pages drawn again (their marks went with their old SVG) are
+    // Unchanged warnings: only the pages drawn again (their marks went with their old image) are
     // marked; the list and the other pages are not touched (no relayout of the pane).
     const key = JSON.stringify(warnings);
     const same = key === this.lastWarnings;

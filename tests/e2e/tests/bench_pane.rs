@@ -12,7 +12,7 @@
 //!    Without a `#pane` in the step the figures say "pane missing".
 //! 2. Opening 6 预览与导出 on the 100-page report → its first page drawn: from the mousedown on
 //!    the step's button to `performance.mark("gw-preview-first-page")` (ui/src/steps/preview.ts:
-//!    the frame after page 1's SVG went into the DOM), with the marks between (the core's view
+//!    the frame after page 1's image went into the DOM), with the marks between (the core's view
 //!    with page 1 received, page 1 in the DOM).
 //! 3. Idle memory: PSS from `/proc/PID/smaps_rollup` summed over the app and every process under
 //!    it (WebKit's web and network processes), after 5 s without input, with the 100-page report
@@ -50,7 +50,12 @@ if (!window.__gwPaneBench) {
     if (b.t0 < 0) { b.stray++; return; }
     const t0 = b.t0, dom = performance.now() - t0;
     b.t0 = -1;
-    requestAnimationFrame(() => b.samples.push({ dom, frame: performance.now() - t0 }));
+    // The pane's marks of this redraw (ui/src/pane.ts): request sent, answer received.
+    const last = (n) => { const m = performance.getEntriesByName(n); return m.length ? m[m.length - 1].startTime - t0 : null; };
+    const request = last('gw-pane-request'), answer = last('gw-pane-answer');
+    performance.clearMarks('gw-pane-request');
+    performance.clearMarks('gw-pane-answer');
+    requestAnimationFrame(() => b.samples.push({ dom, frame: performance.now() - t0, request, answer }));
   }).observe(document.body, { attributes: true, attributeFilter: ['data-seq'], subtree: true });
 }
 window.__gwPaneBench.samples.length = 0;
@@ -91,7 +96,7 @@ async fn keystrokes(app: &App, keys: usize) -> Res<Value> {
     {
         app.click("#pane-toggle").await?;
     }
-    wait_true(app, "return !!document.querySelector('.pane-page svg');").await?;
+    wait_true(app, "return !!document.querySelector('.pane-page img');").await?;
     let pages = app
         .js(
             "return Number(document.getElementById('pane').getAttribute('data-pages'));",
@@ -193,7 +198,7 @@ async fn step6_first_page(app: &App, runs: usize) -> Res<Value> {
                  return { start: at('gw-preview-start'), layout: at('gw-preview-layout'), page1: at('gw-preview-page1'),
                           first_page: at('gw-preview-first-page'), t0,
                           pages: Number(document.getElementById('pages').dataset.ready),
-                          drawn: document.querySelectorAll('#pages .page-slot svg').length };",
+                          drawn: document.querySelectorAll('#pages .page-slot img').length };",
                 vec![],
             )
             .await?;

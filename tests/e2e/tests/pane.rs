@@ -162,7 +162,7 @@ async fn pane_follows_the_clerk() -> Res<()> {
         app.click("#pane-toggle").await?;
     }
     // Step 1 already has the pane, with the first page drawn.
-    if let Err(e) = wait_true(&app, "return Number(document.getElementById('pane').dataset.pages) >= 1 && !!document.querySelector(\".pane-page[data-page='1'] svg\")").await {
+    if let Err(e) = wait_true(&app, "return Number(document.getElementById('pane').dataset.pages) >= 1 && !!document.querySelector(\".pane-page[data-page='1'] img\")").await {
         let state = app
             .js("const p=document.getElementById('pane'); return p ? p.outerHTML.slice(0, 600) + ' | ' + (document.getElementById('pane-counter')||{}).title : 'no #pane'", vec![])
             .await?;
@@ -187,7 +187,7 @@ async fn pane_follows_the_clerk() -> Res<()> {
     assert!(here >= 2, "the caret's paragraph is on page {here}");
     wait_true(
         &app,
-        &format!("return !!document.querySelector(\".pane-page[data-page='{here}'] svg\")"),
+        &format!("return !!document.querySelector(\".pane-page[data-page='{here}'] img\")"),
     )
     .await?;
     let before = app.shot("pane-02-long-section").await?;
@@ -305,6 +305,6 @@ async fn pane_follows_the_clerk() -> Res<()> {
     .await?;
     app.shot("pane-06-folded").await?;
     app.click("#pane-toggle").await?;
-    wait_true(&app, "return !document.getElementById('pane').classList.contains('folded') && !!document.querySelector('.pane-page svg')").await?;
+    wait_true(&app, "return !document.getElementById('pane').classList.contains('folded') && !!document.querySelector('.pane-page img')").await?;
     app.quit().await
 }

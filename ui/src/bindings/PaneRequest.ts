@@ -15,8 +15,8 @@ pages: Array<number>,
  */
 known: Array<string>, 
 /**
- * The ids of the glyph outlines the document already defines (`g{file}-{glyph id}`,
- * [`page_svg`]): pages drawn now `<use>` them without defining them again. Empty: every
- * page defines all its glyphs.
+ * Device px per pt at which to draw the pages: the width of the page's place on screen
+ * in CSS px × `devicePixelRatio` ÷ the page width in pt (a 357 px wide pane page at
+ * ratio 1: 0.6). Capped by [`MAX_SIDE_PX`].
  */
-glyphs: Array<string>, };
+scale: number, };

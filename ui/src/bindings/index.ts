@@ -26,6 +26,7 @@ export type { NoteKind } from "./NoteKind";
 export type { PageNumberDash } from "./PageNumberDash";
 export type { PageNumberPosition } from "./PageNumberPosition";
 export type { PageNumbers } from "./PageNumbers";
+export type { PaneLine } from "./PaneLine";
 export type { PanePage } from "./PanePage";
 export type { PaneRequest } from "./PaneRequest";
 export type { PaneStart } from "./PaneStart";

@@ -1,7 +1,7 @@
 // Step 6 预览与导出: the report's pages as the exporter lays them out, the fonts it used, and
 // the export and print buttons.
 //
-// The pages are drawn by the core from the typesetter's layout, as SVG with the glyph outlines
+// The pages are drawn by the core from the typesetter's layout, as images with the glyph outlines
 // of the fonts the PDF embeds (`pane_view`, the live preview pane's renderer; docs/decisions.md,
 // “Step 6 draws from the layout”): the very line and page breaks, glyphs and positions the
 // exported and printed PDF has, without converting the PDF's fonts in the web view.
@@ -9,13 +9,13 @@
 // Only the pages near the view are drawn (issue 18): every page gets a white placeholder of
 // page 1's size at once, so the scroll bar and the page numbers are right from the start; when
 // the form area scrolls, the pages within KEEP of those in view are asked for and the others
-// emptied again. A 100-page report holds a handful of page SVGs instead of 103.
+// emptied again. A 100-page report holds a handful of page images instead of 103.
 
 import { api, errText } from "../api";
 import type { PaneView, Report } from "../bindings";
 import type { EditorCtx } from "../context";
 import { h } from "../dom";
-import { glyphIds, SvgPages } from "../pagesvg";
+import { PageImages, scaleFor } from "../pageimages";
 
 export interface PreviewActions { exportDocx(): void; exportPdf(): void; print(): void }
 
@@ -51,7 +51,9 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
   try {
     await ctx.autosave.flushAll();
     report = ctx.report;
-    view = await api.paneView(report, { pages: [1], known: [], glyphs: glyphIds() });
+    // The page slots' width before they exist: the pages' box can be narrower than SCALE asks.
+    const css = Math.min(595.28 * SCALE, pages.clientWidth || Infinity);
+    view = await api.paneView(report, { pages: [1], known: [], scale: scaleFor(css, 595.28) });
   } catch (e) {
     info.textContent = "";
     pages.append(h("p", { class: "error", id: "preview-error" }, `无法生成预览：${errText(e)}`));
@@ -61,7 +63,7 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
   const count = view.hashes.length;
   info.textContent = `共 ${count} 页`;
   const width = view.width * SCALE;
-  const slots = new SvgPages((n) => {
+  const slots = new PageImages((n) => {
     const slot = h("div", { class: "page-slot", "data-page": n });
     slot.style.width = `${Math.floor(width)}px`;
     slot.style.aspectRatio = `${view.width} / ${view.height}`;
@@ -69,7 +71,8 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     return slot;
   });
   slots.resize(count);
-  slots.put(view);
+  const scaleNow = (): number => scaleFor(slots.slots[0]?.clientWidth || width, view.width);
+  await slots.put(view, scaleFor(Math.min(width, pages.clientWidth || Infinity), view.width));
   performance.mark("gw-preview-page1");
   pages.setAttribute("data-ready", String(count));
   // Page 1 is on screen once the frame after it has been painted.
@@ -82,10 +85,10 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     if (running) { again = true; return; }
     running = true;
     const wanted = slots.inView(scroller, KEEP);
-    const known = slots.held.slice();
-    void api.paneView(report, { pages: wanted, known, glyphs: glyphIds() }).then((v) => {
+    const scale = scaleNow();
+    void api.paneView(report, { pages: wanted, known: slots.known(scale), scale }).then(async (v) => {
       if (!pages.isConnected) return;
-      slots.put(v);
+      await slots.put(v, scale);
       slots.release(wanted);
       // Pages that came into view meanwhile are drawn by one more round.
       if (slots.inView(scroller, KEEP).some((n) => !slots.drawn(n))) again = true;
@@ -103,6 +106,13 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     requestAnimationFrame(() => { queued = false; update(); });
   };
   scroller.addEventListener("scroll", onScroll, { passive: true });
+  // A window resized narrower than the pages shrinks them: drawn again for their new width.
+  let seenWidth = pages.clientWidth;
+  const resized = new ResizeObserver(() => {
+    if (!pages.isConnected) { resized.disconnect(); return; }
+    if (pages.clientWidth !== seenWidth) { seenWidth = pages.clientWidth; update(); }
+  });
+  resized.observe(pages);
   // The pages in view besides page 1 (page 2 on a tall window).
   update();
 }
