@@ -149,9 +149,9 @@ pub fn find(system: bool, imported: Option<&Path>) -> Found {
     found
 }
 
-/// Reads a candidate into memory; `None` when the file is missing or not a usable font.
+/// Maps a candidate into memory; `None` when the file is missing or not a usable font.
 pub fn load(c: &Candidate) -> Option<FontFile> {
-    let data = std::fs::read(&c.path).ok()?;
+    let data = super::FontData::open(&c.path).ok()?;
     let face = ttf_parser::Face::parse(&data, c.index).ok()?;
     // A face that cannot set the basic characters of its kind is no use (e.g. a symbol font
     // that happens to carry an official name).

@@ -55,7 +55,53 @@ impl Source {
     }
 }
 
-/// One font file (or one face of a collection), loaded into memory.
+/// A font file's bytes, mapped from disk: a CJK font is 5–20 MB and the preview and an export
+/// read a small part of it (the tables, the glyphs used), so only that part takes memory, and
+/// it is the page cache's, shared and reclaimable. Read into memory where mapping fails.
+pub enum FontData {
+    /// Mapped read-only ([`FontData::open`]).
+    Mapped(memmap2::Mmap),
+    /// Read into memory.
+    Owned(Vec<u8>),
+}
+
+impl FontData {
+    /// The bytes of the font file at `path`, mapped (or read, where the file cannot be
+    /// mapped). Errors: those of opening or reading the file.
+    pub fn open(path: &Path) -> std::io::Result<FontData> {
+        let file = std::fs::File::open(path)?;
+        // SAFETY: a mapping is undefined behaviour if the file changes under it. Bundled and
+        // system fonts are installed read-only; the fonts a clerk imports are written to a
+        // new file and renamed over the old one (`ops::import_font` via `write_atomic`), which
+        // leaves an existing mapping intact. fontdb's `memmap` feature makes the same trade.
+        match unsafe { memmap2::Mmap::map(&file) } {
+            Ok(map) => Ok(FontData::Mapped(map)),
+            Err(_) => std::fs::read(path).map(FontData::Owned),
+        }
+    }
+}
+
+impl std::ops::Deref for FontData {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        match self {
+            FontData::Mapped(m) => m,
+            FontData::Owned(v) => v,
+        }
+    }
+}
+
+impl std::fmt::Debug for FontData {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let how = match self {
+            FontData::Mapped(_) => "mapped",
+            FontData::Owned(_) => "owned",
+        };
+        write!(f, "FontData({how}, {} bytes)", self.len())
+    }
+}
+
+/// One font file (or one face of a collection), mapped into memory.
 #[derive(Debug)]
 pub struct FontFile {
     /// Family name as the font names itself (Chinese name when it has one).
@@ -71,7 +117,7 @@ pub struct FontFile {
     /// The face is itself bold (no synthetic bold needed).
     pub bold: bool,
     /// The whole file's bytes (the collection's, for a `.ttc`).
-    pub data: Vec<u8>,
+    pub data: FontData,
 }
 
 /// The fonts of one family and weight (and so of every role set in it): CJK faces in fallback
