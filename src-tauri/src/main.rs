@@ -55,6 +55,9 @@ fn main() {
                 if let Err(e) = window::fit_to_work_area(&w, configured) {
                     eprintln!("window: {e}");
                 }
+                if let Err(e) = window::as_document_viewer(&w) {
+                    eprintln!("window: {e}");
+                }
             }
             let handle = app.handle().clone();
             let held = first.on_second_launch(move || {
