@@ -9,7 +9,7 @@ import { saveVersion as saveVersionOf, showVersions } from "./versions";
 import { exportReport } from "./exporting";
 import { printReport } from "./printing";
 import { renderBasic } from "./steps/basic";
-import { renderBody } from "./steps/body";
+import { buildNear, buildSection, buildSectionOf, renderBody } from "./steps/body";
 import { focusFinding, renderCheck } from "./steps/check";
 import { renderClosing } from "./steps/closing";
 import { renderOpening } from "./steps/opening";
@@ -72,6 +72,18 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
   main.addEventListener("change", () => { if (!composing) pane.update(); });
   // The caret moving to another field shows that field's page.
   main.addEventListener("focusin", () => pane.update());
+  // A long report's 正文 builds its sections as they come near the view (never mid-word: the
+  // scroll position may change by the height of sections built above).
+  let building = false;
+  main.addEventListener("scroll", () => {
+    if (building || composing || step !== 3) return;
+    building = true;
+    requestAnimationFrame(() => {
+      building = false;
+      // The page of each section built is written beside it by the pane's next view.
+      if (!composing && buildNear(main) > 0) pane.update();
+    });
+  }, { passive: true });
 
   const ctx: EditorCtx = {
     id,
@@ -125,6 +137,8 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
         case 5: await renderCheck(ctx, stage); break;
       }
       main.replaceChildren(...stage.childNodes);
+      // A long report's 正文 builds the sections near the view only (steps/body.ts).
+      if (step === 3) buildNear(main);
       if (step === 6) {
         drawing = false;
         await renderPreview(ctx, main, {
@@ -191,8 +205,13 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     main.scrollTop = scroll;
     const anchor = anchorId ? document.getElementById(anchorId) : null;
     if (anchor && anchorTop !== undefined) main.scrollTop += anchor.getBoundingClientRect().top - anchorTop;
-    if (place?.reveal) document.getElementById(place.reveal)?.scrollIntoView({ block: "nearest" });
+    buildNear(main);
+    if (place?.reveal) {
+      buildSectionOf(place.reveal);
+      document.getElementById(place.reveal)?.scrollIntoView({ block: "nearest" });
+    }
     const wanted = place?.focus === undefined ? [active?.id ?? ""] : [place.focus].flat();
+    wanted.forEach(buildSectionOf);
     const el = wanted.map((id) => (id ? document.getElementById(id) : null))
       .find((e): e is HTMLElement => !!e && !(e as HTMLButtonElement).disabled);
     if (!el) return;
@@ -227,7 +246,12 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     const loc = f.loc;
     let el: HTMLInputElement | HTMLTextAreaElement | null = null;
     let range: [number, number] | null = null;
-    const nodeAt = (path: number[]) => flatten(ctx.report.sections).find((x) => x.path.join(".") === path.join("."))?.node;
+    const nodeAt = (path: number[]) => {
+      const node = flatten(ctx.report.sections).find((x) => x.path.join(".") === path.join("."))?.node;
+      // A long report's section far from the view is built first (steps/body.ts).
+      buildSection(node?.id);
+      return node;
+    };
     if (loc.part === "title") el = document.getElementById("f-title") as HTMLInputElement;
     else if (loc.part === "subtitle" || loc.part === "addressee" || loc.part === "note") el = document.getElementById(`f-${loc.part}`) as HTMLInputElement;
     else if (loc.part === "opening") {

@@ -103,14 +103,25 @@ async fn keystrokes(app: &App, keys: usize) -> Res<Value> {
             vec![],
         )
         .await?;
-    // A paragraph field in the middle of the report, caret at its end.
+    // A paragraph field in the middle of the report, caret at its end: the form scrolled to
+    // its middle (a long report builds the sections there as they come into view), the field
+    // nearest the centre of the view.
+    app.js(
+        "const m = document.getElementById('step-body'); m.scrollTop = (m.scrollHeight - m.clientHeight) / 2; return true;",
+        vec![],
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(500)).await;
     let target = app
         .js(
-            "const all = [...document.querySelectorAll(\"#step-body textarea[id^='p-']\")];
+            "const m = document.getElementById('step-body').getBoundingClientRect();
+             const mid = (m.top + m.bottom) / 2;
+             const all = [...document.querySelectorAll(\"#step-body textarea[id^='p-']\")];
              if (!all.length) return null;
-             const el = all[Math.floor(all.length / 2)];
+             const off = (el) => { const r = el.getBoundingClientRect(); return Math.abs((r.top + r.bottom) / 2 - mid); };
+             const el = all.reduce((a, b) => (off(b) < off(a) ? b : a));
              el.scrollIntoView({ block: 'center' });
-             return { id: el.id, of: all.length };",
+             return { id: el.id, of: all.length, sections: document.querySelectorAll('#tree .node').length };",
             vec![],
         )
         .await?;

@@ -10,11 +10,11 @@ import { api } from "../api";
 import { bindField } from "../autosave";
 import { MAX_LEVEL } from "../bindings";
 import type { EditorCtx, Place } from "../context";
-import { ask, autosize, h, modal, toast, toastError } from "../dom";
+import { ask, autosize, fitAll, h, modal, toast, toastError } from "../dom";
 import { flatten, type FlatNode } from "../numbering";
 import { fromParagraphs, guidanceNear, toParagraphs } from "../text";
 import { blankTable, cellId, hasText, joinBody, parseSize, runId, splitBody, tableItemIndex, totalsError, type Body } from "../table";
-import { renderTable } from "../tableview";
+import { fitCells, renderTable } from "../tableview";
 import type { FieldSaver } from "../autosave";
 import type { CarryItem, Report, Section, TableEdit, TreeOp } from "../bindings";
 
@@ -130,7 +130,9 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
   };
 
   const tree = h("div", { class: "tree", id: "tree" });
-  for (const f of flat) {
+  pending.clear();
+  const lazy = flat.length >= LAZY_FROM;
+  const build = (f: FlatNode<Section>): HTMLElement => {
     const s = f.node;
     const heading = h("input", { id: `h-${s.id}`, class: "heading", value: s.heading, placeholder: "小标题（按 Enter 转到正文）", "data-path": f.path.join(".") });
     const runIn = h("input", { type: "checkbox", id: `r-${s.id}`, checked: s.run_in });
@@ -249,13 +251,81 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
         }
       }
     });
-    tree.append(node);
+    return node;
+  };
+  for (const f of flat) {
+    if (!lazy || f.node.id == null) { tree.append(build(f)); continue; }
+    // A long report: a placeholder of about the section's height, built when it comes near
+    // the view (buildNear) or when a field in it is asked for (buildSection).
+    const shell = h("div", { class: `node level-${f.level} shell`, id: `n-${f.node.id}`, "data-path": f.path.join("."),
+      style: `height:${estimatedHeight(f.node)}px` });
+    pending.set(f.node.id, () => {
+      const node = build(f);
+      shell.replaceWith(node);
+      fitAll(node);
+      fitCells(node);
+    });
+    tree.append(shell);
   }
   root.append(tree, h("div", { class: "actions-left" },
     h("button", { type: "button", id: "b-add-top", onclick: () => void addChild(null) }, "＋ 添加一级标题")));
   const first = flat[0];
   if (first) showGuide(first);
   else ctx.aside("正文", undefined, extra);
+}
+
+/** From this many sections on, the form builds only the sections near the view: a 100-page
+ *  report has ~440, and a form of all their fields (~8 500 elements) costs the web view tens
+ *  of MB and slows every layout (issue 18's memory bound). */
+export const LAZY_FROM = 80;
+/** How far beyond the visible part of the form sections are built, in px. */
+const BUILD_MARGIN = 1200;
+/** The sections of the form on screen not built yet: node id → build (replaces the
+ *  placeholder). */
+const pending = new Map<number, () => void>();
+
+/** A placeholder's height (px) for a section not built: its head and foot, and its text at
+ *  about 36 characters a line of 25 px (what a 580 px text box holds). */
+function estimatedHeight(s: Section): number {
+  const lines = splitBody(s.paragraphs).texts.reduce((n, run) =>
+    n + Math.max(3, run.reduce((m, p) => m + Math.max(1, Math.ceil([...p].length / 36)), 0)), 0);
+  return 110 + 25 * lines + 200 * splitBody(s.paragraphs).tables.length;
+}
+
+/** Builds the section `node` (an id) if it is a placeholder. */
+export function buildSection(node: number | null | undefined): void {
+  if (node == null) return;
+  const build = pending.get(node);
+  if (!build) return;
+  pending.delete(node);
+  build();
+}
+
+/** Builds the section holding the element with id `elementId` (`h-…`, `p-…`, `b-up-…`,
+ *  `cell-…`, `n-…`), if it is not built yet. */
+export function buildSectionOf(elementId: string): void {
+  const m = /^(?:[a-z]+-)?(?:[a-z]+)-(\d+)/.exec(elementId);
+  if (m) buildSection(Number(m[1]));
+}
+
+/** Builds the placeholders within BUILD_MARGIN px of `scroller`'s visible part; those above
+ *  it change the scroll position by their change of height, so what is on screen stays.
+ *  Returns how many were built. */
+export function buildNear(scroller: HTMLElement): number {
+  if (pending.size === 0) return 0;
+  const box = scroller.getBoundingClientRect();
+  const near = [...scroller.querySelectorAll<HTMLElement>(".node.shell")].filter((el) => {
+    const r = el.getBoundingClientRect();
+    return r.bottom > box.top - BUILD_MARGIN && r.top < box.bottom + BUILD_MARGIN;
+  });
+  for (const el of near) {
+    const above = el.getBoundingClientRect().bottom <= box.top;
+    const before = el.offsetHeight;
+    const id = Number(el.id.slice(2));
+    buildSection(id);
+    if (above) scroller.scrollTop += (document.getElementById(`n-${id}`)?.offsetHeight ?? before) - before;
+  }
+  return near.length;
 }
 
 /** Whether `path` is `top` or lies under it. */

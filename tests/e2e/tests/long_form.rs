@@ -1,0 +1,130 @@
+//! 3 正文 of a long report builds only the sections near the view (ui/src/steps/body.ts,
+//! `LAZY_FROM`): on the 100-page sample report (~440 sections) the form holds a placeholder
+//! for every section but the fields of a few; scrolling builds the sections that come into
+//! view without moving what is on screen; a click on a line in the preview pane far down the
+//! report builds that section and puts the caret in its paragraph; what is typed there is
+//! saved.
+
+use e2e::{app_binary, cli_binary, gongwen, import_sample, wait_true, App, Res};
+use std::time::Duration;
+
+/// (sections, placeholders, text areas) in the form.
+async fn counts(app: &App) -> Res<(u64, u64, u64)> {
+    let v = app
+        .js(
+            "return [document.querySelectorAll('#tree .node').length,
+                     document.querySelectorAll('#tree .node.shell').length,
+                     document.querySelectorAll('#tree textarea').length];",
+            vec![],
+        )
+        .await?;
+    let n = |i: usize| v[i].as_u64().unwrap_or(0);
+    Ok((n(0), n(1), n(2)))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_report_builds_the_sections_near_the_view() -> Res<()> {
+    let data = tempfile::tempdir()?;
+    let save = tempfile::tempdir()?;
+    let id = import_sample(&cli_binary(&app_binary()), data.path(), 100)?;
+    let app = App::launch(data.path(), save.path()).await?;
+    app.open_report(id).await?;
+    app.step(3).await?;
+    app.wait("#tree").await?;
+    let (sections, shells, fields) = counts(&app).await?;
+    assert!(sections > 300, "the sample has {sections} sections");
+    assert!(
+        shells > sections * 3 / 4 && fields < 80,
+        "{shells} placeholders and {fields} text areas for {sections} sections"
+    );
+    // Every section has its place at once: the form is about as tall as its text.
+    let height = app
+        .js(
+            "return document.getElementById('step-body').scrollHeight;",
+            vec![],
+        )
+        .await?
+        .as_f64()
+        .unwrap_or(0.0);
+    assert!(height > 40_000.0, "the form is only {height} px tall");
+
+    // Scrolling half way: the sections there are built; the section at the top of the view
+    // stays where it was while the ones above it are built.
+    app.js(
+        "const m = document.getElementById('step-body'); m.scrollTop = m.scrollHeight / 2; return true;",
+        vec![],
+    )
+    .await?;
+    wait_true(
+        &app,
+        "const m = document.getElementById('step-body').getBoundingClientRect();
+         return [...document.querySelectorAll('#tree .node')].some((n) => {
+           const r = n.getBoundingClientRect();
+           return !n.classList.contains('shell') && r.top < m.bottom && r.bottom > m.top && n.querySelector('textarea'); });",
+    )
+    .await?;
+    let top_before = app
+        .js(
+            "const m = document.getElementById('step-body').getBoundingClientRect();
+             const n = [...document.querySelectorAll('#tree .node:not(.shell)')].find((n) => n.getBoundingClientRect().bottom > m.top + 40);
+             return [n.id, n.getBoundingClientRect().top];",
+            vec![],
+        )
+        .await?;
+    // A small scroll up builds the sections above the view (within the margin already).
+    app.js(
+        "document.getElementById('step-body').scrollTop -= 300; return true;",
+        vec![],
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let top_after = app
+        .js(
+            "return document.getElementById(arguments[0]).getBoundingClientRect().top;",
+            vec![top_before[0].clone()],
+        )
+        .await?;
+    let moved = top_after.as_f64().unwrap_or(0.0) - top_before[1].as_f64().unwrap_or(0.0);
+    assert!(
+        (moved - 300.0).abs() < 2.0,
+        "a scroll of 300 px moved the section by {moved} px"
+    );
+    app.shot("long-form-01-middle").await?;
+
+    // Far down, through the pane: a line of page 90 puts the caret in its paragraph, which
+    // is built for it.
+    app.js(
+        "document.querySelector(\".pane-page[data-page='90']\").scrollIntoView(); return true;",
+        vec![],
+    )
+    .await?;
+    let line = r#".pane-page[data-page='90'] .ln[data-loc*='"paragraph"']"#;
+    wait_true(&app, &format!("return !!document.querySelector({line:?})")).await?;
+    app.click(line).await?;
+    wait_true(
+        &app,
+        "const a = document.activeElement;
+         return a instanceof HTMLTextAreaElement && a.id.startsWith('p-') && !a.closest('.node').classList.contains('shell');",
+    )
+    .await?;
+    let field = app
+        .js("return document.activeElement.id;", vec![])
+        .await?
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    app.js(
+        "const a = document.activeElement; a.setSelectionRange(a.value.length, a.value.length); return true;",
+        vec![],
+    )
+    .await?;
+    app.type_into(&format!("#{field}"), "远处补记一句").await?;
+    app.saved().await?;
+    app.shot("long-form-02-far-section").await?;
+    let shown = gongwen(data.path(), &["show", &id.to_string()])?;
+    assert!(
+        shown.contains("远处补记一句"),
+        "the text typed far down was not saved"
+    );
+    app.quit().await
+}
