@@ -44,7 +44,6 @@ const COMMANDS: &[&str] = &[
     "remove_word",
     "default_page_numbers",
     "set_default_page_numbers",
-    "preview_pdf",
     "pane_view",
     "font_report",
     "import_font",

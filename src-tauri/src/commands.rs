@@ -19,7 +19,6 @@ use gongwen::Error;
 use serde::Serialize;
 use std::path::PathBuf;
 use std::sync::Mutex;
-use tauri::ipc::Response;
 use tauri::{AppHandle, State};
 
 use crate::files::{self, Granted, Purpose};
@@ -374,13 +373,6 @@ pub fn set_default_page_numbers(state: State<AppState>, style: PageNumbers) -> R
 }
 
 // ---- preview, export, print --------------------------------------------------------------
-
-/// The report as the PDF the exporter writes: the preview is the export itself.
-#[tauri::command]
-pub async fn preview_pdf(state: State<'_, AppState>, id: i64) -> Res<Response> {
-    let bytes = ops::preview_pdf(&state.report(id)?, &state.fonts)?;
-    Ok(Response::new(bytes))
-}
 
 /// The live preview pane's view of the report as it stands on screen (edits not yet saved
 /// included): page hashes, the pages asked for that changed, field starts, warnings.

@@ -115,7 +115,6 @@ fn main() {
             commands::remove_word,
             commands::default_page_numbers,
             commands::set_default_page_numbers,
-            commands::preview_pdf,
             commands::pane_view,
             commands::font_report,
             commands::import_font,

@@ -28,8 +28,7 @@ pub use fixes::{
 pub use fonts::{import_font, is_font_file, FontReport, FontRow, Fonts};
 pub use next_year::new_from_last_year;
 pub use output::{
-    export, preview_pdf, print_file_name, print_report, print_setup, show_in_folder, Format,
-    PrintSetup,
+    export, print_file_name, print_report, print_setup, show_in_folder, Format, PrintSetup,
 };
 pub use pane::pane_view;
 pub use tables::{fill_table_totals, last_year_report, TotalsFilled, VERSION_BEFORE_TOTALS};

@@ -23,11 +23,6 @@ pub enum Format {
 // These take the report as a value, not the store: rendering takes a moment, and the app's
 // autosave must not wait for it behind the store's lock.
 
-/// The PDF of `report` as bytes: the preview is the export itself.
-pub fn preview_pdf(report: &Report, fonts: &Fonts) -> Result<Vec<u8>> {
-    fonts.exporter()?.render(report)
-}
-
 /// Writes `report` to `out` (atomically) in the official layout of GB/T 9704-2012.
 ///
 /// Errors: `ErrorKind::Storage` when the file cannot be written (an existing file is then left

@@ -61,7 +61,6 @@ export const api = {
   removeWord: (word: number) => invoke<void>("remove_word", { word }),
   defaultPageNumbers: () => invoke<PageNumbers>("default_page_numbers"),
   setDefaultPageNumbers: (style: PageNumbers) => invoke<void>("set_default_page_numbers", { style }),
-  previewPdf: (id: number) => invoke<ArrayBuffer>("preview_pdf", { id }),
   /** The preview pane's view of the report as on screen (unsaved edits included). */
   paneView: (report: Report, request: PaneRequest) => invoke<PaneView>("pane_view", { report, request }),
   fontReport: () => invoke<FontReport>("font_report"),
