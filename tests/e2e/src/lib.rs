@@ -259,6 +259,16 @@ impl App {
         Ok(self.client.execute(script, args).await?)
     }
 
+    /// Runs an asynchronous script: its last argument is the function that ends it with a
+    /// value (WebDriver's Execute Async Script).
+    pub async fn js_async(
+        &self,
+        script: &str,
+        args: Vec<serde_json::Value>,
+    ) -> Res<serde_json::Value> {
+        Ok(self.client.execute_async(script, args).await?)
+    }
+
     /// Waits until `css`'s text contains `needle`.
     pub async fn wait_text(&self, css: &str, needle: &str) -> Res<String> {
         let start = Instant::now();

@@ -38,7 +38,7 @@ fn env_num(name: &str, default: usize) -> usize {
 /// Listens for keydowns and for `#pane`'s `data-seq` going up; `take()` gives the samples.
 const PANE_TIMING: &str = r#"
 if (!window.__gwPaneBench) {
-  const b = { t0: -1, seq: -1, samples: [], stray: 0 };
+  const b = { t0: -1, seq: -1, samples: [], stray: 0, wake: null };
   window.__gwPaneBench = b;
   const seqOf = () => { const p = document.getElementById('pane'); return p ? Number(p.getAttribute('data-seq')) : -1; };
   b.seq = seqOf();
@@ -55,7 +55,10 @@ if (!window.__gwPaneBench) {
     const request = last('gw-pane-request'), answer = last('gw-pane-answer');
     performance.clearMarks('gw-pane-request');
     performance.clearMarks('gw-pane-answer');
-    requestAnimationFrame(() => b.samples.push({ dom, frame: performance.now() - t0, request, answer }));
+    requestAnimationFrame(() => {
+      b.samples.push({ dom, frame: performance.now() - t0, request, answer });
+      if (b.wake) b.wake();
+    });
   }).observe(document.body, { attributes: true, attributeFilter: ['data-seq'], subtree: true });
 }
 window.__gwPaneBench.samples.length = 0;
@@ -147,23 +150,22 @@ async fn keystrokes(app: &App, keys: usize) -> Res<Value> {
             .as_u64()
             .unwrap_or(0);
         field.send_keys(&chars[k % chars.len()].to_string()).await?;
-        let start = Instant::now();
-        loop {
-            let n = app
-                .js("return window.__gwPaneBench.samples.length;", vec![])
-                .await?
-                .as_u64()
-                .unwrap_or(0);
-            if n > before {
-                break;
-            }
-            if start.elapsed() > Duration::from_secs(3) {
-                missed += 1;
-                // The pending keydown must not start the next sample.
-                app.js("window.__gwPaneBench.t0 = -1;", vec![]).await?;
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(10)).await;
+        // Waits in the page for the sample (no polling through WebDriver while the key is
+        // timed: each poll is a script run on the page's main thread).
+        let got = app
+            .js_async(
+                "const [before, done] = arguments;
+                 const b = window.__gwPaneBench;
+                 if (b.samples.length > before) { done(true); return; }
+                 const timer = setTimeout(() => { b.wake = null; done(false); }, 3000);
+                 b.wake = () => { clearTimeout(timer); b.wake = null; done(true); };",
+                vec![before.into()],
+            )
+            .await?;
+        if got != Value::Bool(true) {
+            missed += 1;
+            // The pending keydown must not start the next sample.
+            app.js("window.__gwPaneBench.t0 = -1;", vec![]).await?;
         }
         // Let the pane settle (a redraw of the neighbours, autosave) before the next key.
         tokio::time::sleep(Duration::from_millis(250)).await;
