@@ -51,9 +51,8 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
   try {
     await ctx.autosave.flushAll();
     report = ctx.report;
-    // The page slots' width before they exist: the pages' box can be narrower than SCALE asks.
-    const css = Math.min(595.28 * SCALE, pages.clientWidth || Infinity);
-    view = await api.paneView(report, { pages: [1], known: [], scale: scaleFor(css, 595.28) });
+    // The slots are SCALE px per pt wide (an A4 page until the view says otherwise).
+    view = await api.paneView(report, { pages: [1], known: [], scale: scaleFor(595.28 * SCALE, 595.28) });
   } catch (e) {
     info.textContent = "";
     pages.append(h("p", { class: "error", id: "preview-error" }, `无法生成预览：${errText(e)}`));
@@ -72,7 +71,7 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
   });
   slots.resize(count);
   const scaleNow = (): number => scaleFor(slots.slots[0]?.clientWidth || width, view.width);
-  await slots.put(view, scaleFor(Math.min(width, pages.clientWidth || Infinity), view.width));
+  await slots.put(view, scaleFor(595.28 * SCALE, 595.28));
   performance.mark("gw-preview-page1");
   pages.setAttribute("data-ready", String(count));
   // Page 1 is on screen once the frame after it has been painted.
@@ -106,13 +105,7 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     requestAnimationFrame(() => { queued = false; update(); });
   };
   scroller.addEventListener("scroll", onScroll, { passive: true });
-  // A window resized narrower than the pages shrinks them: drawn again for their new width.
-  let seenWidth = pages.clientWidth;
-  const resized = new ResizeObserver(() => {
-    if (!pages.isConnected) { resized.disconnect(); return; }
-    if (pages.clientWidth !== seenWidth) { seenWidth = pages.clientWidth; update(); }
-  });
-  resized.observe(pages);
+
   // The pages in view besides page 1 (page 2 on a tall window).
   update();
 }
