@@ -3,7 +3,7 @@
 //! for every section but the fields of a few; scrolling builds the sections that come into
 //! view without moving what is on screen; a click on a line in the preview pane far down the
 //! report builds that section and puts the caret in its paragraph; what is typed there is
-//! saved.
+//! saved; a tree change in the middle keeps the section in its place on screen.
 
 use e2e::{app_binary, cli_binary, gongwen, import_sample, wait_true, App, Res};
 use std::time::Duration;
@@ -90,6 +90,52 @@ async fn a_long_report_builds_the_sections_near_the_view() -> Res<()> {
         "a scroll of 300 px moved the section by {moved} px"
     );
     app.shot("long-form-01-middle").await?;
+
+    // A tree change in the middle (下移 on the built section nearest the middle of the view):
+    // the step is drawn again, placeholders and all, with that section where it was on
+    // screen, its new number, and the focus where it was.
+    let pick = app
+        .js(
+            "const m = document.getElementById('step-body').getBoundingClientRect();
+             const mid = (m.top + m.bottom) / 2;
+             const ns = [...document.querySelectorAll('#tree .node:not(.shell)')]
+               .filter((n) => { const b = n.querySelector('.t-down'); return b && !b.disabled; });
+             const n = ns.reduce((a, b) => Math.abs(b.getBoundingClientRect().top - mid) < Math.abs(a.getBoundingClientRect().top - mid) ? b : a);
+             return [n.id, n.getBoundingClientRect().top, n.querySelector('.number').textContent, n.querySelector('.t-down').id];",
+            vec![],
+        )
+        .await?;
+    let node = pick[0].as_str().unwrap_or_default().to_string();
+    app.click(&format!("#{}", pick[3].as_str().unwrap_or_default()))
+        .await?;
+    wait_true(
+        &app,
+        &format!(
+            "const n = document.getElementById('{node}');
+             return !!n && n.querySelector('.number').textContent !== {:?};",
+            pick[2].as_str().unwrap_or_default()
+        ),
+    )
+    .await?;
+    let after = app
+        .js(
+            "const n = document.getElementById(arguments[0]);
+             return [n.getBoundingClientRect().top, document.activeElement.id, document.querySelectorAll('#tree .node.shell').length];",
+            vec![node.clone().into()],
+        )
+        .await?;
+    let shift = after[0].as_f64().unwrap_or(0.0) - pick[1].as_f64().unwrap_or(0.0);
+    assert!(shift.abs() < 2.0, "the moved section shifted by {shift} px");
+    // The focus stays on 下移, or goes to the heading when 下移 can no longer act.
+    let focus = after[1].as_str().unwrap_or_default();
+    assert!(
+        focus == format!("b-down-{}", &node[2..]) || focus == format!("h-{}", &node[2..]),
+        "the focus after 下移 is on {focus}"
+    );
+    assert!(
+        after[2].as_u64().unwrap_or(0) > 300,
+        "the redrawn form is lazy again"
+    );
 
     // Far down, through the pane: a line of page 90 puts the caret in its paragraph, which
     // is built for it.
