@@ -5,9 +5,10 @@
 //!
 //! A [`PaneView`] carries, for every page, a content hash (the UI redraws only pages whose
 //! hash changed), the image of the pages asked for (the ones in view, ± 1: memory stays
-//! bounded for a 100-page report) with the area of each line for click-to-caret, the page each field starts on, and the things clerks fix by hand
-//! in WPS: a heading alone at a page's foot, a 落款 on a page without body text, a report
-//! running a line or two onto its last page.
+//! bounded for a 100-page report) with the area of each line for click-to-caret, the page
+//! each field starts on, and the things clerks fix by hand in WPS: a heading alone at a
+//! page's foot, a 落款 on a page without body text, a report running a line or two onto its
+//! last page.
 
 mod raster;
 mod source;
