@@ -6,7 +6,7 @@ import { Autosave, statusText } from "./autosave";
 import { STEPS, type EditorCtx, type Focus, type Place } from "./context";
 import { clear, fitAll, h, toast, toastError } from "./dom";
 import { saveVersion as saveVersionOf, showVersions } from "./versions";
-import { exportReport } from "./exporting";
+import { dismissExportNotice, exportReport } from "./exporting";
 import { printReport } from "./printing";
 import { renderBasic } from "./steps/basic";
 import { buildNear, buildSection, buildSectionOf, renderBody } from "./steps/body";
@@ -205,7 +205,8 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     main.scrollTop = scroll;
     const anchor = anchorId ? document.getElementById(anchorId) : null;
     if (anchor && anchorTop !== undefined) main.scrollTop += anchor.getBoundingClientRect().top - anchorTop;
-    buildNear(main);
+    // The anchor stays where it is while the sections around it are built.
+    buildNear(main, anchor && anchorTop !== undefined ? anchorId : undefined);
     if (place?.reveal) {
       buildSectionOf(place.reveal);
       document.getElementById(place.reveal)?.scrollIntoView({ block: "nearest" });
@@ -314,6 +315,7 @@ export async function openEditor(app: HTMLElement, id: number, templates: Templa
     autosave,
     async close() {
       await autosave.flushAll();
+      dismissExportNotice();
       document.removeEventListener("keydown", keys);
     },
   };

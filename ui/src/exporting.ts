@@ -31,10 +31,17 @@ export async function exportReport(id: number, report: Report, kind: "docx" | "p
 
 let noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
-/** A short message with the file's name (not its raw path) and 打开所在文件夹. */
-function exported(path: string): void {
+/** Takes the export notice away (the report it was about is closed: it must not stand over
+ *  another report's buttons). */
+export function dismissExportNotice(): void {
   document.getElementById("export-done")?.remove();
   if (noticeTimer) clearTimeout(noticeTimer);
+  noticeTimer = null;
+}
+
+/** A short message with the file's name (not its raw path) and 打开所在文件夹. */
+function exported(path: string): void {
+  dismissExportNotice();
   const file = path.split(/[\\/]/).pop() ?? path;
   const notice = h("div", { class: "notice", id: "export-done", role: "status", title: path },
     h("span", {}, `已导出“${file}”。`),

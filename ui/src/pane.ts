@@ -194,7 +194,9 @@ export class Pane {
       this.lastFocusPage = page;
       this.scrollTo(page);
     }
-    this.showCounter(page ?? undefined);
+    // The page in view: the field's after the scroll above, else where the clerk scrolled the
+    // pane to.
+    this.showCounter();
     this.seq += 1;
     this.root.setAttribute("data-seq", String(this.seq));
     // Pages that came into view meanwhile (a new page, a scroll) are drawn by one more round.

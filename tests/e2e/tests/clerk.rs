@@ -235,6 +235,15 @@ async fn clerk_writes_quits_relaunches_and_exports() -> Res<()> {
         "{info}"
     );
     app.shot("11-exported").await?;
+    // Back to the list: the notice about this report's export goes with it.
+    app.click("#b-back").await?;
+    app.wait("#reports").await?;
+    assert_eq!(
+        app.js("return !!document.getElementById('export-done');", vec![])
+            .await?,
+        false,
+        "the export notice stayed after the report was closed"
+    );
     app.quit().await?;
     Ok(())
 }

@@ -3,7 +3,7 @@
 //! for every section but the fields of a few; scrolling builds the sections that come into
 //! view without moving what is on screen; a click on a line in the preview pane far down the
 //! report builds that section and puts the caret in its paragraph; what is typed there is
-//! saved; a tree change in the middle keeps the section in its place on screen.
+//! saved; 上移 and 下移 in the middle keep the section in its place on screen.
 
 use e2e::{app_binary, cli_binary, gongwen, import_sample, wait_true, App, Res};
 use std::time::Duration;
@@ -20,6 +20,74 @@ async fn counts(app: &App) -> Res<(u64, u64, u64)> {
         .await?;
     let n = |i: usize| v[i].as_u64().unwrap_or(0);
     Ok((n(0), n(1), n(2)))
+}
+
+/// Scrolls 3 正文 to `at` (a fraction of its height), clicks `tool` (`up` or `down`) on the
+/// built section nearest the middle of the view and checks that the section stays where it
+/// was on screen, renumbered, with the focus on it, in a form drawn lazily again.
+async fn moves_in_place(app: &App, tool: &str, at: f64) -> Res<()> {
+    app.js(
+        "const m = document.getElementById('step-body'); m.scrollTop = m.scrollHeight * arguments[0]; return true;",
+        vec![at.into()],
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    let pick = app
+        .js(
+            "const m = document.getElementById('step-body').getBoundingClientRect();
+             const mid = (m.top + m.bottom) / 2, tool = '.t-' + arguments[0];
+             const ns = [...document.querySelectorAll('#tree .node:not(.shell)')]
+               .filter((n) => { const b = n.querySelector(tool); return b && !b.disabled; });
+             const n = ns.reduce((a, b) => Math.abs(b.getBoundingClientRect().top - mid) < Math.abs(a.getBoundingClientRect().top - mid) ? b : a);
+             // The button in view, so that the click does not scroll the form itself.
+             n.querySelector(tool).scrollIntoView({ block: 'nearest' });
+             return n.id;",
+            vec![tool.into()],
+        )
+        .await?;
+    tokio::time::sleep(Duration::from_millis(400)).await;
+    let pick = app
+        .js(
+            "const n = document.getElementById(arguments[0]);
+             return [n.id, n.getBoundingClientRect().top, n.querySelector('.number').textContent, n.querySelector('.t-' + arguments[1]).id];",
+            vec![pick, tool.into()],
+        )
+        .await?;
+    let node = pick[0].as_str().unwrap_or_default().to_string();
+    app.click(&format!("#{}", pick[3].as_str().unwrap_or_default()))
+        .await?;
+    wait_true(
+        app,
+        &format!(
+            "const n = document.getElementById('{node}');
+             return !!n && n.querySelector('.number').textContent !== {:?};",
+            pick[2].as_str().unwrap_or_default()
+        ),
+    )
+    .await?;
+    let after = app
+        .js(
+            "const n = document.getElementById(arguments[0]);
+             return [n.getBoundingClientRect().top, document.activeElement.id, document.querySelectorAll('#tree .node.shell').length];",
+            vec![node.clone().into()],
+        )
+        .await?;
+    let shift = after[0].as_f64().unwrap_or(0.0) - pick[1].as_f64().unwrap_or(0.0);
+    assert!(
+        shift.abs() < 2.0,
+        "{tool} at {at}: the moved section {node} shifted by {shift} px"
+    );
+    // The focus stays on the button, or goes to the heading when the button can no longer act.
+    let focus = after[1].as_str().unwrap_or_default();
+    assert!(
+        focus == format!("b-{tool}-{}", &node[2..]) || focus == format!("h-{}", &node[2..]),
+        "{tool} at {at}: the focus is on {focus}"
+    );
+    assert!(
+        after[2].as_u64().unwrap_or(0) > 300,
+        "the redrawn form is lazy again"
+    );
+    Ok(())
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -91,50 +159,31 @@ async fn a_long_report_builds_the_sections_near_the_view() -> Res<()> {
     );
     app.shot("long-form-01-middle").await?;
 
-    // A tree change in the middle (下移 on the built section nearest the middle of the view):
-    // the step is drawn again, placeholders and all, with that section where it was on
-    // screen, its new number, and the focus where it was.
-    let pick = app
-        .js(
-            "const m = document.getElementById('step-body').getBoundingClientRect();
-             const mid = (m.top + m.bottom) / 2;
-             const ns = [...document.querySelectorAll('#tree .node:not(.shell)')]
-               .filter((n) => { const b = n.querySelector('.t-down'); return b && !b.disabled; });
-             const n = ns.reduce((a, b) => Math.abs(b.getBoundingClientRect().top - mid) < Math.abs(a.getBoundingClientRect().top - mid) ? b : a);
-             return [n.id, n.getBoundingClientRect().top, n.querySelector('.number').textContent, n.querySelector('.t-down').id];",
-            vec![],
-        )
-        .await?;
-    let node = pick[0].as_str().unwrap_or_default().to_string();
-    app.click(&format!("#{}", pick[3].as_str().unwrap_or_default()))
-        .await?;
-    wait_true(
-        &app,
-        &format!(
-            "const n = document.getElementById('{node}');
-             return !!n && n.querySelector('.number').textContent !== {:?};",
-            pick[2].as_str().unwrap_or_default()
-        ),
+    // Tree changes (上移, 下移) on the built section nearest the middle of the view, at
+    // several places: the step is drawn again, placeholders and all, with that section where
+    // it was on screen, its new number, and the focus on it.
+    for (tool, at) in [("down", 0.5), ("up", 0.5), ("up", 0.3), ("down", 0.7)] {
+        moves_in_place(&app, tool, at).await?;
+    }
+
+    // The pane scrolled by hand: its counter says the page in view, not the focused field's.
+    app.js(
+        "document.querySelector(\".pane-page[data-page='30']\").scrollIntoView(); return true;",
+        vec![],
     )
     .await?;
-    let after = app
-        .js(
-            "const n = document.getElementById(arguments[0]);
-             return [n.getBoundingClientRect().top, document.activeElement.id, document.querySelectorAll('#tree .node.shell').length];",
-            vec![node.clone().into()],
-        )
-        .await?;
-    let shift = after[0].as_f64().unwrap_or(0.0) - pick[1].as_f64().unwrap_or(0.0);
-    assert!(shift.abs() < 2.0, "the moved section shifted by {shift} px");
-    // The focus stays on 下移, or goes to the heading when 下移 can no longer act.
-    let focus = after[1].as_str().unwrap_or_default();
+    wait_true(
+        &app,
+        "return /^第 (29|30|31) 页 \\/ 共 \\d+ 页$/.test(document.getElementById('pane-counter').textContent);",
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    let counter = app.text("#pane-counter").await?;
     assert!(
-        focus == format!("b-down-{}", &node[2..]) || focus == format!("h-{}", &node[2..]),
-        "the focus after 下移 is on {focus}"
-    );
-    assert!(
-        after[2].as_u64().unwrap_or(0) > 300,
-        "the redrawn form is lazy again"
+        ["第 29 页", "第 30 页", "第 31 页"]
+            .iter()
+            .any(|p| counter.starts_with(p)),
+        "the counter after scrolling the pane to page 30: {counter}"
     );
 
     // Far down, through the pane: a line of page 90 puts the caret in its paragraph, which

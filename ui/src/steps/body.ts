@@ -308,23 +308,27 @@ export function buildSectionOf(elementId: string): void {
   if (m) buildSection(Number(m[1]));
 }
 
-/** Builds the placeholders within BUILD_MARGIN px of `scroller`'s visible part; those above
- *  it change the scroll position by their change of height, so what is on screen stays.
+/** Builds the placeholders within BUILD_MARGIN px of `scroller`'s visible part, keeping
+ *  what the clerk sees where it is: the element `keep` (an id; by default the first section
+ *  that starts in the view, else the one across its top edge) is at the same height on screen
+ *  afterwards, whatever the sections built above it or across the top edge add or take away.
  *  Returns how many were built. */
-export function buildNear(scroller: HTMLElement): number {
+export function buildNear(scroller: HTMLElement, keep?: string): number {
   if (pending.size === 0) return 0;
   const box = scroller.getBoundingClientRect();
-  const near = [...scroller.querySelectorAll<HTMLElement>(".node.shell")].filter((el) => {
+  const all = [...scroller.querySelectorAll<HTMLElement>("#tree > .node")];
+  const near = all.filter((el) => {
+    if (!el.classList.contains("shell")) return false;
     const r = el.getBoundingClientRect();
     return r.bottom > box.top - BUILD_MARGIN && r.top < box.bottom + BUILD_MARGIN;
   });
-  for (const el of near) {
-    const above = el.getBoundingClientRect().bottom <= box.top;
-    const before = el.offsetHeight;
-    const id = Number(el.id.slice(2));
-    buildSection(id);
-    if (above) scroller.scrollTop += (document.getElementById(`n-${id}`)?.offsetHeight ?? before) - before;
-  }
+  if (near.length === 0) return 0;
+  const ref = keep ?? (all.find((el) => el.getBoundingClientRect().top >= box.top)
+    ?? all.find((el) => el.getBoundingClientRect().bottom > box.top))?.id;
+  const before = ref ? document.getElementById(ref)?.getBoundingClientRect().top : undefined;
+  for (const el of near) buildSection(Number(el.id.slice(2)));
+  const after = ref ? document.getElementById(ref)?.getBoundingClientRect().top : undefined;
+  if (before !== undefined && after !== undefined) scroller.scrollTop += after - before;
   return near.length;
 }
 
