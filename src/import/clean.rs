@@ -167,8 +167,8 @@ pub fn strip_title_junk(line: &str, log: &mut Log) -> String {
     }
 }
 
-/// A 范文 site's own heading glued in front of the real title (`政务公开总结参考范例5篇（2024
-/// 年度）桃溪乡2024年…总结`): the prefix up to a closing bracket or `篇`, when it names the
+/// A 范文 site's own heading glued in front of the real title (`年度总结范文精选3篇（2023
+/// 年）梅岭镇2023年…总结`): the prefix up to a closing bracket or `篇`, when it names the
 /// site's collection and a whole title follows. Returns the cut in chars.
 pub fn junk_title_prefix(title: &[char]) -> Option<usize> {
     let mut best = None;
@@ -802,10 +802,10 @@ mod tests {
             " 号: 000734521/202511-00042  信息分类: 计划总结",
             "号: 暂无   性: 有效",
             " 词: 工作总结;信息公开  止时间: 长期",
-            "称: 竹溪镇2025年度政务公开工作总结",
+            "称: 梅岭镇2023年度信息公开工作总结",
             "人: 初审:孙某   复审:周某   终审: 吴某",
             "【大】【中】【小】 【关闭】",
-            "索引号:007654321/202511-00019信息分类:计划总结发布机构:竹溪镇人民政府",
+            "索引号:007654321/202511-00019信息分类:计划总结发布机构:梅岭镇人民政府",
             "有效性: 有效",
             "篇一",
             "篇12",
@@ -858,8 +858,8 @@ mod tests {
     fn note_tokens_only_at_boundaries() {
         let mut n = Log::default();
         assert_eq!(
-            strip_note_tokens("某镇2025年工作总结供借鉴2025年，我镇", &mut n),
-            "某镇2025年工作总结2025年，我镇"
+            strip_note_tokens("某乡2023年度总结供借鉴2023年，我乡", &mut n),
+            "某乡2023年度总结2023年，我乡"
         );
         assert_eq!(strip_note_tokens("服务质量。供参考", &mut n), "服务质量。");
         assert_eq!(
