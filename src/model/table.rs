@@ -380,6 +380,22 @@ impl Table {
     }
 }
 
+/// Row 0: 项目 (2 rows high), 申请人 (2 columns wide); row 1: 自然人, 法人; row 2: 一, 1, 2.
+/// The spanned table the model's tests share.
+#[cfg(test)]
+pub(crate) fn spanned_example() -> Table {
+    Table {
+        title: None,
+        header_rows: 2,
+        rows: vec![
+            vec![Cell::span("项目", 1, 2), Cell::span("申请人", 2, 1)],
+            vec!["自然人".into(), "法人".into()],
+            vec!["一".into(), "1".into(), "2".into()],
+        ],
+        widths: Some(vec![60.0, 48.0, 48.0]),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -403,17 +419,7 @@ mod tests {
 
     #[test]
     fn grid_resolves_row_and_column_spans() {
-        let t = Table {
-            title: None,
-            header_rows: 2,
-            rows: vec![
-                vec![Cell::span("项目", 1, 2), Cell::span("申请人", 2, 1)],
-                vec!["自然人".into(), "法人".into()],
-                vec!["一".into(), "1".into(), "2".into()],
-            ],
-            widths: None,
-        };
-        let g = t.grid().unwrap();
+        let g = spanned_example().grid().unwrap();
         assert_eq!((g.columns, g.rows), (3, 3));
         assert_eq!(g.at(1, 0).unwrap().text, "项目");
         assert_eq!(g.starting_at(1, 1).unwrap().text, "自然人");

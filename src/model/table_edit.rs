@@ -308,6 +308,7 @@ fn rescale(widths: &mut [f32], total: f32) {
 
 #[cfg(test)]
 mod tests {
+    use super::super::table::spanned_example as spanned;
     use super::*;
 
     fn texts(t: &Table) -> Vec<Vec<String>> {
@@ -315,20 +316,6 @@ mod tests {
             .iter()
             .map(|r| r.iter().map(|c| c.text().to_string()).collect())
             .collect()
-    }
-
-    /// Row 0: 项目 (2 rows high), 申请人 (2 columns wide); row 1: 自然人, 法人; row 2: 一, 1, 2.
-    fn spanned() -> Table {
-        Table {
-            title: None,
-            header_rows: 2,
-            rows: vec![
-                vec![Cell::span("项目", 1, 2), Cell::span("申请人", 2, 1)],
-                vec!["自然人".into(), "法人".into()],
-                vec!["一".into(), "1".into(), "2".into()],
-            ],
-            widths: Some(vec![60.0, 48.0, 48.0]),
-        }
     }
 
     #[test]
