@@ -46,16 +46,6 @@ fn unit_scale() -> f32 {
     1.0
 }
 
-impl Default for PaneRequest {
-    fn default() -> Self {
-        PaneRequest {
-            pages: Vec::new(),
-            known: Vec::new(),
-            scale: unit_scale(),
-        }
-    }
-}
-
 /// One drawn page.
 #[derive(Debug, Clone, PartialEq, Serialize, TS)]
 pub struct PanePage {

@@ -277,7 +277,7 @@ export async function renderBody(ctx: EditorCtx, root: HTMLElement): Promise<voi
 /** From this many sections on, the form builds only the sections near the view: a 100-page
  *  report has ~440, and a form of all their fields (~8 500 elements) costs the web view tens
  *  of MB and slows every layout (issue 18's memory bound). */
-export const LAZY_FROM = 80;
+const LAZY_FROM = 80;
 /** How far beyond the visible part of the form sections are built, in px. */
 const BUILD_MARGIN = 1200;
 /** The sections of the form on screen not built yet: node id → build (replaces the
@@ -287,9 +287,10 @@ const pending = new Map<number, () => void>();
 /** A placeholder's height (px) for a section not built: its head and foot, and its text at
  *  about 36 characters a line of 25 px (what a 580 px text box holds). */
 function estimatedHeight(s: Section): number {
-  const lines = splitBody(s.paragraphs).texts.reduce((n, run) =>
+  const body = splitBody(s.paragraphs);
+  const lines = body.texts.reduce((n, run) =>
     n + Math.max(3, run.reduce((m, p) => m + Math.max(1, Math.ceil([...p].length / 36)), 0)), 0);
-  return 110 + 25 * lines + 200 * splitBody(s.paragraphs).tables.length;
+  return 110 + 25 * lines + 200 * body.tables.length;
 }
 
 /** Builds the section `node` (an id) if it is a placeholder. */
