@@ -46,13 +46,14 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     advice.textContent = report.advice ?? "";
   }).catch((e) => fonts.append(h("li", { class: "error" }, errText(e))));
 
+  // Device px per pt of the page images: the slots are SCALE CSS px per pt wide.
+  const scale = scaleFor(SCALE, 1);
   let view: PaneView;
   let report: Report;
   try {
     await ctx.autosave.flushAll();
     report = ctx.report;
-    // The slots are SCALE px per pt wide (an A4 page until the view says otherwise).
-    view = await api.paneView(report, { pages: [1], known: [], scale: scaleFor(595.28 * SCALE, 595.28) });
+    view = await api.paneView(report, { pages: [1], known: [], scale });
   } catch (e) {
     info.textContent = "";
     pages.append(h("p", { class: "error", id: "preview-error" }, `无法生成预览：${errText(e)}`));
@@ -70,8 +71,7 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     return slot;
   });
   slots.resize(count);
-  const scaleNow = (): number => scaleFor(slots.slots[0]?.clientWidth || width, view.width);
-  await slots.put(view, scaleFor(595.28 * SCALE, 595.28));
+  await slots.put(view, scale);
   performance.mark("gw-preview-page1");
   pages.setAttribute("data-ready", String(count));
   // Page 1 is on screen once the frame after it has been painted.
@@ -84,7 +84,6 @@ export async function renderPreview(ctx: EditorCtx, root: HTMLElement, actions: 
     if (running) { again = true; return; }
     running = true;
     const wanted = slots.inView(scroller, KEEP);
-    const scale = scaleNow();
     void api.paneView(report, { pages: wanted, known: slots.known(scale), scale }).then(async (v) => {
       if (!pages.isConnected) return;
       await slots.put(v, scale);
