@@ -3,8 +3,8 @@
 //! numbers but carries the closing ones; a pasted report whose tables arrived one cell per line
 //! gets them back as tables, with nothing lost unlisted.
 
-use crate::import_accounting::{count, kept};
-use gongwen::import::{import_text, normalised, rebuild, ImportOptions, Log, Role, Stage};
+use crate::import_accounting::accounting;
+use gongwen::import::{import_text, rebuild, ImportOptions, Role};
 use gongwen::model::{Item, Report, Table};
 use gongwen::ops;
 use gongwen::store::Store;
@@ -370,15 +370,8 @@ fn a_pasted_annual_report_gets_its_statutory_tables_back() {
     );
 
     // Nothing lost unlisted: every character is kept, removed or listed as inserted.
-    let normal = normalised(&text, &mut Log::default());
-    let removed: usize = res
-        .removed
-        .iter()
-        .filter(|x| x.stage != Stage::Normalise)
-        .map(|x| count(&x.text))
-        .sum();
-    let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
-    assert_eq!(count(&normal) + inserted, kept(r) + removed);
+    let (input, output) = accounting(&text, &res);
+    assert_eq!(input, output);
 
     // The preview shows each table as one editable line, and its lines rebuild the same tables.
     let table_lines: Vec<_> = res.lines.iter().filter(|l| l.role == Role::Table).collect();
@@ -543,15 +536,8 @@ proptest::proptest! {
         let Ok(res) = import_text(&text, &ImportOptions::default()) else {
             return Ok(());
         };
-        let normal = normalised(&text, &mut Log::default());
-        let removed: usize = res
-            .removed
-            .iter()
-            .filter(|x| x.stage != Stage::Normalise)
-            .map(|x| count(&x.text))
-            .sum();
-        let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
-        proptest::prop_assert_eq!(count(&normal) + inserted, kept(&res.report) + removed);
+        let (input, output) = accounting(&text, &res);
+        proptest::prop_assert_eq!(input, output);
         for s in &res.report.sections {
             for t in s.paragraphs.iter().filter_map(Item::table) {
                 proptest::prop_assert!(Statutory::identify(t).is_some());
@@ -597,15 +583,8 @@ proptest::proptest! {
         text.push("五、存在的主要问题及改进情况".to_string());
         let text = text.join("\n");
         let res = import_text(&text, &ImportOptions::default()).unwrap();
-        let normal = normalised(&text, &mut Log::default());
-        let removed: usize = res
-            .removed
-            .iter()
-            .filter(|x| x.stage != Stage::Normalise)
-            .map(|x| count(&x.text))
-            .sum();
-        let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
-        proptest::prop_assert_eq!(count(&normal) + inserted, kept(&res.report) + removed);
+        let (input, output) = accounting(&text, &res);
+        proptest::prop_assert_eq!(input, output);
         for sec in &res.report.sections {
             for t in sec.paragraphs.iter().filter_map(Item::table) {
                 proptest::prop_assert_eq!(Statutory::identify(t), Some(s));

@@ -2,7 +2,7 @@
 //! normalised input is in the imported report, or in `ImportResult::removed` (with its reason),
 //! and the report has nothing else but what `ImportResult::inserted` lists.
 
-use gongwen::import::{import_text, normalised, ImportOptions, Log, Stage};
+use gongwen::import::{import_text, normalised, ImportOptions, ImportResult, Log, Stage};
 use gongwen::model::{Report, Section};
 use proptest::prelude::*;
 
@@ -33,6 +33,22 @@ pub(crate) fn kept(r: &Report) -> usize {
         + r.attachments.iter().map(|a| count(a)).sum::<usize>()
         + count(&r.signature)
         + r.note.as_deref().map_or(0, count)
+}
+
+/// Both sides of the import's character accounting for `text` imported as `res`: (non-space
+/// characters of the normalised input + those listed as inserted, those the report keeps +
+/// those removed with a reason after normalisation). Equal when nothing was lost.
+pub(crate) fn accounting(text: &str, res: &ImportResult) -> (usize, usize) {
+    let normal = normalised(text, &mut Log::default());
+    // What normalisation itself took out (page markers) is already absent from `normal`.
+    let removed: usize = res
+        .removed
+        .iter()
+        .filter(|r| r.stage != Stage::Normalise)
+        .map(|r| count(&r.text))
+        .sum();
+    let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
+    (count(&normal) + inserted, kept(&res.report) + removed)
 }
 
 /// Lines of the kinds clerks paste: titles, headings of every spelling, run-in headings,
@@ -89,18 +105,10 @@ proptest! {
         let Ok(res) = import_text(&text, &ImportOptions::default()) else {
             return Ok(());
         };
-        let normal = normalised(&text, &mut Log::default());
-        // What normalisation itself took out (page markers) is already absent from `normal`.
-        let removed: usize = res
-            .removed
-            .iter()
-            .filter(|r| r.stage != Stage::Normalise)
-            .map(|r| count(&r.text))
-            .sum();
-        let inserted: usize = res.inserted.iter().map(|t| count(t)).sum();
+        let (input, output) = accounting(&text, &res);
         prop_assert_eq!(
-            count(&normal) + inserted,
-            kept(&res.report) + removed,
+            input,
+            output,
             "report {:#?}\nremoved {:#?}\ninserted {:?}",
             res.report, res.removed, res.inserted
         );
